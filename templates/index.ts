@@ -1,0 +1,19 @@
+/**
+ * Entry point of a generated client: the client, its fixtures, the spec's types and the result types.
+ */
+export * from "./client.js";
+export * as fixtures from "./fixtures.js";
+export type * from "./schema.js";
+export type {
+  ClientErrorStatus,
+  Credential,
+  Failure,
+  HttpStatus,
+  InformationalStatus,
+  NetworkFailure,
+  RedirectionStatus,
+  ServerErrorStatus,
+  Success,
+  SuccessStatus,
+  TransportOptions,
+} from "./runtime.js";
