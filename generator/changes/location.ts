@@ -1,0 +1,18 @@
+/** Builds the human-readable location of a change inside an operation, e.g. "response 200 /data/items[]/id". */
+
+export function propertySegment(name: string): string {
+  // JSON Pointer escaping keeps names that contain "/" unambiguous.
+  return `/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+}
+
+export const ITEMS_SEGMENT = "[]";
+export const ADDITIONAL_PROPERTIES_SEGMENT = "/*";
+
+export function variantSegment(label: string): string {
+  return `<${label}>`;
+}
+
+export function locationOf(prefix: string, path: readonly string[]): string {
+  const pointer = path.join("");
+  return pointer === "" ? prefix : `${prefix} ${pointer}`;
+}
