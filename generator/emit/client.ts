@@ -1,0 +1,260 @@
+/**
+ * Emits the generated part of client.ts: per operation its argument and result types and one named wrapper, plus the
+ * client's options, interface and factory. Built as ts-morph structures and printed once, never edited node by node.
+ */
+import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { ContentModel, OperationModel, ParameterLocation, ResponseModel } from "../model/index.js";
+import type { ClientPlan, CredentialPlan, OperationPlan } from "../plan/index.js";
+import { docLines } from "./jsdoc.js";
+
+export interface ClientEmitInput {
+  readonly plan: ClientPlan;
+  readonly title: string;
+  readonly defaultServer: string;
+}
+
+export function emitClientRegion(input: ClientEmitInput): string {
+  const { plan } = input;
+  const statements: StatementStructures[] = [];
+  for (const operation of plan.operations) statements.push(...operationStatements(operation));
+  statements.push(optionsInterface(input), clientInterface(plan), factoryFunction(input));
+  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+}
+
+/** `GET /pets/{petId}`, shown in every operation's doc. */
+export function operationLabel(operation: OperationModel): string {
+  return `\`${operation.method.toUpperCase()} ${operation.path.replace(/`/g, "'")}\``;
+}
+
+function operationDocs(operation: OperationModel): string {
+  return docLines(
+    operation.summary,
+    operation.description,
+    operationLabel(operation),
+    operation.deprecated && "@deprecated The spec marks this operation as deprecated.",
+  );
+}
+
+function operationStatements(plan: OperationPlan): StatementStructures[] {
+  const { operation } = plan;
+  const op = plan.operationType;
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: op,
+      type: `paths[${JSON.stringify(operation.path)}][${JSON.stringify(operation.method)}]`,
+    },
+    {
+      kind: StructureKind.Interface,
+      name: plan.argsType,
+      isExported: true,
+      docs: [`Arguments of \`${plan.functionName}\`.`],
+      properties: [
+        ...argsProperties(operation, op),
+        { name: "signal", type: "AbortSignal", hasQuestionToken: true, isReadonly: true, docs: ["Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`."] },
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: plan.resultType,
+      isExported: true,
+      docs: [`Result of \`${plan.functionName}\`, keyed by HTTP status.`],
+      type: resultVariants(operation, op).map((variant) => `\n  | ${variant}`).join(""),
+    },
+  ];
+}
+
+const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };
+
+function argsProperties(operation: OperationModel, op: string) {
+  const properties = (["path", "query", "header", "cookie"] as const)
+    .filter((location) => operation.parameters.some((parameter) => parameter.in === location))
+    .map((location) => ({
+      name: ARG_NAMES[location],
+      type: `${op}["parameters"][${JSON.stringify(location)}]`,
+      hasQuestionToken: !operation.parameters.some((parameter) => parameter.in === location && parameter.required),
+      isReadonly: true,
+    }));
+  const body = requestContent(operation);
+  if (body) {
+    properties.push({
+      name: "body",
+      type: `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]`,
+      hasQuestionToken: operation.requestBody?.required !== true,
+      isReadonly: true,
+    });
+  }
+  return properties;
+}
+
+/** The media type the wrapper sends: JSON when the operation accepts it, else the first one listed. */
+export function requestContent(operation: OperationModel): ContentModel | undefined {
+  const contents = operation.requestBody?.contents ?? [];
+  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === "*/*";
+}
+
+function hasRequiredArgs(operation: OperationModel): boolean {
+  return operation.parameters.some((parameter) => parameter.required) || (operation.requestBody?.required === true && requestContent(operation) !== undefined);
+}
+
+const RANGE_TYPES: Record<string, string> = {
+  "1": "InformationalStatus",
+  "2": "SuccessStatus",
+  "3": "RedirectionStatus",
+  "4": "ClientErrorStatus",
+  "5": "ServerErrorStatus",
+};
+
+/** What the runtime treats as success: documented 2xx statuses, or all 2xx when only `default` describes them. */
+export function successStatuses(operation: OperationModel): string[] {
+  const documented = operation.responses.filter((response) => response.status.startsWith("2")).map((response) => response.status.toUpperCase());
+  const usesDefault = documented.length === 0 && operation.responses.some((response) => response.status === "default");
+  return usesDefault ? ["2XX"] : documented;
+}
+
+function resultVariants(operation: OperationModel, op: string): string[] {
+  const exact = operation.responses.filter((response) => /^\d+$/.test(response.status));
+  const ranges = operation.responses.filter((response) => /^\dXX$/i.test(response.status));
+  const fallback = operation.responses.find((response) => response.status === "default");
+  const variants: string[] = [];
+  for (const response of exact) {
+    const kind = response.status.startsWith("2") ? "Success" : "Failure";
+    variants.push(`${kind}<${response.status}, ${bodyType(op, response)}>`);
+  }
+  for (const response of ranges) {
+    const digit = response.status.charAt(0);
+    const range = RANGE_TYPES[digit] ?? "HttpStatus";
+    const inRange = exact.filter((other) => other.status.startsWith(digit)).map((other) => other.status);
+    const kind = digit === "2" ? "Success" : "Failure";
+    variants.push(`${kind}<${excluding(range, inRange)}, ${bodyType(op, response)}>`);
+  }
+  const covered = [...exact.map((response) => response.status), ...ranges.map((response) => RANGE_TYPES[response.status.charAt(0)] ?? "never")];
+  const documentsSuccess = operation.responses.some((response) => response.status.startsWith("2"));
+  if (fallback && !documentsSuccess) {
+    variants.push(`Success<${excluding("SuccessStatus", covered)}, ${bodyType(op, fallback)}>`);
+    covered.push("SuccessStatus");
+  }
+  variants.push(`Failure<${excluding("HttpStatus", covered)}, ${fallback ? bodyType(op, fallback) : "unknown"}>`);
+  variants.push("NetworkFailure");
+  return variants;
+}
+
+function excluding(all: string, covered: readonly string[]): string {
+  return covered.length === 0 ? all : `Exclude<${all}, ${covered.join(" | ")}>`;
+}
+
+/** The parsed body type of one response: the spec's type for JSON and text, Blob for other media, undefined for none. */
+function bodyType(op: string, response: ResponseModel): string {
+  if (response.contents.length === 0) return "undefined";
+  const key = /^\d+$/.test(response.status) ? response.status : JSON.stringify(response.status);
+  const types = response.contents.map((content) =>
+    isJsonMediaType(content.mediaType) || /^text\//i.test(content.mediaType)
+      ? `${op}["responses"][${key}]["content"][${JSON.stringify(content.mediaType)}]`
+      : "Blob",
+  );
+  return [...new Set(types)].join(" | ");
+}
+
+function credentialDocs(credential: CredentialPlan): string {
+  const { scheme } = credential;
+  const where =
+    scheme.kind === "apiKey"
+      ? `API key, sent in the ${scheme.in} \`${scheme.parameterName}\``
+      : scheme.kind === "basic"
+        ? "`user:password` for HTTP basic authentication, sent base64-encoded in `Authorization`"
+        : "Token sent as `Authorization: Bearer …`";
+  return docLines(`${where} (security scheme \`${scheme.name}\`). A function is called on every request.`, scheme.description);
+}
+
+function optionsInterface(input: ClientEmitInput): StatementStructures {
+  return {
+    kind: StructureKind.Interface,
+    name: input.plan.optionsType,
+    isExported: true,
+    docs: [`Options of \`${input.plan.factoryName}\`.`],
+    extends: ["TransportOptions"],
+    properties: input.plan.credentials.map((credential) => ({
+      name: credential.option,
+      type: "Credential",
+      hasQuestionToken: !credential.required,
+      isReadonly: true,
+      docs: [credentialDocs(credential)],
+    })),
+  };
+}
+
+function clientInterface(plan: ClientPlan): StatementStructures {
+  return {
+    kind: StructureKind.Interface,
+    name: plan.clientType,
+    isExported: true,
+    docs: [`One method per operation of the spec. Every method resolves, never rejects: check \`ok\` and \`status\`.`],
+    methods: plan.operations.map((operation) => ({
+      name: operation.functionName,
+      docs: [operationDocs(operation.operation)],
+      parameters: [{ name: "args", type: operation.argsType, hasQuestionToken: !hasRequiredArgs(operation.operation) }],
+      returnType: `Promise<${operation.resultType}>`,
+    })),
+  };
+}
+
+function factoryFunction(input: ClientEmitInput): StatementStructures {
+  const { plan } = input;
+  const optional = plan.credentials.every((credential) => !credential.required);
+  return {
+    kind: StructureKind.Function,
+    name: plan.factoryName,
+    isExported: true,
+    docs: [docLines(`Creates a client for ${input.title}.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
+    parameters: [{ name: "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
+    returnType: plan.clientType,
+    statements: [factoryBody(input)],
+  };
+}
+
+function factoryBody(input: ClientEmitInput): WriterFunction {
+  const { plan } = input;
+  return (writer) => {
+    const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
+    const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
+    writer.writeLine(
+      `const transport = createTransport(options, ${JSON.stringify(input.defaultServer)}, [${slots.join(", ")}], { ${values.join(", ")} });`,
+    );
+    writer.write("return ").inlineBlock(() => {
+      for (const operation of plan.operations) writer.writeLine(`${operation.functionName}: ${wrapperBody(operation, plan)},`);
+    });
+    writer.write(";");
+  };
+}
+
+function credentialSlot(credential: CredentialPlan): Record<string, string | boolean> {
+  const { scheme, option } = credential;
+  if (scheme.kind === "apiKey") return { option, in: scheme.in, name: scheme.parameterName };
+  if (scheme.kind === "basic") return { option, in: "header", name: "Authorization", prefix: "Basic ", base64: true };
+  return { option, in: "header", name: "Authorization", prefix: "Bearer " };
+}
+
+function wrapperBody(plan: OperationPlan, client: ClientPlan): string {
+  const { operation } = plan;
+  const optionOf = new Map(client.credentials.map((credential) => [credential.scheme.name, credential.option]));
+  const security = operation.security.map((set) => set.map((scheme) => optionOf.get(scheme) ?? `unsupported:${scheme}`));
+  const params = (["path", "query", "header", "cookie"] as const)
+    .filter((location) => operation.parameters.some((parameter) => parameter.in === location))
+    .map((location) => `${location}: args.${ARG_NAMES[location]}`);
+  const body = requestContent(operation);
+  const fields = [
+    `method: ${JSON.stringify(operation.method.toUpperCase())}`,
+    `path: ${JSON.stringify(operation.path)}`,
+    `success: ${JSON.stringify(successStatuses(operation))}`,
+    `security: ${JSON.stringify(security)}`,
+    `params: { ${params.join(", ")} }`,
+    ...(body ? ["body: args.body"] : []),
+    "signal: args.signal",
+  ];
+  const parameter = hasRequiredArgs(operation) ? "args" : "args = {}";
+  return `(${parameter}) => transport.call({ ${fields.join(", ")} })`;
+}

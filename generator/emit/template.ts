@@ -1,0 +1,34 @@
+/**
+ * Templates are real, type-checked TypeScript files. Those the generator extends carry one anchor comment: the
+ * generated code replaces everything after it (the template's own sample), in one piece.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { templatesDir } from "../paths.js";
+
+export function readTemplate(name: string): Promise<string> {
+  return readFile(join(templatesDir, name), "utf8");
+}
+
+/** Replaces what follows the anchor line with `generated`, and drops template imports the generated code does not use. */
+export function fillAnchor(template: string, anchor: string, generated: string): string {
+  const at = template.indexOf(`// ${anchor}`);
+  if (at === -1) throw new Error(`template has no anchor "// ${anchor}"`);
+  const head = template.slice(0, at);
+  return `${pruneUnusedImports(head, generated)}${generated}`;
+}
+
+/** Removes named imports whose name does not occur in `body` (word match: the plan knows every name it used). */
+export function pruneUnusedImports(head: string, body: string): string {
+  const used = new Set(body.match(/[A-Za-z_$][\w$]*/g));
+  return head.replace(/^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+");\n/gm, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
+    if (namespace !== undefined || single !== undefined) return used.has(namespace ?? single ?? "") ? whole : "";
+    const names = clause
+      .slice(1, -1)
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "" && used.has(name.replace(/^type /, "").split(/\s+as\s+/).pop() ?? ""));
+    if (names.length === 0) return "";
+    return `import ${typeOnly ?? ""}{ ${names.join(", ")} } from ${from};\n`;
+  });
+}

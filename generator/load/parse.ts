@@ -1,0 +1,81 @@
+/**
+ * Parses one spec file (YAML or JSON) into a plain value, and keeps what is needed to turn a JSON pointer back into
+ * line:column for messages. JSON goes through JSON.parse (fast on big specs); its positions are computed only when asked.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
+import { SpecError, type SourcePlace } from "../errors.js";
+import { parsePointer } from "../fixtures/pointer.js";
+
+export interface ParsedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly value: unknown;
+  /** Where a pointer into this file's value is written; the file alone when the pointer does not resolve. */
+  locate(pointer: string): SourcePlace;
+}
+
+export function parseSpecText(file: string, text: string): ParsedFile {
+  const looksLikeJson = /^\s*[{[]/.test(text);
+  let value: unknown;
+  if (looksLikeJson) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Not strict JSON (comments, trailing commas…): the YAML parser accepts more and says where it fails.
+      value = undefined;
+    }
+  }
+  let parsed: YamlParsed | undefined;
+  const yamlParsed = (): YamlParsed => (parsed ??= parseYaml(file, text));
+  if (value === undefined) value = yamlParsed().value;
+  return {
+    file,
+    text,
+    value,
+    locate: (pointer) => locateIn(yamlParsed(), file, pointer),
+  };
+}
+
+interface YamlParsed {
+  readonly root: Node | null;
+  readonly lines: LineCounter;
+  readonly value: unknown;
+}
+
+function parseYaml(file: string, text: string): YamlParsed {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const [first] = document.errors;
+  if (first) {
+    const at = lines.linePos(first.pos[0]);
+    throw new SpecError(`cannot parse: ${firstLine(first.message)}`, { file, line: at.line, column: at.col });
+  }
+  return { root: document.contents, lines, value: document.toJS({ maxAliasCount: 10_000 }) as unknown };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}
+
+function locateIn(parsed: YamlParsed, file: string, pointer: string): SourcePlace {
+  let node: Node | null = parsed.root;
+  let offset = node?.range?.[0];
+  for (const token of parsePointer(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = (pair.value as Node | null) ?? null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(token)] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === undefined) return { file, pointer };
+  const at = parsed.lines.linePos(offset);
+  return { file, line: at.line, column: at.col, pointer };
+}

@@ -1,0 +1,185 @@
+/** The model stage: a bundled document → an ApiModel, following `$ref`s for parameters, bodies and responses. */
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import {
+  HTTP_METHODS,
+  type ApiModel,
+  type ContentModel,
+  type OperationModel,
+  type ParameterLocation,
+  type ParameterModel,
+  type RequestBodyModel,
+  type ResponseModel,
+  type SecuritySchemeModel,
+} from "./types.js";
+
+export * from "./types.js";
+
+type Json = Record<string, unknown>;
+
+export function buildModel(document: Json): ApiModel {
+  const info = isObject(document["info"]) ? document["info"] : {};
+  const globalSecurity = readSecurity(document["security"]) ?? [[]];
+  const operations: OperationModel[] = [];
+  const paths = isObject(document["paths"]) ? document["paths"] : {};
+  for (const path of Object.keys(paths).sort(compareText)) {
+    const itemPointer = appendPointer("/paths", path);
+    const item = follow(document, itemPointer);
+    if (!item) continue;
+    const shared = readParameters(document, item.value["parameters"], appendPointer(item.pointer, "parameters"));
+    for (const method of HTTP_METHODS) {
+      const operation = item.value[method];
+      if (!isObject(operation)) continue;
+      const pointer = appendPointer(item.pointer, method);
+      const own = readParameters(document, operation["parameters"], appendPointer(pointer, "parameters"));
+      operations.push({
+        method,
+        path,
+        pointer,
+        operationId: text(operation["operationId"]),
+        summary: text(operation["summary"]),
+        description: text(operation["description"]),
+        deprecated: operation["deprecated"] === true,
+        parameters: mergeParameters(shared, own),
+        requestBody: readRequestBody(document, operation["requestBody"], appendPointer(pointer, "requestBody")),
+        responses: readResponses(document, operation["responses"], appendPointer(pointer, "responses")),
+        security: readSecurity(operation["security"]) ?? globalSecurity,
+      });
+    }
+  }
+  return {
+    title: text(info["title"]) ?? "API",
+    version: text(info["version"]) ?? "",
+    description: text(info["description"]),
+    defaultServer: readDefaultServer(document["servers"]),
+    securitySchemes: readSecuritySchemes(document),
+    operations,
+  };
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Follows `$ref` chains (bounded, so a self-referencing ref cannot loop) to an object and the pointer where it lives. */
+function follow(document: Json, pointer: string): { value: Json; pointer: string } | undefined {
+  let current = pointer;
+  for (let hops = 0; hops < 32; hops++) {
+    const value = resolvePointer(document, current);
+    if (!isObject(value)) return undefined;
+    const ref = value["$ref"];
+    if (typeof ref !== "string") return { value, pointer: current };
+    const next = refToPointer(ref);
+    if (next === undefined) return undefined;
+    current = next;
+  }
+  return undefined;
+}
+
+const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
+
+function readParameters(document: Json, list: unknown, listPointer: string): ParameterModel[] {
+  if (!Array.isArray(list)) return [];
+  const parameters: ParameterModel[] = [];
+  list.forEach((_, index) => {
+    const found = follow(document, `${listPointer}/${index}`);
+    if (!found) return;
+    const location = found.value["in"];
+    const name = found.value["name"];
+    if (typeof name !== "string" || !LOCATIONS.includes(location as ParameterLocation)) return;
+    parameters.push({
+      name,
+      in: location as ParameterLocation,
+      required: location === "path" || found.value["required"] === true,
+      pointer: found.pointer,
+    });
+  });
+  return parameters;
+}
+
+/** Operation parameters override path-item parameters with the same name and location. */
+function mergeParameters(shared: readonly ParameterModel[], own: readonly ParameterModel[]): ParameterModel[] {
+  const key = (parameter: ParameterModel): string => `${parameter.in}\u0000${parameter.name}`;
+  const ownKeys = new Set(own.map(key));
+  return [...shared.filter((parameter) => !ownKeys.has(key(parameter))), ...own];
+}
+
+function readContents(document: Json, owner: Json, ownerPointer: string): ContentModel[] {
+  const content = owner["content"];
+  if (!isObject(content)) return [];
+  return Object.keys(content)
+    .sort(compareText)
+    .filter((mediaType) => isObject(content[mediaType]))
+    .map((mediaType) => ({ mediaType, pointer: appendPointer(ownerPointer, "content", mediaType) }));
+}
+
+function readRequestBody(document: Json, body: unknown, pointer: string): RequestBodyModel | undefined {
+  if (body === undefined) return undefined;
+  const found = follow(document, pointer);
+  if (!found) return undefined;
+  return { required: found.value["required"] === true, contents: readContents(document, found.value, found.pointer) };
+}
+
+function readResponses(document: Json, responses: unknown, pointer: string): ResponseModel[] {
+  if (!isObject(responses)) return [];
+  return Object.keys(responses)
+    .filter((status) => /^[1-5](\d\d|XX)$/i.test(status) || status === "default")
+    .sort(compareStatus)
+    .flatMap((status) => {
+      const found = follow(document, appendPointer(pointer, status));
+      if (!found) return [];
+      return [{ status, description: text(found.value["description"]) ?? "", contents: readContents(document, found.value, found.pointer) }];
+    });
+}
+
+/** "200" < "204" < "2XX" < "400" < "4XX" < "default". */
+function compareStatus(a: string, b: string): number {
+  const rank = (status: string): string => (status === "default" ? "9" : status.toUpperCase());
+  return compareText(rank(a), rank(b));
+}
+
+function readSecurity(value: unknown): string[][] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isObject).map((requirement) => Object.keys(requirement).sort(compareText));
+}
+
+function readDefaultServer(servers: unknown): string {
+  const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first) || typeof first["url"] !== "string") return "";
+  const variables = isObject(first["variables"]) ? first["variables"] : {};
+  return first["url"].replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && variable["default"] !== undefined ? String(variable["default"]) : whole;
+  });
+}
+
+function readSecuritySchemes(document: Json): SecuritySchemeModel[] {
+  const components = isObject(document["components"]) ? document["components"] : {};
+  const schemes = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
+  const models: SecuritySchemeModel[] = [];
+  for (const name of Object.keys(schemes).sort(compareText)) {
+    const found = follow(document, appendPointer("/components/securitySchemes", name));
+    if (!found) continue;
+    const scheme = found.value;
+    const description = text(scheme["description"]);
+    const type = scheme["type"];
+    if (type === "apiKey") {
+      const location = scheme["in"];
+      const parameterName = text(scheme["name"]);
+      if ((location === "header" || location === "query" || location === "cookie") && parameterName) {
+        models.push({ name, kind: "apiKey", in: location, parameterName, description });
+      }
+    } else if (type === "http") {
+      const httpScheme = text(scheme["scheme"])?.toLowerCase();
+      if (httpScheme === "basic") models.push({ name, kind: "basic", description });
+      else models.push({ name, kind: "bearer", description });
+    } else if (type === "oauth2" || type === "openIdConnect") {
+      models.push({ name, kind: type, description });
+    }
+  }
+  return models;
+}

@@ -1,0 +1,63 @@
+/** The small model of an API that the later stages work from: operations with their parts grouped by location. */
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: ParameterLocation;
+  readonly required: boolean;
+  /** JSON pointer of the parameter object, after following `$ref`. */
+  readonly pointer: string;
+}
+
+export interface ContentModel {
+  readonly mediaType: string;
+  /** JSON pointer of the media type object. */
+  readonly pointer: string;
+}
+
+export interface RequestBodyModel {
+  readonly required: boolean;
+  readonly contents: readonly ContentModel[];
+}
+
+export interface ResponseModel {
+  /** "200", "4XX" or "default", as written in the spec. */
+  readonly status: string;
+  readonly description: string;
+  readonly contents: readonly ContentModel[];
+}
+
+export interface OperationModel {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** JSON pointer of the operation object. */
+  readonly pointer: string;
+  readonly operationId: string | undefined;
+  readonly summary: string | undefined;
+  readonly description: string | undefined;
+  readonly deprecated: boolean;
+  readonly parameters: readonly ParameterModel[];
+  readonly requestBody: RequestBodyModel | undefined;
+  readonly responses: readonly ResponseModel[];
+  /** Alternatives of required scheme names; `[[]]` means no credentials are needed. */
+  readonly security: readonly (readonly string[])[];
+}
+
+export type SecuritySchemeModel =
+  | { readonly name: string; readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly parameterName: string; readonly description: string | undefined }
+  | { readonly name: string; readonly kind: "bearer" | "basic" | "oauth2" | "openIdConnect"; readonly description: string | undefined };
+
+export interface ApiModel {
+  readonly title: string;
+  readonly version: string;
+  readonly description: string | undefined;
+  /** The first server's URL with its variables at their defaults; "" when the spec names none. */
+  readonly defaultServer: string;
+  readonly securitySchemes: readonly SecuritySchemeModel[];
+  /** Sorted by path, then by method in the order of HTTP_METHODS. */
+  readonly operations: readonly OperationModel[];
+}

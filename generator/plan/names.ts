@@ -1,0 +1,60 @@
+/** Turning spec strings into TypeScript identifiers: case conversion, reserved words, uniqueness. */
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "implements interface let package private protected public static yield await arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+/** Splits on anything that is not a letter or digit, and at lowercase→uppercase boundaries. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function camelCase(text: string): string {
+  const [first = "", ...rest] = words(text);
+  return first.toLowerCase() + rest.map(capitalize).join("");
+}
+
+export function pascalCase(text: string): string {
+  return words(text).map(capitalize).join("");
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** A valid identifier that is not a reserved word: `_` before a leading digit or a reserved word. */
+export function safeIdentifier(name: string, fallback: string): string {
+  const base = name === "" ? fallback : name;
+  return /^[0-9]/.test(base) || RESERVED.has(base) ? `_${base}` : base;
+}
+
+/** Hands out names, appending 2, 3, … to a name already taken. Call in a stable order for stable names. */
+export class NameRegistry {
+  readonly #taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.#taken.add(name);
+  }
+
+  claim(wanted: string, isFree: (candidate: string) => boolean = () => true): string {
+    for (let counter = 1; ; counter++) {
+      const candidate = counter === 1 ? wanted : `${wanted}${counter}`;
+      if (!this.#taken.has(candidate) && isFree(candidate)) {
+        this.#taken.add(candidate);
+        return candidate;
+      }
+    }
+  }
+
+  has(name: string): boolean {
+    return this.#taken.has(name);
+  }
+}

@@ -1,0 +1,44 @@
+/** Same spec, same bytes: generating twice, and from the same spec with its keys in another order. */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { generate } from "../../generator/index.js";
+import { kapsoSpec, readTree, removeDir, tempDir } from "../support/run.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir("determinism");
+});
+afterAll(async () => {
+  await removeDir(dir);
+});
+
+/** Reverses and rotates every object's keys (deterministically), leaving arrays in order. */
+function shuffleKeys(value: unknown, depth = 0): unknown {
+  if (Array.isArray(value)) return value.map((item) => shuffleKeys(item, depth + 1));
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.keys(value).reverse();
+  const turn = depth % Math.max(keys.length, 1);
+  const order = [...keys.slice(turn), ...keys.slice(0, turn)];
+  return Object.fromEntries(order.map((key) => [key, shuffleKeys((value as Record<string, unknown>)[key], depth + 1)]));
+}
+
+describe("determinism", () => {
+  it("gives identical bytes when run twice", async () => {
+    await generate({ spec: kapsoSpec, out: join(dir, "first"), name: "kapso" });
+    await generate({ spec: kapsoSpec, out: join(dir, "second"), name: "kapso" });
+    expect(await readTree(join(dir, "second"))).toEqual(await readTree(join(dir, "first")));
+  });
+
+  it("gives identical bytes from the spec with its keys shuffled", async () => {
+    const original = parse(await readFile(kapsoSpec, "utf8")) as unknown;
+    const shuffled = shuffleKeys(original);
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(original));
+    const shuffledSpec = join(dir, "kapso-platform.yaml");
+    await writeFile(shuffledSpec, stringify(shuffled));
+    await generate({ spec: kapsoSpec, out: join(dir, "original"), name: "kapso" });
+    await generate({ spec: shuffledSpec, out: join(dir, "shuffled"), name: "kapso" });
+    expect(await readTree(join(dir, "shuffled"))).toEqual(await readTree(join(dir, "original")));
+  });
+});

@@ -1,0 +1,65 @@
+/** Helpers shared by the tests: temporary folders, the built CLI, and tsc over a folder. */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const kapsoSpec = join(root, "specs", "kapso-platform.yaml");
+export const committedKapso = join(root, "generated", "kapso");
+const cliPath = join(root, "dist", "generator", "cli.js");
+const tscPath = join(root, "node_modules", "typescript", "bin", "tsc");
+
+const run = promisify(execFile);
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `kapso-codegen-${prefix}-`));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI (npm test builds it first), as a user's build would. */
+export async function runCli(args: readonly string[], cwd = root): Promise<CommandResult> {
+  return runNode([cliPath, ...args], cwd);
+}
+
+export async function runTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
+  return runNode([tscPath, ...args], cwd);
+}
+
+async function runNode(args: readonly string[], cwd: string): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === "number" ? failed.code : 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+/** Every file below `dir`, as relative path → content. */
+export async function readTree(dir: string): Promise<Map<string, string>> {
+  const tree = new Map<string, string>();
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return tree;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    tree.set(relative(dir, path), await readFile(path, "utf8"));
+  }
+  return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
