@@ -1,21 +1,26 @@
 /**
- * generate(options): the whole pipeline, stage by stage, each timed.
+ * generate(options): the whole pipeline for one API, stage by stage, each timed.
  *   load → model → plan → emit (types, client, fixtures, templates) → format → compare with disk → write
  * Everything is rendered in memory before anything is written, so a failure leaves the output folder as it was.
  */
-import { basename } from "node:path";
-import { banner } from "./emit/banner.js";
+import { readFile } from "node:fs/promises";
+import { basename, join, relative, sep } from "node:path";
+import { compareSpecs, type ChangeReport } from "./changes/index.js";
+import { SpecError } from "./errors.js";
+import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type ExampleWarning } from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
+import { fingerprint, fingerprintInput } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
 import { planClient } from "./plan/index.js";
-import { applyChanges, compareWithDisk, type FileState } from "./write/index.js";
+import { sha256 } from "./write/manifest.js";
+import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
 export interface GenerateOptions {
   /** Spec file path or URL. */
@@ -25,18 +30,33 @@ export interface GenerateOptions {
   /** Client name: `kapso` gives `createKapsoClient`. */
   readonly name: string;
   /** Compare only: write nothing. */
-  readonly check?: boolean;
+  readonly check?: boolean | undefined;
+  /** Overwrite generated files that were edited by hand. */
+  readonly force?: boolean | undefined;
+  /** Spec examples that fail their schema are errors, not warnings. */
+  readonly strict?: boolean | undefined;
+  /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
+  readonly runtimeDir?: string | undefined;
 }
 
 export interface GenerateResult {
+  readonly out: string;
   readonly files: readonly FileState[];
   /** Files that differ from disk (with `check`, these are stale). */
   readonly changed: readonly FileState[];
+  /** Their new text, to show a diff. */
+  readonly rendered: readonly OutputFile[];
   readonly operations: number;
   readonly warnings: readonly ExampleWarning[];
+  /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
+  readonly changes: ChangeReport | undefined;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
 }
+
+/** The canonical spec kept beside the output: the "before" of the next run's change report. */
+export const SPEC_COPY = "openapi.json";
+export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
@@ -62,19 +82,73 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const fixtures = await timed("fixtures", async () =>
     fillAnchor(await readTemplate("fixtures.ts"), "kapso-codegen:fixtures", emitFixturesRegion(plan, fixtureValues.values)),
   );
-  const [runtime, index] = await Promise.all([readTemplate("runtime.ts"), readTemplate("index.ts")]);
+  const [firstWarning] = fixtureValues.warnings;
+  if (options.strict && firstWarning) {
+    throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
+  }
 
-  const rendered: OutputFile[] = [
+  const sources: OutputFile[] = [
     { path: "client.ts", text: client },
     { path: "fixtures.ts", text: fixtures },
-    { path: "index.ts", text: index },
-    { path: "runtime.ts", text: runtime },
+    { path: "index.ts", text: await readTemplate("index.ts") },
     { path: "schema.ts", text: schema },
-  ].map((file) => ({ path: file.path, text: head + file.text }));
+    ...(await runtimeSources(options)),
+  ];
+  const rendered = await timed("format", async () => [
+    ...(await formatFiles(sources.map((file) => ({ path: file.path, text: head + file.text })), options.out)),
+    { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
+  ]);
 
-  const files = await timed("format", () => formatFiles(rendered, options.out));
-  const states = await timed("compare", () => compareWithDisk(options.out, files));
+  const { states, previous } = await timed("compare", () => compareWithDisk(options.out, rendered));
+  const changes = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
   const changed = states.filter((state) => state.change !== "unchanged");
-  if (!options.check) await timed("write", () => applyChanges(options.out, files, states));
-  return { files: states, changed, operations: model.operations.length, warnings: fixtureValues.warnings, timings };
+  if (!options.check) {
+    guardHandEdits(options.out, states, options.force === true);
+    const manifest = {
+      generator: `kapso-codegen ${generatorVersion}`,
+      fingerprint: await fingerprint(fingerprintInput(options)),
+      spec: spec.sha256,
+      files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
+    };
+    await timed("write", () => applyChanges(options.out, rendered, states, manifest));
+  }
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, changes, timings };
+}
+
+/** The runtime itself, or, when it is shared, one-line re-exports of it. */
+async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
+  if (options.runtimeDir === undefined) return Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: await readTemplate(path) })));
+  const shared = relative(options.out, options.runtimeDir).split(sep).join("/");
+  return RUNTIME_FILES.map((path) => ({
+    path,
+    text: `/** The shared runtime, generated once for all APIs of this project. */\nexport * from "${shared}/${path.replace(/\.ts$/, ".js")}";\n`,
+  }));
+}
+
+async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<ChangeReport | undefined> {
+  if (previousSha === undefined || previousSha === currentSha) return previousSha === undefined ? undefined : { changes: [], summary: { breaking: 0, nonBreaking: 0 } };
+  try {
+    const before = JSON.parse(await readFile(join(out, SPEC_COPY), "utf8")) as object;
+    return compareSpecs(before, document);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RuntimeResult {
+  readonly files: readonly FileState[];
+  readonly changed: readonly FileState[];
+}
+
+/** Writes (or, with `check`, compares) the shared runtime folder: the runtime templates, verbatim. */
+export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+  const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
+  const rendered = await formatFiles(sources, dir);
+  const { states } = await compareWithDisk(dir, rendered);
+  if (!options.check) {
+    guardHandEdits(dir, states, options.force === true);
+    const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
+    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: sha256(JSON.stringify(files)), spec: "", files });
+  }
+  return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }

@@ -9,6 +9,8 @@ export interface RequestedOptions {
   readonly out?: string | undefined;
   readonly name?: string | undefined;
   readonly check?: boolean | undefined;
+  readonly force?: boolean | undefined;
+  readonly strict?: boolean | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export function resolveOptions(requested: RequestedOptions, cwd = process.cwd())
     requested.name ??
     (requested.out !== undefined ? basename(resolve(cwd, requested.out)) : spec === defaultSpecPath ? "kapso" : specStem(spec));
   const out = resolve(cwd, requested.out ?? `generated/${name}`);
-  return { spec, out, name, check: requested.check === true };
+  return { spec, out, name, check: requested.check === true, force: requested.force === true, strict: requested.strict === true };
 }
 
 function specStem(spec: string): string {

@@ -16,17 +16,19 @@ import {
   type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
+import type { BinaryBody, FormBody } from "./serialize.js";
 
 // kapso-codegen:operations — everything below is generated from the spec; what follows here is a sample for the stub schema.
 
 type GetPetOperation = paths["/pets/{petId}"]["get"];
 
 /** Arguments of `getPet`. */
-export interface GetPetArgs {
+export type GetPetArgs = {
   readonly path: GetPetOperation["parameters"]["path"];
   readonly query?: GetPetOperation["parameters"]["query"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
-}
+};
 
 /** Result of `getPet`, keyed by HTTP status. */
 export type GetPetResult =

@@ -17,3 +17,4 @@ export type {
   SuccessStatus,
   TransportOptions,
 } from "./runtime.js";
+export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";

@@ -15,15 +15,13 @@ import {
 } from "./runtime.js";
 
 type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
-
 /** Arguments of `connectPhoneNumber`. */
-export interface ConnectPhoneNumberArgs {
+export type ConnectPhoneNumberArgs = {
   readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
-  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
-}
-
+  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
+};
 /** Result of `connectPhoneNumber`, keyed by HTTP status. */
 export type ConnectPhoneNumberResult =
   | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
@@ -33,15 +31,13 @@ export type ConnectPhoneNumberResult =
     >
   | NetworkFailure;
 type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_id}"]["patch"];
-
 /** Arguments of `updatePhoneNumber`. */
-export interface UpdatePhoneNumberArgs {
+export type UpdatePhoneNumberArgs = {
   readonly path: UpdatePhoneNumberOperation["parameters"]["path"];
-  readonly body: NonNullable<UpdatePhoneNumberOperation["requestBody"]>["content"]["application/json"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
-}
-
+  readonly body: NonNullable<UpdatePhoneNumberOperation["requestBody"]>["content"]["application/json"];
+};
 /** Result of `updatePhoneNumber`, keyed by HTTP status. */
 export type UpdatePhoneNumberResult =
   | Success<200, UpdatePhoneNumberOperation["responses"][200]["content"]["application/json"]>
@@ -98,6 +94,7 @@ export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
         success: ["200"],
         security: [["apiKey"]],
         params: { path: args.path },
+        mediaType: "application/json",
         body: args.body,
         signal: args.signal,
       }),
@@ -108,6 +105,7 @@ export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
         success: ["200"],
         security: [["apiKey"]],
         params: { path: args.path },
+        mediaType: "application/json",
         body: args.body,
         signal: args.signal,
       }),

@@ -19,3 +19,4 @@ export type {
   SuccessStatus,
   TransportOptions,
 } from "./runtime.js";
+export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";

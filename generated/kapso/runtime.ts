@@ -5,6 +5,7 @@
  * into a result discriminated by `ok` and by HTTP status. Copied verbatim into the output by kapso-codegen.
  */
 import createFetchClient from "openapi-fetch";
+import { serializeBody, serializeQuery, type QueryStyle } from "./serialize.js";
 
 /** Every HTTP status a server can send (100–599), so results can be narrowed by `status` exhaustively. */
 export type HttpStatus =
@@ -121,6 +122,10 @@ export interface OperationCall {
     readonly header?: object | undefined;
     readonly cookie?: object | undefined;
   };
+  /** Query parameters written other than `form` + `explode: true`. */
+  readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
+  /** The media type of `body`; absent when the operation takes no body. */
+  readonly mediaType?: string;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
 }
@@ -155,9 +160,16 @@ export function createTransport(
     async call<Result>(call: OperationCall): Promise<Result> {
       try {
         const params = await withCredentials(call, slots, credentials);
+        const sent =
+          call.mediaType !== undefined && call.body !== undefined
+            ? serializeBody(call.mediaType, call.body)
+            : undefined;
         const { response, error } = await http.request(call.method, call.path, {
           params,
-          body: call.body,
+          querySerializer: (query: Record<string, unknown>) => serializeQuery(query, call.queryStyles),
+          // Serialized above, by media type; openapi-fetch sends it as is.
+          ...(sent ? { body: sent.body, bodySerializer: (prepared: unknown) => prepared } : {}),
+          ...(sent?.contentType ? { headers: { "Content-Type": sent.contentType } } : {}),
           signal: call.signal,
           // The body of a success is read below, by content type; openapi-fetch parses error bodies itself.
           parseAs: "stream",

@@ -45,14 +45,11 @@ function operationStatements(plan: OperationPlan): StatementStructures[] {
       type: `paths[${JSON.stringify(operation.path)}][${JSON.stringify(operation.method)}]`,
     },
     {
-      kind: StructureKind.Interface,
+      kind: StructureKind.TypeAlias,
       name: plan.argsType,
       isExported: true,
       docs: [`Arguments of \`${plan.functionName}\`.`],
-      properties: [
-        ...argsProperties(operation, op),
-        { name: "signal", type: "AbortSignal", hasQuestionToken: true, isReadonly: true, docs: ["Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`."] },
-      ],
+      type: argsType(operation, op),
     },
     {
       kind: StructureKind.TypeAlias,
@@ -66,28 +63,43 @@ function operationStatements(plan: OperationPlan): StatementStructures[] {
 
 const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };
 
-function argsProperties(operation: OperationModel, op: string) {
-  const properties = (["path", "query", "header", "cookie"] as const)
+/** `{ path; query?; body; signal? }`, and a union over `contentType` when the operation accepts several media types. */
+function argsType(operation: OperationModel, op: string): string {
+  const fields = (["path", "query", "header", "cookie"] as const)
     .filter((location) => operation.parameters.some((parameter) => parameter.in === location))
-    .map((location) => ({
-      name: ARG_NAMES[location],
-      type: `${op}["parameters"][${JSON.stringify(location)}]`,
-      hasQuestionToken: !operation.parameters.some((parameter) => parameter.in === location && parameter.required),
-      isReadonly: true,
-    }));
-  const body = requestContent(operation);
-  if (body) {
-    properties.push({
-      name: "body",
-      type: `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]`,
-      hasQuestionToken: operation.requestBody?.required !== true,
-      isReadonly: true,
+    .map((location) => {
+      const required = operation.parameters.some((parameter) => parameter.in === location && parameter.required);
+      return `readonly ${ARG_NAMES[location]}${required ? "" : "?"}: ${op}["parameters"][${JSON.stringify(location)}];`;
     });
-  }
-  return properties;
+  fields.push("/** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */", "readonly signal?: AbortSignal;");
+  const base = `{\n${fields.map((field) => `  ${field}`).join("\n")}\n}`;
+  const contents = requestContents(operation);
+  if (contents.length === 0) return base;
+  const optional = operation.requestBody?.required === true ? "" : "?";
+  const bodyOf = (content: ContentModel): string => `readonly body${optional}: ${requestBodyType(op, content.mediaType)};`;
+  if (contents.length === 1) return base.replace(/\n}$/, `\n  ${bodyOf(contents[0] as ContentModel)}\n}`);
+  const variants = contents.map(
+    (content, index) => `{ readonly contentType${index === 0 ? "?" : ""}: ${JSON.stringify(content.mediaType)}; ${bodyOf(content)} }`,
+  );
+  return `${base} & (${variants.map((variant) => `\n  | ${variant}`).join("")}\n)`;
 }
 
-/** The media type the wrapper sends: JSON when the operation accepts it, else the first one listed. */
+/** JSON and text bodies are the spec's type; forms accept Blobs for string fields; anything else is bytes. */
+function requestBodyType(op: string, mediaType: string): string {
+  const specType = `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(mediaType)}]`;
+  if (isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType)) return specType;
+  if (/^multipart\/form-data/i.test(mediaType)) return `FormBody<${specType}>`;
+  return "BinaryBody";
+}
+
+/** The media types a caller can send, the preferred (JSON, else the first listed) first. */
+export function requestContents(operation: OperationModel): ContentModel[] {
+  const contents = operation.requestBody?.contents ?? [];
+  const preferred = requestContent(operation);
+  return preferred ? [preferred, ...contents.filter((content) => content !== preferred)] : [];
+}
+
+/** The media type the wrapper sends by default: JSON when the operation accepts it, else the first one listed. */
 export function requestContent(operation: OperationModel): ContentModel | undefined {
   const contents = operation.requestBody?.contents ?? [];
   return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
@@ -245,14 +257,20 @@ function wrapperBody(plan: OperationPlan, client: ClientPlan): string {
   const params = (["path", "query", "header", "cookie"] as const)
     .filter((location) => operation.parameters.some((parameter) => parameter.in === location))
     .map((location) => `${location}: args.${ARG_NAMES[location]}`);
-  const body = requestContent(operation);
+  const contents = requestContents(operation);
+  const styles = operation.parameters
+    .filter((parameter) => parameter.in === "query" && parameter.queryStyle !== undefined)
+    .map((parameter) => `${JSON.stringify(parameter.name)}: ${JSON.stringify(parameter.queryStyle)}`);
+  const mediaType =
+    contents.length > 1 ? `args.contentType ?? ${JSON.stringify(contents[0]?.mediaType)}` : JSON.stringify(contents[0]?.mediaType);
   const fields = [
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
     `path: ${JSON.stringify(operation.path)}`,
     `success: ${JSON.stringify(successStatuses(operation))}`,
     `security: ${JSON.stringify(security)}`,
     `params: { ${params.join(", ")} }`,
-    ...(body ? ["body: args.body"] : []),
+    ...(styles.length > 0 ? [`queryStyles: { ${styles.join(", ")} }`] : []),
+    ...(contents.length > 0 ? [`mediaType: ${mediaType}`, "body: args.body"] : []),
     "signal: args.signal",
   ];
   const parameter = hasRequiredArgs(operation) ? "args" : "args = {}";

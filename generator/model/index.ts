@@ -95,10 +95,20 @@ function readParameters(document: Json, list: unknown, listPointer: string): Par
       name,
       in: location as ParameterLocation,
       required: location === "path" || found.value["required"] === true,
+      queryStyle: location === "query" ? readQueryStyle(found.value) : undefined,
       pointer: found.pointer,
     });
   });
   return parameters;
+}
+
+const QUERY_STYLES = ["form", "spaceDelimited", "pipeDelimited", "deepObject"] as const;
+
+function readQueryStyle(parameter: Json): ParameterModel["queryStyle"] {
+  const style = QUERY_STYLES.find((known) => known === parameter["style"]) ?? "form";
+  // OpenAPI: explode defaults to true for form, false for every other style.
+  const explode = typeof parameter["explode"] === "boolean" ? parameter["explode"] : style === "form";
+  return style === "form" && explode ? undefined : [style, explode];
 }
 
 /** Operation parameters override path-item parameters with the same name and location. */

@@ -9,6 +9,8 @@ export interface ParameterModel {
   readonly name: string;
   readonly in: ParameterLocation;
   readonly required: boolean;
+  /** Query serialization other than OpenAPI's default (`form`, explode); undefined when default. */
+  readonly queryStyle: readonly ["form" | "spaceDelimited" | "pipeDelimited" | "deepObject", boolean] | undefined;
   /** JSON pointer of the parameter object, after following `$ref`. */
   readonly pointer: string;
 }

@@ -63,3 +63,14 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   }
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * Like readTree, but with the manifest's fingerprint blanked: it covers raw input bytes and the generator's own build,
+ * so it legitimately differs between a source and a dist run, or between two byte-different but equal specs.
+ */
+export async function readComparableTree(dir: string): Promise<Map<string, string>> {
+  const tree = await readTree(dir);
+  const manifest = tree.get("kapso-codegen.manifest.json");
+  if (manifest !== undefined) tree.set("kapso-codegen.manifest.json", manifest.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": "…"'));
+  return tree;
+}

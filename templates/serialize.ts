@@ -1,0 +1,95 @@
+/**
+ * Request serialization the way OpenAPI describes it: query parameters by `style`/`explode`, and bodies by media type.
+ * Copied verbatim into the output by kapso-codegen.
+ */
+
+/** How one query parameter is written; absent means OpenAPI's default, `form` with `explode: true`. */
+export type QueryStyle = readonly ["form" | "spaceDelimited" | "pipeDelimited" | "deepObject", boolean];
+
+/** Binary request bodies: anything fetch can send as bytes. */
+export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+
+/** A multipart body: the spec's fields, where a string field (often `format: binary`) also takes a Blob or File. */
+export type FormBody<T> = {
+  [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] extends ReadonlyArray<string> | undefined ? T[K] | ReadonlyArray<string | Blob> : T[K];
+};
+
+type Primitive = string | number | boolean;
+
+/** `a=1&tags=x&tags=y&filter[kind]=dog`, without the leading `?`. */
+export function serializeQuery(query: Readonly<Record<string, unknown>>, styles: Readonly<Record<string, QueryStyle>> = {}): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const [style, explode] = styles[name] ?? ["form", true];
+    parts.push(...queryPairs(name, value, style, explode));
+  }
+  return parts.join("&");
+}
+
+function queryPairs(name: string, value: unknown, style: QueryStyle[0], explode: boolean): string[] {
+  const key = encodeURIComponent(name);
+  if (Array.isArray(value)) {
+    const items = value.filter(isPrimitive).map((item) => encodeURIComponent(String(item)));
+    if (explode && style !== "deepObject") return items.map((item) => `${key}=${item}`);
+    const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+    return [`${key}=${items.join(separator)}`];
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter((entry): entry is [string, Primitive] => isPrimitive(entry[1]));
+    if (style === "deepObject") return entries.map(([field, item]) => `${key}[${encodeURIComponent(field)}]=${encodeURIComponent(String(item))}`);
+    if (explode) return entries.map(([field, item]) => `${encodeURIComponent(field)}=${encodeURIComponent(String(item))}`);
+    return [`${key}=${entries.map(([field, item]) => `${encodeURIComponent(field)},${encodeURIComponent(String(item))}`).join(",")}`];
+  }
+  return isPrimitive(value) ? [`${key}=${encodeURIComponent(String(value))}`] : [];
+}
+
+function isPrimitive(value: unknown): value is Primitive {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/**
+ * Turns a body into what fetch sends, by the media type the caller chose. Returns the Content-Type to send too
+ * (undefined for multipart, where fetch adds the boundary itself).
+ */
+export function serializeBody(mediaType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
+  if (/^multipart\/form-data/i.test(mediaType)) return { body: toFormData(body), contentType: undefined };
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return { body: toSearchParams(body).toString(), contentType: mediaType };
+  if (isJsonMediaType(mediaType)) return { body: JSON.stringify(body), contentType: mediaType === "*/*" ? "application/json" : mediaType };
+  if (/^text\//i.test(mediaType)) return { body: String(body), contentType: mediaType };
+  return { body: body as BodyInit, contentType: mediaType };
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === "*/*";
+}
+
+function toFormData(body: unknown): FormData {
+  const form = new FormData();
+  for (const [name, value] of fields(body)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item instanceof Blob) form.append(name, item);
+      else if (item !== undefined && item !== null) form.append(name, fieldText(item));
+    }
+  }
+  return form;
+}
+
+function toSearchParams(body: unknown): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of fields(body)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) params.append(name, fieldText(item));
+    }
+  }
+  return params;
+}
+
+function fields(body: unknown): Array<[string, unknown]> {
+  return typeof body === "object" && body !== null ? Object.entries(body) : [];
+}
+
+/** Form fields are text; nested objects travel as JSON, the usual reading of OpenAPI's default for them. */
+function fieldText(value: unknown): string {
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
