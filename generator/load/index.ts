@@ -1,25 +1,43 @@
 /**
- * The load stage: read → parse → check shape → check references → one bundled document with a SHA-256 of its sources
- * and a way back from any JSON pointer to file:line:column.
+ * The load stage: read → parse → follow and bundle refs across files → upgrade Swagger 2.0 → check shape and refs →
+ * one document with only internal refs, a SHA-256 of it and a way back from any JSON pointer to file:line:column.
+ *
+ * A one-file OpenAPI spec takes the short road (no bundler, no converter imported): a no-op regeneration stays fast.
  */
 import { createHash } from "node:crypto";
-import { SpecError, type SourcePlace } from "../errors.js";
+import type { SourcePlace } from "../errors.js";
+import { bundleSources } from "./bundle.js";
 import { sortKeysDeep } from "./canonical.js";
-import { parseSpecText } from "./parse.js";
+import { followRefs } from "./follow.js";
+import { createBundleLocator } from "./origins.js";
+import { parseSpecText, type LocatedDocument, type ParsedFile } from "./parse.js";
 import { readSpecText } from "./read.js";
-import { checkInternalRefs, collectRefs, isExternalRef } from "./refs.js";
-import { checkOpenApiShape, type OpenApiVersion } from "./validate.js";
+import { checkRefs, collectRefs, isExternalRef } from "./refs.js";
+import { createSourceSet, sourceId } from "./sources.js";
+import { upgradeSwagger2 } from "./swagger.js";
+import { checkOpenApiShape, detectSpecFormat, type OpenApiVersion } from "./validate.js";
+
+export type { OpenApiVersion } from "./validate.js";
 
 export interface LoadedSpec {
   /** The spec as given (a path or a URL), for messages. */
   readonly source: string;
-  /** The bundled document: every `$ref` internal. */
+  /** Every file the spec was read from (the main one first): absolute paths or URLs. */
+  readonly files: readonly string[];
+  /** The bundled document: every `$ref` internal; a Swagger 2.0 spec upgraded to OpenAPI 3.0. */
   readonly document: Record<string, unknown>;
   readonly version: OpenApiVersion;
   /** The canonical document as JSON text (keys sorted): the hash input, and a cheap way to get a private copy. */
   readonly canonicalJson: string;
-  /** SHA-256 of `canonicalJson`, hex: the same for any key order or formatting of the same spec. */
+  /**
+   * SHA-256 of `canonicalJson`, hex: the same for any key order or formatting of the same spec. The bundle holds what
+   * every file contributes, so a change in any of them changes it.
+   */
   readonly sha256: string;
+  /**
+   * Where the value at a pointer into `document` is written: the file it came from (a multi-file spec's part, or the
+   * Swagger document), its line:column, and the pointer inside that file.
+   */
   locate(pointer: string): SourcePlace;
 }
 
@@ -28,23 +46,51 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   return loadSpecText(source, text);
 }
 
-export function loadSpecText(source: string, text: string): LoadedSpec {
+/** Loads a spec whose main text is already read; relative refs resolve against `source` (a path or a URL). */
+export async function loadSpecText(source: string, text: string): Promise<LoadedSpec> {
   const parsed = parseSpecText(source, text);
-  const version = checkOpenApiShape(parsed);
-  const refs = collectRefs(parsed.value);
-  const external = refs.find((site) => isExternalRef(site.ref));
-  if (external) {
-    throw new SpecError(`external $ref ${JSON.stringify(external.ref)} is not supported yet: bundle the spec into one file`, parsed.locate(external.pointer));
+  const format = detectSpecFormat(parsed);
+  const main = format.kind === "swagger2" ? withQuotedSwaggerVersion(parsed) : parsed;
+  const sites = collectRefs(main.value);
+  const multiFile = sites.some((site) => isExternalRef(site.ref));
+  let files = [sourceId(source)];
+  let document: LocatedDocument = main;
+  if (multiFile) {
+    ({ document, files } = await bundleFiles(main, source));
+  } else {
+    checkRefs(main, sites);
   }
-  checkInternalRefs(parsed, refs);
-  const document = sortKeysDeep(parsed.value) as Record<string, unknown>;
+  if (format.kind === "swagger2") {
+    document = await upgradeSwagger2(document, main.file, text);
+  }
+  checkOpenApiShape(document);
+  // Bundling and conversion rewrite refs: check once more that each is internal and leads somewhere.
+  if (document !== main) checkRefs(document, collectRefs(document.value), false);
+  return finish(source, files, document, format.kind === "swagger2" ? "3.0" : format.version);
+}
+
+async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; files: string[] }> {
+  const sources = createSourceSet(main, source);
+  await followRefs(sources);
+  const bundled = await bundleSources(sources);
+  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, files: sources.files().map((file) => file.id) };
+}
+
+/** YAML reads an unquoted `swagger: 2.0` as the number 2; the bundler and the converter expect the string. */
+function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
+  return { ...parsed, value: { ...(parsed.value as Record<string, unknown>), swagger: "2.0" } };
+}
+
+function finish(source: string, files: readonly string[], located: LocatedDocument, version: OpenApiVersion): LoadedSpec {
+  const document = sortKeysDeep(located.value) as Record<string, unknown>;
   const canonicalJson = JSON.stringify(document);
   return {
     source,
+    files,
     document,
     version,
     canonicalJson,
     sha256: createHash("sha256").update(canonicalJson).digest("hex"),
-    locate: parsed.locate,
+    locate: located.locate,
   };
 }

@@ -6,12 +6,20 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "y
 import { SpecError, type SourcePlace } from "../errors.js";
 import { parsePointer } from "../fixtures/pointer.js";
 
-export interface ParsedFile {
+/** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */
+export interface LocatedDocument {
+  readonly value: unknown;
+  /**
+   * Where the value at `pointer` is written. When a pointer does not resolve all the way, the place of the deepest
+   * part that does (the file alone when nothing does).
+   */
+  locate(pointer: string): SourcePlace;
+}
+
+export interface ParsedFile extends LocatedDocument {
+  /** The name messages use for this file. */
   readonly file: string;
   readonly text: string;
-  readonly value: unknown;
-  /** Where a pointer into this file's value is written; the file alone when the pointer does not resolve. */
-  locate(pointer: string): SourcePlace;
 }
 
 export function parseSpecText(file: string, text: string): ParsedFile {

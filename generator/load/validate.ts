@@ -1,28 +1,40 @@
 /**
- * Checks that a parsed document is an OpenAPI 3.0/3.1 description the later stages can walk, and says where it is not.
+ * Checks that a document is an OpenAPI 3.0/3.1 description the later stages can walk, and says where it is not.
  * It checks structure, not every rule of the specification: what the generator relies on.
  */
 import { SpecError } from "../errors.js";
 import { isObject, appendPointer } from "../fixtures/pointer.js";
-import type { ParsedFile } from "./parse.js";
+import { METHODS } from "./methods.js";
+import type { LocatedDocument } from "./parse.js";
+import { checkPathParameters } from "./path-params.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** What the main file declares itself to be. */
+export type SpecFormat = { readonly kind: "openapi"; readonly version: OpenApiVersion } | { readonly kind: "swagger2" };
 
-export function checkOpenApiShape(parsed: ParsedFile): OpenApiVersion {
-  const fail = (pointer: string, message: string): never => {
-    throw new SpecError(message, parsed.locate(pointer));
-  };
-  const doc = parsed.value;
+export function detectSpecFormat(document: LocatedDocument): SpecFormat {
+  const fail = failAt(document);
+  const doc = document.value;
   if (!isObject(doc)) return fail("", "not an OpenAPI document: expected an object at the top level");
-  if (typeof doc["swagger"] === "string") {
-    return fail("/swagger", `Swagger ${doc["swagger"]} is not OpenAPI 3; convert it first`);
+  const swagger = doc["swagger"];
+  if (swagger !== undefined) {
+    // `swagger: 2.0` unquoted in YAML is the number 2: a common slip, and unambiguous.
+    if (swagger === "2.0" || swagger === 2) return { kind: "swagger2" };
+    return fail("/swagger", `unsupported Swagger version ${JSON.stringify(swagger)}: expected "2.0" (or OpenAPI 3.0.x/3.1.x)`);
   }
   const declared = doc["openapi"];
   if (typeof declared !== "string") return fail("", "not an OpenAPI document: the `openapi` version field is missing");
   const version = /^3\.0\.\d+/.test(declared) ? "3.0" : /^3\.1\.\d+/.test(declared) ? "3.1" : undefined;
   if (!version) return fail("/openapi", `unsupported OpenAPI version ${JSON.stringify(declared)}: expected 3.0.x or 3.1.x`);
+  return { kind: "openapi", version };
+}
+
+/** The structure the later stages rely on, then the path parameters of every operation. */
+export function checkOpenApiShape(document: LocatedDocument): void {
+  const fail = failAt(document);
+  const doc = document.value;
+  if (!isObject(doc)) return fail("", "not an OpenAPI document: expected an object at the top level");
   if (!isObject(doc["info"])) fail("", "the `info` object is missing");
   const paths = doc["paths"] ?? {};
   if (!isObject(paths)) return fail("/paths", "`paths` must be an object");
@@ -42,6 +54,13 @@ export function checkOpenApiShape(parsed: ParsedFile): OpenApiVersion {
         fail(appendPointer(operationPointer, "parameters"), "`parameters` must be a list");
       }
     }
+    if (item["parameters"] !== undefined && !Array.isArray(item["parameters"])) fail(appendPointer(itemPointer, "parameters"), "`parameters` must be a list");
   }
-  return version;
+  checkPathParameters(document, paths);
+}
+
+function failAt(document: LocatedDocument): (pointer: string, message: string) => never {
+  return (pointer, message) => {
+    throw new SpecError(message, document.locate(pointer));
+  };
 }
