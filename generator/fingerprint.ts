@@ -3,7 +3,7 @@
  * manifest and stops here, so it never pays for openapi-typescript, ts-morph or prettier.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
 import type { GenerateOptions } from "./index.js";
@@ -27,10 +27,17 @@ export async function fingerprint(input: FingerprintInput): Promise<string> {
   return sha256(parts.join("\n"));
 }
 
-/** True when the manifest says the folder was made from exactly these inputs and no file has changed since. */
-export async function isUpToDate(out: string, currentFingerprint: string): Promise<boolean> {
+/**
+ * True when the manifest says the folder was made from exactly these inputs and no file has changed since. The spec's
+ * files are the ones the manifest lists (a multi-file spec's references are known only after loading it).
+ */
+export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
+  const { out } = options;
   const manifest = await readManifest(out);
-  if (!manifest || manifest.fingerprint !== currentFingerprint) return false;
+  if (!manifest) return false;
+  const specFiles = manifest.inputs?.map((input) => (/^https?:/i.test(input) ? input : resolve(out, input))) ?? [options.spec];
+  if (specFiles.some((file) => /^https?:/i.test(file))) return false;
+  if (manifest.fingerprint !== (await fingerprint(fingerprintInput(options, specFiles)))) return false;
   for (const [path, hash] of Object.entries(manifest.files)) {
     try {
       if (sha256(await readFile(join(out, path))) !== hash) return false;
@@ -42,9 +49,9 @@ export async function isUpToDate(out: string, currentFingerprint: string): Promi
 }
 
 /** What decides an API folder's output: the same in the no-op check and in the manifest the pipeline writes. */
-export function fingerprintInput(options: GenerateOptions): FingerprintInput {
+export function fingerprintInput(options: GenerateOptions, specFiles: readonly string[] = [options.spec]): FingerprintInput {
   return {
-    specFiles: [options.spec],
+    specFiles,
     out: options.out,
     options: {
       name: options.name,

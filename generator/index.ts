@@ -37,6 +37,8 @@ export interface GenerateOptions {
   readonly strict?: boolean | undefined;
   /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
   readonly runtimeDir?: string | undefined;
+  /** Called as each stage starts, to show progress on long runs. */
+  readonly onStage?: ((stage: string) => void) | undefined;
 }
 
 export interface GenerateResult {
@@ -61,6 +63,7 @@ export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
+    options.onStage?.(stage);
     const start = performance.now();
     try {
       return await work();
@@ -70,11 +73,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const spec = await timed("load", () => loadSpec(options.spec));
+  // The types run on a worker thread while this thread emits the client and fixtures.
+  const typesStarted = performance.now();
+  const pendingSchema = emitSchemaTypes(spec.canonicalJson);
+  pendingSchema.catch(() => undefined); // awaited below; don't let an early failure go unhandled meanwhile
   const model = await timed("model", () => buildModel(spec.document));
   const plan = await timed("plan", () => planClient(model, options.name));
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
-  const schema = await timed("types", () => emitSchemaTypes(spec.canonicalJson));
   const client = await timed("client", async () =>
     fillAnchor(await readTemplate("client.ts"), "kapso-codegen:operations", emitClientRegion({ plan, title: model.title, defaultServer: model.defaultServer })),
   );
@@ -86,6 +92,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.strict && firstWarning) {
     throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
   }
+
+  const schema = await timed("types (waiting)", () => pendingSchema);
+  timings["types"] = Math.round(performance.now() - typesStarted);
 
   const sources: OutputFile[] = [
     { path: "client.ts", text: client },
@@ -106,8 +115,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     guardHandEdits(options.out, states, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: await fingerprint(fingerprintInput(options)),
+      fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
       spec: spec.sha256,
+      inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));

@@ -1,5 +1,11 @@
-/** Resolves what the user asked for into one readonly set of generate options, with the defaults filled in. */
-import { basename, extname, resolve } from "node:path";
+/**
+ * Resolves what the user asked for (flags, and the config file if there is one) into the runs to make: one set of
+ * generate options per API, plus the shared runtime folder when there is one. Flags override the config.
+ */
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { findConfig, loadConfig } from "./config/load.js";
+import type { ApiConfig } from "./config/define.js";
+import { UsageError } from "./errors.js";
 import type { GenerateOptions } from "./index.js";
 import { isUrl } from "./load/read.js";
 import { defaultSpecPath } from "./paths.js";
@@ -11,11 +17,54 @@ export interface RequestedOptions {
   readonly check?: boolean | undefined;
   readonly force?: boolean | undefined;
   readonly strict?: boolean | undefined;
+  readonly config?: string | undefined;
+  readonly api?: readonly string[] | undefined;
+}
+
+export interface ResolvedRun {
+  readonly apis: readonly GenerateOptions[];
+  /** The shared runtime folder, when the APIs share one. */
+  readonly runtimeDir: string | undefined;
+  /** The config file used, if any. */
+  readonly configFile: string | undefined;
+}
+
+export async function resolveRun(requested: RequestedOptions, cwd = process.cwd()): Promise<ResolvedRun> {
+  const flagsNameAnApi = requested.spec !== undefined || requested.out !== undefined || requested.name !== undefined;
+  const configPath = requested.config !== undefined ? resolve(cwd, requested.config) : flagsNameAnApi ? undefined : findConfig(cwd);
+  if (configPath === undefined) return { apis: [resolveOptions(requested, cwd)], runtimeDir: undefined, configFile: undefined };
+
+  const { file, config } = await loadConfig(configPath);
+  const base = dirname(file);
+  const strict = requested.strict ?? config.strict;
+  if (flagsNameAnApi) return { apis: [resolveOptions({ ...requested, strict }, cwd)], runtimeDir: undefined, configFile: file };
+
+  const wanted = requested.api ?? [];
+  const all = config.apis.map((api) => apiOptions(api, base, { ...requested, strict }));
+  const unknown = wanted.filter((name) => !all.some((api) => api.name === name));
+  if (unknown.length > 0) throw new UsageError(`no API named ${unknown.join(", ")} in ${file} (it has: ${all.map((api) => api.name).join(", ")})`);
+  const runtimeDir = config.runtime !== undefined ? resolve(base, config.runtime) : all.length > 1 ? join(dirname(all[0]?.out ?? base), "runtime") : undefined;
+  if (runtimeDir !== undefined && all.some((api) => api.out === runtimeDir)) throw new UsageError(`the runtime folder ${runtimeDir} is also an API's output folder; set \`runtime\` in ${file}`);
+  const chosen = wanted.length > 0 ? all.filter((api) => wanted.includes(api.name)) : all;
+  return { apis: chosen.map((api) => ({ ...api, runtimeDir })), runtimeDir, configFile: file };
+}
+
+function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): GenerateOptions {
+  const spec = isUrl(api.spec) ? api.spec : resolve(base, api.spec);
+  const name = api.name ?? (api.out !== undefined ? basename(resolve(base, api.out)) : specStem(spec));
+  return {
+    spec,
+    name,
+    out: resolve(base, api.out ?? `generated/${name}`),
+    check: flags.check === true,
+    force: flags.force === true,
+    strict: flags.strict === true,
+  };
 }
 
 /**
- * Defaults: the embedded Kapso spec; the client name from `--out`'s folder name, else "kapso" for the Kapso spec, else
- * the spec file's name; the output folder `generated/<name>` under the current directory.
+ * Without a config: the embedded Kapso spec by default; the client name from `--out`'s folder name, else "kapso" for
+ * the Kapso spec, else the spec file's name; the output folder `generated/<name>` under the current directory.
  */
 export function resolveOptions(requested: RequestedOptions, cwd = process.cwd()): GenerateOptions {
   const spec = requested.spec === undefined ? defaultSpecPath : isUrl(requested.spec) ? requested.spec : resolve(cwd, requested.spec);

@@ -152,10 +152,10 @@ export function createTransport(
 ): Transport {
   const http = createFetchClient({
     baseUrl: options.baseUrl ?? defaultBaseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   }) as unknown as LooseFetchClient;
 
+  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   return {
     async call<Result>(call: OperationCall): Promise<Result> {
       try {
@@ -164,24 +164,33 @@ export function createTransport(
           call.mediaType !== undefined && call.body !== undefined
             ? serializeBody(call.mediaType, call.body)
             : undefined;
-        const { response, error } = await http.request(call.method, call.path, {
+        // openapi-fetch reads error bodies itself, as JSON or text; this keeps the response so its body is read by
+        // content type instead, like a success's.
+        let received: Response | undefined;
+        const { response } = await http.request(call.method, call.path, {
           params,
           querySerializer: (query: Record<string, unknown>) => serializeQuery(query, call.queryStyles),
           // Serialized above, by media type; openapi-fetch sends it as is.
           ...(sent ? { body: sent.body, bodySerializer: (prepared: unknown) => prepared } : {}),
           ...(sent?.contentType ? { headers: { "Content-Type": sent.contentType } } : {}),
           signal: call.signal,
-          // The body of a success is read below, by content type; openapi-fetch parses error bodies itself.
+          // The body of a success is read below, by content type.
           parseAs: "stream",
+          fetch: async (request: Request) => {
+            received = await baseFetch(request);
+            return received.ok ? received : received.clone();
+          },
         });
-        if (!isDocumentedSuccess(response.status, call.success)) {
-          const body = response.ok ? await readBody(response) : error;
-          return { ok: false, status: response.status, error: body, response } as Result;
+        const body = await readBody(received ?? response);
+        if (!isDocumentedSuccess(response.status, call.success) || body instanceof MalformedBody) {
+          // A success whose body is not what its content type says breaks the contract: report it, don't throw.
+          return {
+            ok: false,
+            status: response.status,
+            error: body instanceof MalformedBody ? body.text : body,
+            response,
+          } as Result;
         }
-        const body = await readBody(response);
-        // A success whose body is not what its content type says breaks the contract: report it, don't throw.
-        if (body instanceof MalformedBody)
-          return { ok: false, status: response.status, error: body.text, response } as Result;
         return { ok: true, status: response.status, data: body, response } as Result;
       } catch (cause) {
         return networkFailure(cause, call.signal) as Result;
@@ -196,7 +205,9 @@ async function withCredentials(
   slots: readonly CredentialSlot[],
   credentials: Readonly<Record<string, Credential | undefined>>,
 ): Promise<Record<string, object | undefined>> {
-  const usable = call.security.find((set) => set.every((option) => credentials[option] !== undefined)) ?? [];
+  // Prefer an alternative the client holds credentials for; `{}` (no credentials) only when none is.
+  const satisfiable = call.security.filter((set) => set.every((option) => credentials[option] !== undefined));
+  const usable = satisfiable.find((set) => set.length > 0) ?? [];
   const added: Record<"header" | "query" | "cookie", Record<string, string>> = { header: {}, query: {}, cookie: {} };
   for (const slot of slots) {
     const credential = credentials[slot.option];

@@ -1,122 +1,161 @@
 /**
- * `kapso-codegen generate`: regenerate (or, with --check, compare) one API's output folder. When the manifest shows the
- * inputs are unchanged it stops before loading the pipeline, so a no-op run costs milliseconds.
+ * `kapso-codegen generate`: regenerate (or, with --check, compare) each API's output folder, then the shared runtime.
+ * When an API's manifest shows its inputs unchanged, it stops before loading the pipeline: a no-op run costs milliseconds.
  */
 import type { Argv } from "yargs";
+import { warnAboutUnresolvableRuntimeDeps } from "../check-runtime-deps.js";
 import { formatPlace } from "../errors.js";
-import { fingerprint, fingerprintInput, isUpToDate } from "../fingerprint.js";
-import type { GenerateOptions, GenerateResult } from "../index.js";
-import { resolveOptions } from "../options.js";
+import { isUpToDate } from "../fingerprint.js";
+import type { GenerateOptions, GenerateResult, RuntimeResult } from "../index.js";
+import { resolveRun, type RequestedOptions } from "../options.js";
 import { EXIT, shortPath, shortPlace } from "./shared.js";
 
-export interface GenerateArgs {
-  spec?: string | undefined;
-  out?: string | undefined;
-  name?: string | undefined;
-  check?: boolean | undefined;
-  force?: boolean | undefined;
-  strict?: boolean | undefined;
+export interface GenerateArgs extends RequestedOptions {
   quiet?: boolean | undefined;
   json?: boolean | undefined;
+  diff?: boolean | undefined;
 }
 
-export function generateOptions<T>(command: Argv<T>) {
+export function apiOptions<T>(command: Argv<T>) {
   return command
     .option("spec", { type: "string", describe: "OpenAPI file (YAML or JSON) or http(s) URL", defaultDescription: "specs/kapso-platform.yaml" })
     .option("out", { type: "string", describe: "Output folder of this API", defaultDescription: "generated/<name>" })
     .option("name", { type: "string", describe: "Client name: 'kapso' gives createKapsoClient", defaultDescription: "the --out folder's name, else the spec's" })
-    .option("check", { type: "boolean", describe: "Write nothing; exit 1 and list the files that differ from what the spec produces" })
-    .option("force", { type: "boolean", describe: "Overwrite generated files that were edited by hand" })
+    .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
+    .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
     .option("strict", { type: "boolean", describe: "Treat spec examples that fail their own schema as errors" })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only warnings and errors" })
-    .option("json", { type: "boolean", describe: "Print the summary as JSON" })
-    .example("$0 generate", "Regenerate generated/kapso from the Kapso spec")
+    .option("json", { type: "boolean", describe: "Print the summary as JSON" });
+}
+
+export function generateOptions<T>(command: Argv<T>) {
+  return apiOptions(command)
+    .option("check", { type: "boolean", describe: "Write nothing; exit 1 and list the files that differ from what the spec produces" })
+    .option("force", { type: "boolean", describe: "Overwrite generated files that were edited by hand" })
+    .example("$0 generate", "Regenerate generated/kapso from the Kapso spec (or every API of the config file)")
     .example("$0 generate --spec api.yaml --out src/api", "Generate src/api (createApiClient) from api.yaml")
     .example("$0 generate --check", "Fail in CI when generated/ is out of date");
 }
 
+interface ApiOutcome {
+  readonly options: GenerateOptions;
+  readonly ms: number;
+  readonly result: GenerateResult | undefined; // undefined: up to date, skipped
+}
+
 export async function runGenerate(argv: GenerateArgs): Promise<number> {
-  const options = resolveOptions(argv);
-  const started = performance.now();
-  if (!options.check && !options.force && (await upToDate(options))) {
-    report(argv, { out: options.out, upToDate: true, ms: Math.round(performance.now() - started) });
-    return EXIT.ok;
+  const run = await resolveRun(argv);
+  const outcomes: ApiOutcome[] = [];
+  for (const options of run.apis) {
+    const started = performance.now();
+    const skip = !options.check && !options.force && (await upToDate(options));
+    const result = skip ? undefined : await (await import("../index.js")).generate({ ...options, ...progress(argv, options) });
+    outcomes.push({ options, ms: Math.round(performance.now() - started), result });
+    if (result) printWarnings(result);
   }
-  const { generate } = await import("../index.js");
-  const result = await generate(options);
-  printWarnings(result);
-  if (options.check) return reportCheck(argv, result);
-  const { formatChangeReportText } = await import("../changes/index.js");
-  report(argv, { out: options.out, result, ms: Math.round(performance.now() - started) });
-  if (!argv.quiet && !argv.json && result.changes && result.changes.changes.length > 0) process.stdout.write(formatChangeReportText(result.changes));
+  const runtime = run.runtimeDir === undefined ? undefined : await (await import("../index.js")).generateRuntime(run.runtimeDir, { check: argv.check, force: argv.force });
+
+  if (argv.check) return reportCheck(argv, outcomes, run.runtimeDir, runtime);
+  await report(argv, outcomes, run.runtimeDir, runtime);
+  warnAboutUnresolvableRuntimeDeps(run);
   return EXIT.ok;
 }
 
 async function upToDate(options: GenerateOptions): Promise<boolean> {
   if (/^https?:/i.test(options.spec)) return false;
   try {
-    return await isUpToDate(options.out, await fingerprint(fingerprintInput(options)));
+    return await isUpToDate(options);
   } catch {
     return false; // an unreadable input: let the full pipeline report it properly
   }
 }
 
+/** Stage names on a terminal, so a long run on a big spec shows where it is. */
+function progress(argv: GenerateArgs, options: GenerateOptions): Pick<GenerateOptions, "onStage"> {
+  if (argv.quiet || argv.json || !process.stderr.isTTY) return {};
+  return { onStage: (stage) => process.stderr.write(`\r\u001b[K${shortPath(options.out)}: ${stage}…`) };
+}
+
 function printWarnings(result: GenerateResult): void {
+  if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
   for (const warning of result.warnings) {
     process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
   }
 }
 
-function reportCheck(argv: GenerateArgs, result: GenerateResult): number {
-  const where = shortPath(result.out);
-  if (argv.json) process.stdout.write(`${JSON.stringify({ out: where, stale: result.changed.map((file) => ({ path: file.path, change: file.change })) }, null, 2)}\n`);
-  if (result.changed.length === 0) {
-    if (!argv.quiet && !argv.json) process.stdout.write(`${where} is up to date (${result.files.length} files).\n`);
-    return EXIT.ok;
-  }
-  process.stderr.write(`${where} is stale; regenerate with \`kapso-codegen generate\`:\n`);
-  for (const file of result.changed) process.stderr.write(`  ${describeStale(file.change)} ${file.path}\n`);
-  return EXIT.failed;
-}
-
-function describeStale(change: string): string {
+export function describeStale(change: string): string {
   return change === "create" ? "missing " : change === "remove" ? "obsolete" : "differs ";
 }
 
-type Outcome = { out: string; ms: number } & ({ upToDate: true } | { result: GenerateResult });
-
-function report(argv: GenerateArgs, outcome: Outcome): void {
-  const where = shortPath(outcome.out);
+async function reportCheck(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runtimeDir: string | undefined, runtime: RuntimeResult | undefined): Promise<number> {
+  const folders = [
+    ...outcomes.map((outcome) => ({ out: outcome.options.out, files: outcome.result?.files ?? [], changed: outcome.result?.changed ?? [], result: outcome.result })),
+    ...(runtimeDir !== undefined && runtime ? [{ out: runtimeDir, files: runtime.files, changed: runtime.changed, result: undefined }] : []),
+  ];
   if (argv.json) {
-    process.stdout.write(`${JSON.stringify(summaryJson(where, outcome), null, 2)}\n`);
-  } else if (!argv.quiet) {
-    process.stdout.write("upToDate" in outcome ? `${where}: up to date (${outcome.ms} ms)\n` : summaryLine(where, outcome.result, outcome.ms));
+    const stale = folders.map((folder) => ({ out: shortPath(folder.out), stale: folder.changed.map((file) => ({ path: file.path, change: file.change })) }));
+    process.stdout.write(`${JSON.stringify({ apis: stale }, null, 2)}\n`);
   }
+  let failed = false;
+  for (const folder of folders) {
+    const where = shortPath(folder.out);
+    if (folder.changed.length === 0) {
+      if (!argv.quiet && !argv.json) process.stdout.write(`${where} is up to date (${folder.files.length} files).\n`);
+      continue;
+    }
+    failed = true;
+    process.stderr.write(`${where} is stale; regenerate with \`kapso-codegen generate\`:\n`);
+    for (const file of folder.changed) process.stderr.write(`  ${describeStale(file.change)} ${file.path}\n`);
+    if (argv.diff && folder.result) process.stderr.write(await (await import("./diff-output.js")).unifiedDiff(folder.out, folder.result));
+  }
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 function count(result: GenerateResult, ...changes: string[]): number {
   return result.files.filter((file) => changes.includes(file.change)).length;
 }
 
-function summaryLine(where: string, result: GenerateResult, ms: number): string {
+async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runtimeDir: string | undefined, runtime: RuntimeResult | undefined): Promise<void> {
+  if (argv.json) {
+    const apis = outcomes.map(({ options, ms, result }) =>
+      result === undefined
+        ? { out: shortPath(options.out), name: options.name, upToDate: true, ms }
+        : {
+            out: shortPath(options.out),
+            name: options.name,
+            upToDate: false,
+            operations: result.operations,
+            written: count(result, "create", "update"),
+            unchanged: count(result, "unchanged"),
+            removed: count(result, "remove"),
+            files: result.files.map((file) => ({ path: file.path, change: file.change })),
+            warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
+            changes: result.changes ?? null,
+            ms,
+            timings: result.timings,
+          },
+    );
+    const shared = runtimeDir === undefined || !runtime ? undefined : { out: shortPath(runtimeDir), written: runtime.changed.length };
+    process.stdout.write(`${JSON.stringify({ apis, ...(shared ? { runtime: shared } : {}) }, null, 2)}\n`);
+    return;
+  }
+  if (argv.quiet) return;
   const files = (n: number): string => `${n} ${n === 1 ? "file" : "files"}`;
-  return `${where}: ${result.operations} operations; ${files(count(result, "create", "update"))} written, ${count(result, "unchanged")} unchanged, ${count(result, "remove")} removed (${ms} ms)\n`;
+  const { formatChangeReportText } = await import("../changes/index.js");
+  for (const { options, ms, result } of outcomes) {
+    const where = shortPath(options.out);
+    if (result === undefined) {
+      process.stdout.write(`${where}: up to date (${ms} ms)\n`);
+      continue;
+    }
+    process.stdout.write(
+      `${where}: ${result.operations} operations; ${files(count(result, "create", "update"))} written, ${count(result, "unchanged")} unchanged, ${count(result, "remove")} removed (${ms} ms)\n`,
+    );
+    if (result.changes && result.changes.changes.length > 0) process.stdout.write(indent(formatChangeReportText(result.changes)));
+  }
+  if (runtimeDir !== undefined && runtime) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${files(runtime.changed.length)} written\n`);
 }
 
-function summaryJson(where: string, outcome: Outcome): object {
-  if ("upToDate" in outcome) return { out: where, upToDate: true, ms: outcome.ms };
-  const { result } = outcome;
-  return {
-    out: where,
-    upToDate: false,
-    operations: result.operations,
-    written: count(result, "create", "update"),
-    unchanged: count(result, "unchanged"),
-    removed: count(result, "remove"),
-    files: result.files.map((file) => ({ path: file.path, change: file.change })),
-    warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
-    changes: result.changes ?? null,
-    ms: outcome.ms,
-    timings: result.timings,
-  };
+function indent(text: string): string {
+  return text.replace(/^(?=.)/gm, "  ");
 }

@@ -38,27 +38,40 @@ function operationDocs(operation: OperationModel): string {
 function operationStatements(plan: OperationPlan): StatementStructures[] {
   const { operation } = plan;
   const op = plan.operationType;
+  const args = argsType(operation, op);
+  const result = resultVariants(operation, op).map((variant) => `\n  | ${variant}`).join("");
   return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: op,
-      type: `paths[${JSON.stringify(operation.path)}][${JSON.stringify(operation.method)}]`,
-    },
+    // Only when used: output must compile under noUnusedLocals.
+    ...(mentions(args + result, op) ? [operationAlias(plan)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: plan.argsType,
       isExported: true,
       docs: [`Arguments of \`${plan.functionName}\`.`],
-      type: argsType(operation, op),
+      type: args,
     },
     {
       kind: StructureKind.TypeAlias,
       name: plan.resultType,
       isExported: true,
       docs: [`Result of \`${plan.functionName}\`, keyed by HTTP status.`],
-      type: resultVariants(operation, op).map((variant) => `\n  | ${variant}`).join(""),
+      type: result,
     },
   ];
+}
+
+/** `type XOperation = paths["/x"]["get"]`: the spec's types of one operation, indexed by the emitted types. */
+export function operationAlias(plan: OperationPlan): StatementStructures {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: plan.operationType,
+    type: `paths[${JSON.stringify(plan.operation.path)}][${JSON.stringify(plan.operation.method)}]`,
+  };
+}
+
+/** Whether `name` occurs in `code` as a whole word. */
+export function mentions(code: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code);
 }
 
 const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };

@@ -5,7 +5,7 @@
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { OperationModel, ResponseModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
-import { isJsonMediaType, operationLabel, requestContent } from "./client.js";
+import { isJsonMediaType, mentions, operationAlias, operationLabel, requestContent } from "./client.js";
 import { printKey, printLiteral } from "./literal.js";
 
 /** Decides fixture values; the fixtures stage implements it (spec examples first, then synthesized values). */
@@ -19,20 +19,16 @@ const ARG_NAMES = { path: "path", query: "query", header: "headers", cookie: "co
 export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): string {
   const statements: StatementStructures[] = [];
   for (const operation of plan.operations) {
-    statements.push(
-      {
-        kind: StructureKind.TypeAlias,
-        name: operation.operationType,
-        type: `paths[${JSON.stringify(operation.operation.path)}][${JSON.stringify(operation.operation.method)}]`,
-      },
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: [`Fixtures of \`${operation.functionName}\` (${operationLabel(operation.operation)}).`],
-        declarations: [{ name: operation.fixtureName, initializer: operationFixture(operation, values) }],
-      },
-    );
+    const initializer = operationFixture(operation, values);
+    // The alias only when used: output must compile under noUnusedLocals.
+    if (mentions(initializer, operation.operationType)) statements.push(operationAlias(operation));
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Fixtures of \`${operation.functionName}\` (${operationLabel(operation.operation)}).`],
+      declarations: [{ name: operation.fixtureName, initializer }],
+    });
   }
   return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
 }

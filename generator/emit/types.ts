@@ -1,11 +1,51 @@
 /**
- * The types stage: openapi-typescript's Node API turns the bundled document into schema.ts. Loaded on demand, so a
- * run that has nothing to regenerate never pays for it.
+ * The types stage: openapi-typescript's Node API turns the bundled document into schema.ts. It is the heaviest stage,
+ * so it runs in a worker thread while the main thread emits the client and fixtures; it is loaded on demand, so a run
+ * with nothing to regenerate never pays for it.
  */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 /** Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy. */
-export async function emitSchemaTypes(documentJson: string): Promise<string> {
+export async function renderSchemaTypes(documentJson: string): Promise<string> {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const nodes = await openapiTS(JSON.parse(documentJson) as Parameters<typeof openapiTS>[0], { silent: true });
+  const document = withoutDuplicateOperationIds(JSON.parse(documentJson) as Record<string, unknown>);
+  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { silent: true });
   return astToString(nodes);
+}
+
+/**
+ * openapi-typescript refuses a spec whose operationIds repeat. The wrappers index types by path and method, never by
+ * operationId, and the plan already gives each operation its own name, so repeats after the first are dropped here.
+ */
+function withoutDuplicateOperationIds(document: Record<string, unknown>): Record<string, unknown> {
+  const seen = new Set<unknown>();
+  for (const item of Object.values((document["paths"] ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const operation of Object.values(item ?? {})) {
+      if (typeof operation !== "object" || operation === null || !("operationId" in operation)) continue;
+      const id = (operation as { operationId: unknown }).operationId;
+      if (seen.has(id)) delete (operation as { operationId?: unknown }).operationId;
+      seen.add(id);
+    }
+  }
+  return document;
+}
+
+/** Same result as renderSchemaTypes, computed on another thread when running from the build. */
+export function emitSchemaTypes(documentJson: string): Promise<string> {
+  const workerFile = fileURLToPath(new URL("./types-worker.js", import.meta.url));
+  // From source (tests run TypeScript directly) there is no compiled worker: stay on this thread.
+  if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: documentJson });
+    worker.once("message", (message: { ok: true; text: string } | { ok: false; error: string }) => {
+      if (message.ok) resolve(message.text);
+      else reject(new Error(`openapi-typescript failed: ${message.error}`));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`the types worker stopped with exit code ${code}`));
+    });
+  });
 }

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
 import { SpecError, type SourcePlace } from "../errors.js";
 import { parsePointer } from "../fixtures/pointer.js";
+import { jsonOffsets, lineColumn } from "./json-locate.js";
 
 /** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */
 export interface LocatedDocument {
@@ -35,12 +36,21 @@ export function parseSpecText(file: string, text: string): ParsedFile {
   }
   let parsed: YamlParsed | undefined;
   const yamlParsed = (): YamlParsed => (parsed ??= parseYaml(file, text));
-  if (value === undefined) value = yamlParsed().value;
-  return {
-    file,
-    text,
-    value,
-    locate: (pointer) => locateIn(yamlParsed(), file, pointer),
+  if (value !== undefined) return { file, text, value, locate: jsonLocator(file, text) };
+  return { file, text, value: yamlParsed().value, locate: (pointer) => locateIn(yamlParsed(), file, pointer) };
+}
+
+/** For JSON text: positions from one streaming pass, made on the first call. */
+function jsonLocator(file: string, text: string): (pointer: string) => SourcePlace {
+  let offsets: Map<string, number> | undefined;
+  return (pointer) => {
+    offsets ??= jsonOffsets(text);
+    // The deepest part of the pointer that is written in the file.
+    for (let prefix = pointer; ; prefix = prefix.slice(0, Math.max(prefix.lastIndexOf("/"), 0))) {
+      const offset = offsets.get(prefix);
+      if (offset !== undefined) return { file, ...lineColumn(text, offset), pointer };
+      if (prefix === "") return { file, pointer };
+    }
   };
 }
 

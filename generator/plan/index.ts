@@ -42,11 +42,20 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
   const clientType = types.claim(`${base}Client`);
   const optionsType = types.claim(`${base}ClientOptions`);
 
+  // Names written in the spec are claimed before names derived from method and path, so they never get a suffix
+  // because of a derived one.
   const methods = new NameRegistry();
+  const wanted = (operation: OperationModel): string => safeIdentifier(camelCase(operation.operationId ?? derivedName(operation)), "operation");
+  const functionNames = new Map<OperationModel, string>();
+  for (const explicit of [true, false]) {
+    for (const operation of model.operations) {
+      if ((operation.operationId !== undefined) === explicit) functionNames.set(operation, methods.claim(wanted(operation)));
+    }
+  }
   const fixtures = new NameRegistry(TEMPLATE_NAMES);
   const operations = model.operations.map((operation): OperationPlan => {
-    const functionName = methods.claim(safeIdentifier(camelCase(operation.operationId ?? derivedName(operation)), "operation"));
-    const typeBase = pascalCase(functionName) || "Operation";
+    const functionName = functionNames.get(operation) ?? wanted(operation);
+    const typeBase = safeIdentifier(pascalCase(functionName), "Operation");
     // Claim the three type names together so they share one suffix.
     const suffixFree = (candidate: string): boolean =>
       ["Operation", "Args", "Result"].every((suffix) => !types.has(`${candidate}${suffix}`));

@@ -8,12 +8,12 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/** Splits on anything that is not a letter or digit, and at lowercase→uppercase boundaries. */
+/** Splits on anything that is not a letter or digit (in any script), and at lowercase→uppercase boundaries. */
 export function words(text: string): string[] {
   return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 

@@ -15,6 +15,8 @@ export interface Manifest {
   readonly fingerprint: string;
   /** SHA-256 of the spec's canonical form (as in the banner). */
   readonly spec: string;
+  /** The spec's files (main first, then every file it references), relative to the folder; URLs as they are. */
+  readonly inputs?: readonly string[];
   /** Output file → SHA-256 of its bytes, sorted by path. */
   readonly files: Readonly<Record<string, string>>;
 }
@@ -42,5 +44,6 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
 /** Deterministic text: keys in a fixed order, files sorted, a final newline. */
 export function renderManifest(manifest: Manifest): string {
   const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ generator: manifest.generator, fingerprint: manifest.fingerprint, spec: manifest.spec, files }, null, 2)}\n`;
+  const { generator, fingerprint, spec, inputs } = manifest;
+  return `${JSON.stringify({ generator, fingerprint, spec, ...(inputs ? { inputs } : {}), files }, null, 2)}\n`;
 }

@@ -29,8 +29,8 @@ export interface CommandResult {
 }
 
 /** Runs the built CLI (npm test builds it first), as a user's build would. */
-export async function runCli(args: readonly string[], cwd = root): Promise<CommandResult> {
-  return runNode([cliPath, ...args], cwd);
+export async function runCli(args: readonly string[], cwd = root, nodeArgs: readonly string[] = []): Promise<CommandResult> {
+  return runNode([...nodeArgs, cliPath, ...args], cwd);
 }
 
 export async function runTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
@@ -65,12 +65,16 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
 }
 
 /**
- * Like readTree, but with the manifest's fingerprint blanked: it covers raw input bytes and the generator's own build,
- * so it legitimately differs between a source and a dist run, or between two byte-different but equal specs.
+ * Like readTree, but with the manifest's fingerprint and input paths blanked: they cover raw input bytes, where the
+ * inputs are, and the generator's own build, so they legitimately differ between a source and a dist run, between
+ * output folders in different places, or between two byte-different but equal specs.
  */
 export async function readComparableTree(dir: string): Promise<Map<string, string>> {
   const tree = await readTree(dir);
   const manifest = tree.get("kapso-codegen.manifest.json");
-  if (manifest !== undefined) tree.set("kapso-codegen.manifest.json", manifest.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": "…"'));
+  if (manifest !== undefined) {
+    const blanked = manifest.replace(/"fingerprint": "[0-9a-f]*"/, '"fingerprint": "…"').replace(/"inputs": \[[^\]]*\]/, '"inputs": […]');
+    tree.set("kapso-codegen.manifest.json", blanked);
+  }
   return tree;
 }

@@ -1,0 +1,170 @@
+/**
+ * A consumer of the edge-case clients, type-checked (never run) together with every edge output by types.test.ts.
+ * Each `@ts-expect-error` proves tsc rejects a wrong call: were the line accepted, tsc would report the unused
+ * directive and the test would fail. The `expectTypeOf` lines pin the types callers see.
+ */
+import { expectTypeOf } from "vitest";
+import { createCompositionClient, type components as Composition } from "./__golden__/composition/index.js";
+import { createMethodsClient, fixtures as methodFixtures } from "./__golden__/methods/index.js";
+import { type components as Nullable } from "./__golden__/nullable-3.0/index.js";
+import { createOperationIdsClient, fixtures as operationIdFixtures } from "./__golden__/operation-ids/index.js";
+import { createParametersClient, fixtures as parameterFixtures } from "./__golden__/parameters/index.js";
+import { createQueryStylesClient } from "./__golden__/query-styles/index.js";
+import { type components as Recursive } from "./__golden__/recursive/index.js";
+import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
+import { createResponsesClient, type components as Responses, type GetThingResult } from "./__golden__/responses/index.js";
+import { createSecurityClient } from "./__golden__/security/index.js";
+
+const baseUrl = "http://127.0.0.1:1";
+
+export async function parameters(): Promise<void> {
+  const api = createParametersClient({ baseUrl });
+  const path = { org: "o", repoId: 1 };
+  await api.getRepo(parameterFixtures.getRepo.request);
+
+  // @ts-expect-error the required query parameter `fields` is missing
+  await api.getRepo({ path, query: {}, headers: { "X-Request-Id": "r" }, cookies: { session: "s" } });
+
+  // @ts-expect-error the required header (inherited from the path item) is missing
+  await api.getRepo({ path, query: { fields: "f" }, headers: {}, cookies: { session: "s" } });
+
+  // @ts-expect-error the required cookie is missing
+  await api.getRepo({ path, query: { fields: "f" }, headers: { "X-Request-Id": "r" } });
+
+  // @ts-expect-error repoId is an integer
+  await api.getRepo({ path: { org: "o", repoId: "1" }, query: { fields: "f" }, headers: { "X-Request-Id": "r" }, cookies: { session: "s" } });
+
+  // @ts-expect-error the cookie `theme` is an enum
+  await api.getRepo({ path, query: { fields: "f" }, headers: { "X-Request-Id": "r" }, cookies: { session: "s", theme: "blue" } });
+
+  // The operation's override wins over the path item's: DELETE's reason is a required string, its header optional.
+  await api.deleteRepo({ path, query: { reason: "spam" } });
+  // @ts-expect-error DELETE's reason is a string, not the path item's integer
+  await api.deleteRepo({ path, query: { reason: 1 } });
+  // @ts-expect-error DELETE's reason is required
+  await api.deleteRepo({ path });
+
+  // Only optional parameters: the argument itself is optional.
+  await api.listOptional();
+}
+
+export async function queryStyles(): Promise<void> {
+  const api = createQueryStylesClient({ baseUrl });
+  await api.search({ query: { ids: [1, 2], filter: { kind: "dog", age: 3 }, range: { min: 1 } } });
+  // @ts-expect-error ids are integers
+  await api.search({ query: { ids: ["1"] } });
+  // @ts-expect-error filter is an object, not a string
+  await api.search({ query: { filter: "kind=dog" } });
+}
+
+export async function requestBodies(file: Blob): Promise<void> {
+  const api = createRequestBodiesClient({ baseUrl });
+  await api.sendAny({ body: { title: "json by default" } });
+  await api.sendAny({ contentType: "application/json", body: { title: "json" } });
+  await api.sendAny({ contentType: "text/plain", body: "text" });
+  await api.sendAny({ contentType: "application/x-www-form-urlencoded", body: { title: "form" } });
+
+  // @ts-expect-error a text/plain body is a string, not an object
+  await api.sendAny({ contentType: "text/plain", body: { title: "x" } });
+
+  // @ts-expect-error without contentType the body is JSON: a string is not a Note
+  await api.sendAny({ body: "text" });
+
+  // @ts-expect-error not a media type this operation accepts
+  await api.sendAny({ contentType: "application/xml", body: "<note/>" });
+
+  await api.upload({ body: { file, description: "a file" } });
+  // @ts-expect-error the multipart field `file` is required
+  await api.upload({ body: { description: "no file" } });
+
+  await api.putRaw({ body: new Uint8Array([1]) });
+  // @ts-expect-error an octet-stream body is bytes, not a number
+  await api.putRaw({ body: 42 });
+
+  // @ts-expect-error the JSON body is required
+  await api.sendJson({});
+
+  await api.sendOptional();
+}
+
+export async function responses(): Promise<string> {
+  const api = createResponsesClient({ baseUrl });
+  const result: GetThingResult = await api.getThing({ path: { id: "t" } });
+  // @ts-expect-error data exists only after narrowing on ok
+  void result.data;
+  if (result.ok) {
+    expectTypeOf(result.status).toEqualTypeOf<200>();
+    expectTypeOf(result.data).toEqualTypeOf<Responses["schemas"]["Thing"]>();
+    return result.data.id;
+  }
+  if (result.status === "network") return result.error.message;
+  if (result.status === 404) expectTypeOf(result.error).toEqualTypeOf<Responses["schemas"]["NotFound"]>();
+  else if (result.status === 429) expectTypeOf(result.error).toEqualTypeOf<Responses["schemas"]["ClientError"]>();
+  else if (result.status === 502) expectTypeOf(result.error).toEqualTypeOf<Responses["schemas"]["Problem"]>();
+
+  const deleted = await api.deleteThing({ path: { id: "t" } });
+  if (deleted.ok) expectTypeOf(deleted.data).toEqualTypeOf<undefined>();
+  else if (deleted.status === 500) expectTypeOf(deleted.error).toEqualTypeOf<string>();
+
+  const label = await api.getLabel({ path: { id: "t" } });
+  if (label.ok) expectTypeOf(label.data).toEqualTypeOf<string>();
+
+  const photo = await api.getPhoto({ path: { id: "t" } });
+  if (photo.ok) expectTypeOf(photo.data).toEqualTypeOf<Blob>();
+
+  const health = await api.health();
+  if (health.ok) expectTypeOf(health.data).toEqualTypeOf<{ status: string }>();
+  return "";
+}
+
+export async function security(): Promise<void> {
+  // No credential is required by every operation, so none is required by the client.
+  const api = createSecurityClient({ baseUrl });
+  await api.isPublic();
+  createSecurityClient({ bearerAuth: () => "token", basicAuth: async () => "user:password", queryKey: "k" });
+  // @ts-expect-error a credential is a string or a function returning one
+  createSecurityClient({ headerKey: 42 });
+  // @ts-expect-error no such security scheme
+  createSecurityClient({ digestAuth: "x" });
+}
+
+export async function methodsAndNames(): Promise<void> {
+  const methods = createMethodsClient({ baseUrl });
+  await methods.getItem(methodFixtures.getItem.request);
+  await methods.traceItem({ path: { id: "i" } });
+  await methods.itemOptions({ path: { id: "i" } });
+  // @ts-expect-error the path-item parameter `id` is required by every method
+  await methods.itemExists({});
+
+  const names = createOperationIdsClient();
+  await names._delete(operationIdFixtures._delete.request);
+  await names._class();
+  await names.getPets2();
+  await names.getV1UsersFormat({ path: { format: "json" } });
+  // @ts-expect-error the format is an enum
+  await names.getV1UsersFormat({ path: { format: "yaml" } });
+  void operationIdFixtures.client2;
+}
+
+export function schemas(
+  profile: Nullable["schemas"]["Profile"],
+  tree: Recursive["schemas"]["TreeNode"],
+  pet: Composition["schemas"]["Pet"],
+): void {
+  expectTypeOf(profile.nickname).toEqualTypeOf<string | null>();
+  expectTypeOf(profile.scores).toEqualTypeOf<(number | null)[] | undefined>();
+  // @ts-expect-error a required nullable property is still required
+  const incomplete: Nullable["schemas"]["Profile"] = { id: "p" };
+  void incomplete;
+
+  expectTypeOf(tree.children).toEqualTypeOf<Recursive["schemas"]["TreeNode"][]>();
+  const list: Recursive["schemas"]["ListNode"] = { value: 1, next: { value: 2, next: null } };
+  void list;
+
+  if (pet.petType === "cat") expectTypeOf(pet.lives).toEqualTypeOf<number>();
+  else expectTypeOf(pet.barks).toEqualTypeOf<boolean>();
+  // @ts-expect-error a dog has no lives
+  const wrong: Composition["schemas"]["Pet"] = { name: "Rex", petType: "dog", lives: 9 };
+  void wrong;
+  void createCompositionClient({ baseUrl });
+}

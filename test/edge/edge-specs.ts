@@ -1,0 +1,46 @@
+/** The edge-case specs (specs/edge/*.yaml, one concern each) and how the edge tests generate them. */
+import { symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { generate, type GenerateResult } from "../../generator/index.js";
+import { root } from "../support/run.js";
+
+/** Spec file names without `.yaml`; each is also the client name and its folder under `__golden__/`. */
+export const EDGE_SPECS = [
+  "composition",
+  "deprecated",
+  "duplicate-operation-ids",
+  "hostile-strings",
+  "methods",
+  "nullable-3.0",
+  "operation-id-characters",
+  "operation-ids",
+  "parameters",
+  "query-styles",
+  "recursive",
+  "request-bodies",
+  "responses",
+  "security",
+  "servers",
+] as const;
+
+export type EdgeSpec = (typeof EDGE_SPECS)[number];
+
+export const edgeSpecsDir = join(root, "specs", "edge");
+export const goldenDir = join(root, "test", "edge", "__golden__");
+
+export function edgeSpecPath(spec: EdgeSpec): string {
+  return join(edgeSpecsDir, `${spec}.yaml`);
+}
+
+/** Generates one edge spec into `<outRoot>/<spec>/`, named after the spec (`query-styles` → `createQueryStylesClient`). */
+export function generateEdge(spec: EdgeSpec, outRoot: string): Promise<GenerateResult> {
+  return generate({ spec: edgeSpecPath(spec), out: join(outRoot, spec), name: spec });
+}
+
+/**
+ * Lets code in a folder outside the repo (a temporary one) resolve the repo's packages (openapi-fetch, vitest types),
+ * as it would inside a project that installed them.
+ */
+export async function linkNodeModules(dir: string): Promise<void> {
+  await symlink(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+}
