@@ -1,12 +1,14 @@
 /**
- * The generated runtime imports `openapi-fetch`, and the package that owns the output folder must provide it. We resolve
- * it from the output folder, as the user's tsc, bundler or Node will: walking up node_modules folders. An npm workspace
- * may hoist it there by luck (as a dependency of kapso-codegen); a pnpm workspace, or a folder outside any package, will
- * not, and then the generated code neither compiles nor runs.
+ * The generated runtime imports `openapi-fetch`, and the package that owns the output folder must provide it. We look it
+ * up from the output folder as tsc, bundlers and Node's ESM resolver do: a `node_modules/<name>/package.json` in the
+ * folder or one above it. An npm workspace may hoist it there by luck (as a dependency of kapso-codegen); a pnpm
+ * workspace, or a folder outside any package, will not, and then the generated code neither compiles nor runs.
+ *
+ * Not `createRequire(...).resolve`: CommonJS resolution also searches NODE_PATH, which pnpm sets for every script it
+ * runs (pointing at its private store), so it would find openapi-fetch where tsc and bundlers never look.
  */
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { shortPath } from "./commands/shared.js";
 
 /** The packages that generated code imports at run time. */
@@ -14,23 +16,23 @@ export const RUNTIME_DEPENDENCIES: readonly string[] = ["openapi-fetch"];
 
 /** The runtime dependencies that do not resolve from `outDir`, in the order of RUNTIME_DEPENDENCIES. */
 export function findUnresolvableRuntimeDeps(outDir: string): string[] {
-  // createRequire wants a file path; the file need not exist, only its folder decides where the lookup starts.
-  const requireFromOut = createRequire(join(resolve(outDir), "noop.js"));
-  return RUNTIME_DEPENDENCIES.filter((name) => !resolves(requireFromOut, name));
+  return RUNTIME_DEPENDENCIES.filter((name) => installedPackageDir(name, outDir) === undefined);
 }
 
-function resolves(requireFromOut: NodeJS.Require, name: string): boolean {
-  try {
-    requireFromOut.resolve(name);
-    return true;
-  } catch (error) {
-    // The package is there but offers nothing to `require` (ESM only): generated code imports it, so that is fine.
-    return errorCode(error) === "ERR_PACKAGE_PATH_NOT_EXPORTED";
+/** The folders searched for a bare import from `dir`: `dir/node_modules`, then each parent's, up to the root (as Node does). */
+export function nodeModulesLookupPaths(dir: string): string[] {
+  const paths: string[] = [];
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (basename(current) !== "node_modules") paths.push(join(current, "node_modules")); // no node_modules/node_modules
+    if (dirname(current) === current) return paths;
   }
 }
 
-function errorCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+/** Where `name` is installed as seen from `dir` (the folder need not exist yet), or undefined. */
+export function installedPackageDir(name: string, dir: string): string | undefined {
+  return nodeModulesLookupPaths(dir)
+    .map((nodeModules) => join(nodeModules, name))
+    .find((packageDir) => existsSync(join(packageDir, "package.json")));
 }
 
 /** The nearest folder at or above `dir` with a package.json: the package whose dependencies the folder can use. */

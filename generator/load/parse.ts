@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
 import { SpecError, type SourcePlace } from "../errors.js";
 import { parsePointer } from "../fixtures/pointer.js";
-import { jsonOffsets, lineColumn } from "./json-locate.js";
+import { jsonOffsets, lineIndex } from "./json-locate.js";
 
 /** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */
 export interface LocatedDocument {
@@ -43,12 +43,14 @@ export function parseSpecText(file: string, text: string): ParsedFile {
 /** For JSON text: positions from one streaming pass, made on the first call. */
 function jsonLocator(file: string, text: string): (pointer: string) => SourcePlace {
   let offsets: Map<string, number> | undefined;
+  let lineColumn: ReturnType<typeof lineIndex> | undefined;
   return (pointer) => {
     offsets ??= jsonOffsets(text);
+    lineColumn ??= lineIndex(text);
     // The deepest part of the pointer that is written in the file.
     for (let prefix = pointer; ; prefix = prefix.slice(0, Math.max(prefix.lastIndexOf("/"), 0))) {
       const offset = offsets.get(prefix);
-      if (offset !== undefined) return { file, ...lineColumn(text, offset), pointer };
+      if (offset !== undefined) return { file, ...lineColumn(offset), pointer };
       if (prefix === "") return { file, pointer };
     }
   };
