@@ -76,11 +76,16 @@ function progress(argv: GenerateArgs, options: GenerateOptions): Pick<GenerateOp
   return { onStage: (stage) => process.stderr.write(`\r\u001b[K${shortPath(options.out)}: ${stage}…`) };
 }
 
+/** Warnings shown one per line; past this many, a count (all of them are in --json). */
+const SHOWN_WARNINGS = 20;
+
 function printWarnings(result: GenerateResult): void {
   if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
-  for (const warning of result.warnings) {
+  for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) {
     process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
   }
+  const hidden = result.warnings.length - SHOWN_WARNINGS;
+  if (hidden > 0) process.stderr.write(`warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`);
 }
 
 export function describeStale(change: string): string {
