@@ -1,0 +1,201 @@
+/**
+ * Emits the generated part of mock.ts: every operation as data (method, path template, parameters, request body
+ * schemas, documented responses pointing at their fixtures) and the JSON schemas their `$ref`s name. The template's
+ * hand-written part matches, checks and answers with that data. Built as ts-morph structures and printed once.
+ *
+ * Only what the checker reads is embedded: validation keywords, never descriptions or examples, so the data stays
+ * small, and every spec string in it is printed by literal.ts.
+ */
+import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { compareText, type ContentModel, type OperationModel, type ParameterModel, type ResponseModel } from "../model/index.js";
+import type { ClientPlan, OperationPlan } from "../plan/index.js";
+import { isJsonMediaType, successStatuses } from "./client.js";
+import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
+import { printKey, printLiteral } from "./literal.js";
+
+/** The anchor in templates/mock.ts after which the generated region goes. */
+export const MOCK_ANCHOR = "kapso-codegen:mock";
+
+export function emitMockRegion(plan: ClientPlan, document: Record<string, unknown>, emitted: EmittedFixtures): string {
+  const embedder = createSchemaEmbedder(document);
+  const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted));
+  const names = plan.operations.map((operation) => JSON.stringify(operation.functionName));
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.TypeAlias,
+      name: "MockOperationName",
+      isExported: true,
+      docs: ["The operations' names, as on the client."],
+      type: names.length === 0 ? "never" : names.join(" | "),
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ["Every operation of the spec, in the order of the client."],
+      declarations: [{ name: "operations", type: "readonly MockOperation[]", initializer: `[${entries.map((entry) => `\n  ${entry},`).join("")}\n]` }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ["The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself."],
+      declarations: [{ name: "schemas", type: "SchemaRefs", initializer: printLiteral(embedder.refTargets()) }],
+    },
+  ];
+  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+}
+
+function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures): string {
+  const { operation } = plan;
+  const indent = "    ";
+  const fields = [
+    `name: ${printLiteral(plan.functionName)}`,
+    `method: ${printLiteral(operation.method.toUpperCase())}`,
+    `path: ${printLiteral(operation.path)}`,
+    `success: ${defaultStatus(operation)}`,
+    `parameters: ${printLiteral(operation.parameters.map((parameter) => parameterData(parameter, embedder)), indent)}`,
+    ...(operation.requestBody ? [`requestBody: ${printLiteral(requestBodyData(operation, embedder), indent)}`] : []),
+    `responses: ${responsesText(plan, emitted.get(plan.fixtureName) ?? new Set())}`,
+  ];
+  return `{\n${fields.map((field) => `${indent}${field},`).join("\n")}\n  }`;
+}
+
+/** The first documented success ("2XX" answers 200); 200 when the operation documents none. */
+export function defaultStatus(operation: OperationModel): number {
+  const first = successStatuses(operation)[0];
+  return first === undefined ? 200 : Number(first.replace(/XX$/i, "00"));
+}
+
+function parameterData(parameter: ParameterModel, embedder: SchemaEmbedder): Record<string, unknown> {
+  const schema = embedder.embed(appendPointer(parameter.pointer, "schema"));
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    required: parameter.required,
+    ...(parameter.queryStyle?.[0] === "deepObject" ? { style: "deepObject" } : {}),
+    ...(schema === undefined ? {} : { schema }),
+  };
+}
+
+/** Every accepted media type; only JSON ones carry a schema, since only JSON bodies are checked beyond their media type. */
+function requestBodyData(operation: OperationModel, embedder: SchemaEmbedder): Record<string, unknown> {
+  const body = operation.requestBody;
+  const contents = (body?.contents ?? []).map((content) => {
+    const schema = isJsonMediaType(content.mediaType) ? embedder.embed(appendPointer(content.pointer, "schema")) : undefined;
+    return { mediaType: content.mediaType, ...(schema === undefined ? {} : { schema }) };
+  });
+  return { required: body?.required === true, contents };
+}
+
+/** `{ "200": { mediaType, body: fixtures.x.responses[200] }, "4XX": {…}, default: {} }`: bodies are the fixtures themselves. */
+function responsesText(plan: OperationPlan, withFixture: ReadonlySet<string>): string {
+  const entries = plan.operation.responses.map((response) => {
+    const content = fixtureContent(response);
+    // A response whose fixture was left out (no valid value) answers with its media type and no body.
+    const value = content && withFixture.has(response.status)
+      ? `{ mediaType: ${printLiteral(content.mediaType)}, body: fixtures.${plan.fixtureName}.responses[${fixtureKey(response.status)}] }`
+      : content
+        ? `{ mediaType: ${printLiteral(content.mediaType)} }`
+        : "{}";
+    return `${printKey(response.status.toUpperCase() === "DEFAULT" ? "default" : response.status.toUpperCase())}: ${value}`;
+  });
+  return entries.length === 0 ? "{}" : `{${entries.map((entry) => `\n      ${entry},`).join("")}\n    }`;
+}
+
+/** How fixtures.ts keys a status: a number for "200", a string for "4XX" and "default". */
+function fixtureKey(status: string): string {
+  return /^\d+$/.test(status) ? status : JSON.stringify(status);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schemas as data: keep the validation keywords, follow `$ref`s to collect their targets, keyed by the ref string.
+
+/** Keywords whose value is one schema, a list of schemas, or a map from names to schemas. */
+const SCHEMA_KEYWORDS = new Set(["not", "additionalProperties", "items"]);
+const SCHEMA_LIST_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const SCHEMA_MAP_KEYWORDS = new Set(["properties", "patternProperties"]);
+/** Keywords copied as they are: their values are data. */
+const VALUE_KEYWORDS = new Set([
+  "type",
+  "required",
+  "enum",
+  "const",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+]);
+
+export interface SchemaEmbedder {
+  /** The schema at `pointer`, reduced to what the checker reads; undefined when there is none. */
+  embed(pointer: string): unknown;
+  /** The reduced targets of every `$ref` met so far (and of the refs inside them), sorted by ref. */
+  refTargets(): Record<string, unknown>;
+}
+
+export function createSchemaEmbedder(document: Record<string, unknown>): SchemaEmbedder {
+  const version = openApiVersionOf(document);
+  const pending: string[] = [];
+  const seen = new Set<string>();
+  const noteRef = (ref: string): void => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    pending.push(ref);
+  };
+  return {
+    embed(pointer) {
+      const schema = resolvePointer(document, pointer);
+      return schema === undefined ? undefined : reduceSchema(schema, version, noteRef);
+    },
+    refTargets() {
+      const targets = new Map<string, unknown>();
+      // Targets add refs of their own; the queue ends because each ref is taken once.
+      for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
+        const pointer = refToPointer(ref);
+        const target = pointer === undefined ? undefined : resolvePointer(document, pointer);
+        // An unresolvable ref is left out; the checker then accepts anything there.
+        if (target !== undefined) targets.set(ref, reduceSchema(target, version, noteRef));
+      }
+      // fromEntries defines own properties: a ref spelled `__proto__` stays a key.
+      return Object.fromEntries([...targets].sort(([a], [b]) => compareText(a, b)));
+    },
+  };
+}
+
+/**
+ * One schema with only the keywords the checker reads. In 3.0 a `$ref`'s siblings do not apply (the spec says so),
+ * except `nullable`, which specs write beside a `$ref` and tools honour; in 3.1 they all apply, and `nullable` is
+ * not a keyword at all.
+ */
+export function reduceSchema(schema: unknown, version: OpenApiVersion, noteRef: (ref: string) => void): unknown {
+  if (typeof schema === "boolean") return schema;
+  if (!isObject(schema)) return true;
+  const reduced: Record<string, unknown> = {};
+  const ref = schema["$ref"];
+  if (typeof ref === "string") {
+    noteRef(ref);
+    reduced["$ref"] = ref;
+  }
+  if (version === "3.0" && schema["nullable"] === true) reduced["nullable"] = true;
+  if (version === "3.0" && typeof ref === "string") return reduced;
+  const reduce = (child: unknown): unknown => reduceSchema(child, version, noteRef);
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (VALUE_KEYWORDS.has(keyword)) reduced[keyword] = value;
+    else if (SCHEMA_KEYWORDS.has(keyword)) reduced[keyword] = Array.isArray(value) ? value.map(reduce) : reduce(value);
+    else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) reduced[keyword] = value.map(reduce);
+    else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObject(value)) {
+      reduced[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, reduce(child)]));
+    }
+  }
+  return reduced;
+}

@@ -1,0 +1,792 @@
+/**
+ * A mock `fetch` built from the fixtures, to test code that uses the client without a network:
+ *
+ *   const mock = createMockFetch({ responses: { getPet: 404 } });
+ *   const client = createPetsClient({ apiKey: "test", fetch: mock });
+ *
+ * It finds the operation by method and path template (after any base path), checks the request against the spec
+ * (required parameters, the JSON body's schema), records the call in `mock.calls`, and answers with the fixture body of
+ * the chosen status. A request it cannot match, or one that breaks the spec, fails loudly and lands in `mock.problems`.
+ * No dependencies: the schemas the requests need are embedded below as data, checked by the small checker in this file.
+ */
+import * as fixtures from "./fixtures.js";
+
+/** An answer for one operation: a status (the body is that status's fixture), or a status with a body of your own. */
+export type MockReply =
+  | number
+  | {
+      readonly status: number;
+      /** Replaces the fixture body; `undefined` sends no body. */
+      readonly body?: unknown;
+      readonly headers?: Readonly<Record<string, string>> | undefined;
+    };
+
+/** A fixed answer, or a function of the call (sync or async) that decides it. */
+export type MockResponder = MockReply | ((call: MockCall) => MockReply | Promise<MockReply>);
+
+export interface MockFetchOptions {
+  /** Per operation, how to answer; the default is the operation's first documented success with its fixture body. */
+  readonly responses?: { readonly [Name in MockOperationName]?: MockResponder };
+  /**
+   * What a request that matches no operation, or breaks the spec, gets. `"throw"` (default): fetch rejects with a
+   * `MockFetchError`; the generated client turns that into a `NetworkFailure` whose `error.message` carries the problem.
+   * `"respond"`: a 501 (no operation) or 422 (invalid request) response with `{ error }` as its JSON body.
+   * Either way the problem is kept in `problems`, which `assertNoProblems()` turns into one thrown error.
+   */
+  readonly onProblem?: "throw" | "respond";
+  /** Check requests against the spec; default true. */
+  readonly validateRequests?: boolean;
+}
+
+/** One request the mock matched to an operation, as the code under test sent it. */
+export interface MockCall {
+  readonly operation: MockOperationName;
+  readonly method: string;
+  readonly url: string;
+  /** Path parameters, percent-decoded. */
+  readonly path: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Headers;
+  /** JSON parsed; text as a string; form fields as URLSearchParams or FormData; other media as a Blob; none: undefined. */
+  readonly body: unknown;
+}
+
+/** A `fetch` for the client's `fetch` option, with what it saw. */
+export interface MockFetch {
+  (input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** Every matched request, in order. */
+  readonly calls: readonly MockCall[];
+  /** Every unmatched or invalid request, as a message naming the operation and the field. */
+  readonly problems: readonly string[];
+  /** Throws one `MockFetchError` listing every problem so far; does nothing when there is none. */
+  assertNoProblems(): void;
+}
+
+/** What the mock throws: an unmatched or invalid request, or an answer fetch cannot give. */
+export class MockFetchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MockFetchError";
+  }
+}
+
+/** A JSON Schema as embedded here: `true`/`false`, or an object holding the validation keywords the checker reads. */
+export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
+
+/** The targets of the `$ref`s in embedded schemas, keyed by the `$ref` string itself. */
+export type SchemaRefs = Readonly<Record<string, JsonSchema>>;
+
+/** One place where a value breaks its schema: a JSON pointer into the value, and what is wrong there. */
+export interface SchemaIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** One operation as data: what matching, validation and answering need. */
+interface MockOperation {
+  readonly name: MockOperationName;
+  readonly method: string;
+  readonly path: string;
+  /** The status answered by default: the first documented success. */
+  readonly success: number;
+  readonly parameters: readonly MockParameter[];
+  readonly requestBody?: {
+    readonly required: boolean;
+    /** Only JSON media types carry a schema: other bodies are checked for presence and media type only. */
+    readonly contents: readonly { readonly mediaType: string; readonly schema?: JsonSchema }[];
+  };
+  /** By documented status ("200", "4XX", "default"); `body` is the fixture, present when the status has one. */
+  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly body?: unknown }>>;
+}
+
+interface MockParameter {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  /** Set for `deepObject` query parameters, written as `name[key]=value`. */
+  readonly style?: string;
+  readonly schema?: JsonSchema;
+}
+
+/** Creates a mock fetch answering from the fixtures; see {@link MockFetchOptions}. */
+export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
+  const routes = operations.map(compileRoute);
+  const responders = checkedResponders(options.responses);
+  const calls: MockCall[] = [];
+  const problems: string[] = [];
+  const respondToProblems = options.onProblem === "respond";
+  const fail = (problem: string, status: number): Response => {
+    problems.push(problem);
+    if (!respondToProblems) throw new MockFetchError(`mock fetch: ${problem}`);
+    return new Response(JSON.stringify({ error: problem }), { status, headers: { "Content-Type": "application/json" } });
+  };
+
+  const answer = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const match = matchRoute(routes, method, url.pathname);
+    if (match === undefined) return fail(unmatchedMessage(routes, method, url.pathname), 501);
+    const { operation, path } = match;
+    const received = await readRequestBody(request);
+    const call: MockCall = { operation: operation.name, method, url: request.url, path, query: url.searchParams, headers: new Headers(request.headers), body: received.value };
+    calls.push(call);
+    if (options.validateRequests !== false) {
+      const issues = [...parameterIssues(operation, path, url, request.headers), ...bodyIssues(operation, received)];
+      if (issues.length > 0) return fail(`${operation.name}: ${issues.join("; ")}`, 422);
+    }
+    const reply = await decideReply(operation, responders.get(operation.name), call);
+    if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599) {
+      const problem = `${operation.name}: status ${reply.status} cannot be mocked (fetch responses have a status from 200 to 599)`;
+      problems.push(problem);
+      throw new MockFetchError(`mock fetch: ${problem}`);
+    }
+    return respond(operation, reply, method);
+  };
+
+  // A request's signal follows the caller's only while the request lives (undici holds it weakly): keep each one
+  // until it is answered, or a responder that never answers would let the abort be collected with it.
+  const inFlight = new Set<Request>();
+  const mock = (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    inFlight.add(request);
+    return untilAborted(request.signal, () => answer(request)).finally(() => inFlight.delete(request));
+  };
+
+  return Object.assign(mock, {
+    calls,
+    problems,
+    assertNoProblems(): void {
+      if (problems.length === 0) return;
+      const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+      throw new MockFetchError(`mock fetch: ${count}:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    },
+  });
+}
+
+/**
+ * Like fetch: an aborted request is not answered (nor recorded), and an abort while a responder is still deciding
+ * rejects at once with the signal's reason.
+ */
+function untilAborted(signal: AbortSignal, answer: () => Promise<Response>): Promise<Response> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    answer()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** A name in `responses` that is no operation is a typo (or a JS caller): say so at once rather than never answer it. */
+function checkedResponders(responses: MockFetchOptions["responses"]): Map<string, MockResponder> {
+  const known = new Set<string>(operations.map((operation) => operation.name));
+  const entries = Object.entries(responses ?? {}).filter((entry): entry is [string, MockResponder] => entry[1] !== undefined);
+  const unknown = entries.map(([name]) => name).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new MockFetchError(`createMockFetch: responses names no operation ${unknown.map((name) => JSON.stringify(name)).join(", ")}; known operations: ${operationList(operations)}`);
+  }
+  return new Map(entries);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching: method, then the path template against the end of the URL path (the client's base path comes before it).
+
+interface Route {
+  readonly operation: MockOperation;
+  /** One regular expression per template segment, with the names of the parameters it captures. */
+  readonly segments: readonly { readonly pattern: RegExp; readonly names: readonly string[] }[];
+  /** Characters outside `{…}`: among templates that all match, the most literal one is the most specific. */
+  readonly literalLength: number;
+}
+
+function compileRoute(operation: MockOperation): Route {
+  const segments = operation.path
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      const names: string[] = [];
+      const source = segment
+        .split(/(\{[^}]*\})/)
+        .map((piece) => {
+          if (!/^\{[^}]*\}$/.test(piece)) return escapeRegExp(piece);
+          names.push(piece.slice(1, -1));
+          return "(.*?)";
+        })
+        .join("");
+      return { pattern: new RegExp(`^${source}$`, "s"), names };
+    });
+  return { operation, segments, literalLength: operation.path.replace(/\{[^}]*\}/g, "").length };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** The path parameters (percent-decoded) when the template matches the end of `pathname`. */
+function matchTemplate(route: Route, pathname: string): Record<string, string> | undefined {
+  const segments = pathname.split("/").slice(1).map(decodeSegment);
+  if (route.segments.length > segments.length) return undefined;
+  const tail = segments.slice(segments.length - route.segments.length);
+  const captured: Array<[string, string]> = [];
+  for (const [index, segment] of route.segments.entries()) {
+    const found = segment.pattern.exec(tail[index] ?? "");
+    if (found === null) return undefined;
+    segment.names.forEach((name, group) => captured.push([name, found[group + 1] ?? ""]));
+  }
+  // fromEntries defines own properties, so a parameter named `__proto__` stays a parameter.
+  return Object.fromEntries(captured);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed escape is kept as written
+  }
+}
+
+function matchRoute(routes: readonly Route[], method: string, pathname: string): { operation: MockOperation; path: Record<string, string> } | undefined {
+  let best: { route: Route; path: Record<string, string> } | undefined;
+  for (const route of routes) {
+    if (route.operation.method !== method) continue;
+    const path = matchTemplate(route, pathname);
+    if (path === undefined || (best !== undefined && !moreSpecific(route, best.route))) continue;
+    best = { route, path };
+  }
+  return best && { operation: best.route.operation, path: best.path };
+}
+
+function moreSpecific(route: Route, than: Route): boolean {
+  if (route.segments.length !== than.segments.length) return route.segments.length > than.segments.length;
+  return route.literalLength > than.literalLength;
+}
+
+function unmatchedMessage(routes: readonly Route[], method: string, pathname: string): string {
+  const samePath = routes.filter((route) => matchTemplate(route, pathname) !== undefined).map((route) => route.operation);
+  const request = `${method} ${pathname}`;
+  const known = `known operations: ${operationList(operations)}`;
+  if (samePath.length > 0) return `${request} matches the path of ${operationList(samePath)}, but not its method; ${known}`;
+  return `${request} matches no operation of the spec; ${known}`;
+}
+
+/** `getPet (GET /pets/{petId}), …`, cut short on very large APIs. */
+function operationList(list: readonly MockOperation[]): string {
+  const shown = list.slice(0, 40).map((operation) => `${operation.name} (${operation.method} ${operation.path})`);
+  const more = list.length > shown.length ? `, and ${list.length - shown.length} more` : "";
+  return list.length === 0 ? "none" : `${shown.join(", ")}${more}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request validation: required parameters, scalar parameter values, the body's media type and its JSON schema.
+
+const LOCATION_LABELS: Readonly<Record<MockParameter["in"], string>> = { path: "path parameter", query: "query parameter", header: "header", cookie: "cookie" };
+
+/** A parameter that is present but not a single scalar (an array, an object): its value is not checked. */
+const PRESENT_NOT_SCALAR = Symbol("present, not a scalar");
+
+function parameterIssues(operation: MockOperation, path: Readonly<Record<string, string>>, url: URL, headers: Headers): string[] {
+  const cookies = parseCookies(headers.get("cookie"));
+  return operation.parameters.flatMap((parameter) => {
+    const label = `${LOCATION_LABELS[parameter.in]} ${parameter.name}`;
+    const value = parameterValue(parameter, path, url, headers, cookies);
+    if (value === undefined) return parameter.required ? [`${label} is required`] : [];
+    if (value === PRESENT_NOT_SCALAR || parameter.schema === undefined) return [];
+    return scalarIssues(value, parameter.schema).map((issue) => `${label}${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`);
+  });
+}
+
+function parameterValue(
+  parameter: MockParameter,
+  path: Readonly<Record<string, string>>,
+  url: URL,
+  headers: Headers,
+  cookies: ReadonlyMap<string, string>,
+): string | typeof PRESENT_NOT_SCALAR | undefined {
+  switch (parameter.in) {
+    case "path": {
+      const value = hasOwn(path, parameter.name) ? path[parameter.name] : undefined;
+      // openapi-fetch leaves `{name}` in the URL when the caller gave no value.
+      return value === undefined || value === "" || value === `{${parameter.name}}` ? undefined : value;
+    }
+    case "query":
+      return queryValue(parameter, url.searchParams);
+    case "header":
+      return headerValue(headers, parameter.name);
+    case "cookie":
+      return cookies.get(parameter.name);
+  }
+}
+
+/** A spec may name a header fetch refuses to carry (one with a slash, say): no request can send it, so it is absent. */
+function headerValue(headers: Headers, name: string): string | undefined {
+  try {
+    return headers.get(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function queryValue(parameter: MockParameter, query: URLSearchParams): string | typeof PRESENT_NOT_SCALAR | undefined {
+  if (parameter.style === "deepObject") {
+    let found = false;
+    query.forEach((_value, key) => (found ||= key.startsWith(`${parameter.name}[`)));
+    return found ? PRESENT_NOT_SCALAR : undefined;
+  }
+  const values = query.getAll(parameter.name);
+  if (values.length > 1) return PRESENT_NOT_SCALAR;
+  if (values.length === 1) return values[0];
+  // An exploded object is written as its own fields (`?a=1&b=2`): its presence cannot be told from the URL.
+  return parameter.schema !== undefined && typeIncludes(parameter.schema, "object") ? PRESENT_NOT_SCALAR : undefined;
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at > 0) cookies.set(pair.slice(0, at).trim(), decodeSegment(pair.slice(at + 1).trim()));
+  }
+  return cookies;
+}
+
+/**
+ * A parameter arrives as text: it passes when the text, or the number or boolean it spells, matches the schema. The
+ * issues reported are those of the most specific reading, so `?limit=abc` gives "must be integer".
+ */
+function scalarIssues(text: string, schema: JsonSchema): SchemaIssue[] {
+  if (typeIncludes(schema, "array") || typeIncludes(schema, "object")) return [];
+  const readings: unknown[] = [text];
+  if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) readings.push(Number(text));
+  if (text === "true" || text === "false") readings.push(text === "true");
+  let issues: SchemaIssue[] = [];
+  for (const reading of readings) {
+    issues = checkSchema(reading, schema, schemas);
+    if (issues.length === 0) return [];
+  }
+  return issues;
+}
+
+/** Whether the schema (after its `$ref`s) declares `type` as or including `name`. */
+function typeIncludes(schema: JsonSchema, name: string): boolean {
+  let current: unknown = schema;
+  for (let hops = 0; hops < 16 && isSchemaObject(current); hops++) {
+    const types = declaredTypes(current);
+    if (types !== undefined) return types.includes(name);
+    const ref = current["$ref"];
+    if (typeof ref !== "string" || !hasOwn(schemas, ref)) return false;
+    current = schemas[ref];
+  }
+  return false;
+}
+
+interface ReceivedBody {
+  readonly present: boolean;
+  /** The Content-Type without parameters, lower case; "" when none was sent. */
+  readonly mediaType: string;
+  readonly value: unknown;
+  /** Why the body could not be read as its media type, such as invalid JSON. */
+  readonly unreadable?: string;
+}
+
+async function readRequestBody(request: Request): Promise<ReceivedBody> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const absent: ReceivedBody = { present: false, mediaType, value: undefined };
+  if (request.body === null) return absent;
+  if (isJsonMediaType(mediaType)) {
+    const text = await request.text();
+    if (text === "") return absent;
+    try {
+      return { present: true, mediaType, value: JSON.parse(text) as unknown };
+    } catch {
+      return { present: true, mediaType, value: text, unreadable: "is not valid JSON" };
+    }
+  }
+  if (mediaType === "multipart/form-data") {
+    try {
+      return { present: true, mediaType, value: await request.formData() };
+    } catch {
+      return { present: true, mediaType, value: undefined, unreadable: "is not valid multipart/form-data" };
+    }
+  }
+  if (mediaType === "application/x-www-form-urlencoded") return { present: true, mediaType, value: new URLSearchParams(await request.text()) };
+  if (mediaType.startsWith("text/")) return { present: true, mediaType, value: await request.text() };
+  const blob = await request.blob();
+  return blob.size === 0 ? absent : { present: true, mediaType, value: blob };
+}
+
+function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === "*/*";
+}
+
+function bodyIssues(operation: MockOperation, received: ReceivedBody): string[] {
+  const body = operation.requestBody;
+  if (body === undefined) return [];
+  if (!received.present) return body.required ? ["body is required"] : [];
+  const content = body.contents.find((candidate) => mediaTypeAccepts(candidate.mediaType, received.mediaType));
+  if (content === undefined) {
+    const sent = received.mediaType === "" ? "no Content-Type" : `Content-Type ${received.mediaType}`;
+    return [`body has ${sent}, but the operation takes ${body.contents.map((candidate) => candidate.mediaType).join(", ")}`];
+  }
+  if (received.unreadable !== undefined) return [`body ${received.unreadable}`];
+  if (content.schema === undefined || !isJsonMediaType(received.mediaType)) return [];
+  return checkSchema(received.value, content.schema, schemas).map((issue) => `body${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`);
+}
+
+/** `application/json` accepts itself (any parameters); `*\/*` and `text/*` accept their ranges. */
+function mediaTypeAccepts(documented: string, sent: string): boolean {
+  const essence = documented.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (essence === "*/*" || essence === sent) return true;
+  return essence.endsWith("/*") && sent.startsWith(essence.slice(0, -1));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answering: the chosen status with its fixture body (or the responder's), by the documented media type.
+
+interface DecidedReply {
+  readonly status: number;
+  readonly ownBody: boolean;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+}
+
+async function decideReply(operation: MockOperation, responder: MockResponder | undefined, call: MockCall): Promise<DecidedReply> {
+  const decided = typeof responder === "function" ? await responder(call) : (responder ?? operation.success);
+  if (typeof decided === "number") return { status: decided, ownBody: false, body: undefined, headers: undefined };
+  return { status: decided.status, ownBody: hasOwn(decided, "body"), body: decided.body, headers: decided.headers };
+}
+
+/** Statuses fetch's Response refuses a body for. */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
+
+function respond(operation: MockOperation, reply: DecidedReply, method: string): Response {
+  const documented = documentedResponse(operation, reply.status);
+  const hasBody = reply.ownBody ? reply.body !== undefined : documented !== undefined && hasOwn(documented, "body");
+  const headers = new Headers(reply.headers);
+  if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD") return new Response(null, { status: reply.status, headers });
+  const mediaType = documented?.mediaType ?? "application/json";
+  const body = reply.ownBody ? reply.body : documented?.body;
+  if (!headers.has("content-type")) headers.set("Content-Type", mediaType === "*/*" ? "application/json" : mediaType);
+  return new Response(encodeBody(body, mediaType), { status: reply.status, headers });
+}
+
+/** The exact status first, then its range ("4XX"), then `default`. */
+function documentedResponse(operation: MockOperation, status: number): MockOperation["responses"][string] | undefined {
+  const { responses } = operation;
+  for (const key of [String(status), `${String(status).charAt(0)}XX`, "default"]) {
+    if (hasOwn(responses, key)) return responses[key];
+  }
+  return undefined;
+}
+
+function encodeBody(body: unknown, mediaType: string): BodyInit {
+  if (isJsonMediaType(mediaType)) return JSON.stringify(body);
+  if (/^text\//i.test(mediaType)) return typeof body === "string" ? body : JSON.stringify(body);
+  return body as BodyInit; // a responder's own bytes (Blob, ArrayBuffer, string) for other media
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The schema checker: the JSON Schema keywords request bodies rely on, for OpenAPI 3.0 (`nullable`) and 3.1 (type
+// arrays). Formats are not checked. Messages name the field by JSON pointer, as in `/owner/name must be string`.
+
+type SchemaObject = { readonly [keyword: string]: unknown };
+
+interface Walk {
+  readonly refs: SchemaRefs;
+  readonly issues: SchemaIssue[];
+  /**
+   * Schemas already being applied to this same value. Meeting one again means `$ref`s loop without consuming any of
+   * the value (a base that `oneOf`s children that `allOf` the base): that path is taken as satisfied, so checks end.
+   */
+  readonly visiting: Set<SchemaObject>;
+}
+
+/** Every place where `value` breaks `schema`; `refs` holds the targets of its `$ref`s (an unknown `$ref` accepts anything). */
+export function checkSchema(value: unknown, schema: JsonSchema, refs: SchemaRefs = {}): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  checkValue(value, schema, "", { refs, issues, visiting: new Set() });
+  return issues;
+}
+
+function checkValue(value: unknown, schema: unknown, path: string, walk: Walk): void {
+  if (schema === false) {
+    walk.issues.push({ path, message: "is not allowed (the schema is false)" });
+    return;
+  }
+  if (!isSchemaObject(schema) || walk.visiting.has(schema)) return;
+  if (value === null && schema["nullable"] === true) return;
+  walk.visiting.add(schema);
+  try {
+    const ref = schema["$ref"];
+    if (typeof ref === "string" && hasOwn(walk.refs, ref)) checkValue(value, walk.refs[ref], path, walk);
+    // A wrong type makes the other keywords moot: one clear message instead of several.
+    if (!checkType(value, schema, path, walk)) return;
+    checkAllowedValues(value, schema, path, walk);
+    if (typeof value === "string") checkString(value, schema, path, walk);
+    else if (typeof value === "number") checkNumber(value, schema, path, walk);
+    else if (Array.isArray(value)) checkArray(value, schema, path, walk);
+    else if (isPlainObject(value)) checkObject(value, schema, path, walk);
+    checkComposition(value, schema, path, walk);
+  } finally {
+    walk.visiting.delete(schema);
+  }
+}
+
+function checkType(value: unknown, schema: SchemaObject, path: string, walk: Walk): boolean {
+  const types = declaredTypes(schema);
+  if (types === undefined || types.some((type) => hasType(value, type))) return true;
+  const allowed = schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
+  walk.issues.push({ path, message: `must be ${allowed.join(" or ")}` });
+  return false;
+}
+
+function declaredTypes(schema: SchemaObject): string[] | undefined {
+  const type = schema["type"];
+  if (typeof type === "string") return [type];
+  return Array.isArray(type) ? type.filter((entry): entry is string => typeof entry === "string") : undefined;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "null":
+      return value === null;
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "string":
+      return typeof value === "string";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return isPlainObject(value);
+    default:
+      return true; // a type name JSON Schema does not define restricts nothing
+  }
+}
+
+function checkAllowedValues(value: unknown, schema: SchemaObject, path: string, walk: Walk): void {
+  if (hasOwn(schema, "const") && !jsonEquals(value, schema["const"])) walk.issues.push({ path, message: `must equal ${show(schema["const"])}` });
+  const allowed = schema["enum"];
+  if (Array.isArray(allowed) && !allowed.some((entry) => jsonEquals(entry, value))) {
+    const listed = allowed.slice(0, 10).map(show).join(", ");
+    walk.issues.push({ path, message: `must be one of ${listed}${allowed.length > 10 ? `, … (${allowed.length} values)` : ""}` });
+  }
+}
+
+function checkString(value: string, schema: SchemaObject, path: string, walk: Walk): void {
+  const length = [...value].length; // code points, as JSON Schema counts
+  const minLength = numberKeyword(schema, "minLength");
+  const maxLength = numberKeyword(schema, "maxLength");
+  if (minLength !== undefined && length < minLength) walk.issues.push({ path, message: `must have at least ${count(minLength, "character")}` });
+  if (maxLength !== undefined && length > maxLength) walk.issues.push({ path, message: `must have at most ${count(maxLength, "character")}` });
+  const pattern = schema["pattern"];
+  if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false) walk.issues.push({ path, message: `must match the pattern ${show(pattern)}` });
+}
+
+function checkNumber(value: number, schema: SchemaObject, path: string, walk: Walk): void {
+  const minimum = numberKeyword(schema, "minimum");
+  const maximum = numberKeyword(schema, "maximum");
+  // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 gives the bound itself.
+  const exclusiveMinimum = schema["exclusiveMinimum"];
+  const exclusiveMaximum = schema["exclusiveMaximum"];
+  if (minimum !== undefined && (exclusiveMinimum === true ? value <= minimum : value < minimum)) {
+    walk.issues.push({ path, message: `must be ${exclusiveMinimum === true ? ">" : ">="} ${minimum}` });
+  }
+  if (maximum !== undefined && (exclusiveMaximum === true ? value >= maximum : value > maximum)) {
+    walk.issues.push({ path, message: `must be ${exclusiveMaximum === true ? "<" : "<="} ${maximum}` });
+  }
+  if (typeof exclusiveMinimum === "number" && value <= exclusiveMinimum) walk.issues.push({ path, message: `must be > ${exclusiveMinimum}` });
+  if (typeof exclusiveMaximum === "number" && value >= exclusiveMaximum) walk.issues.push({ path, message: `must be < ${exclusiveMaximum}` });
+  const multipleOf = numberKeyword(schema, "multipleOf");
+  if (multipleOf !== undefined && multipleOf > 0) {
+    const quotient = value / multipleOf;
+    // Tolerance for binary fractions: 0.3 / 0.1 is 2.9999999999999996.
+    if (Math.abs(quotient - Math.round(quotient)) > 1e-9 * Math.max(1, Math.abs(quotient))) walk.issues.push({ path, message: `must be a multiple of ${multipleOf}` });
+  }
+}
+
+function checkArray(value: readonly unknown[], schema: SchemaObject, path: string, walk: Walk): void {
+  const minItems = numberKeyword(schema, "minItems");
+  const maxItems = numberKeyword(schema, "maxItems");
+  if (minItems !== undefined && value.length < minItems) walk.issues.push({ path, message: `must have at least ${count(minItems, "item")}` });
+  if (maxItems !== undefined && value.length > maxItems) walk.issues.push({ path, message: `must have at most ${count(maxItems, "item")}` });
+  if (schema["uniqueItems"] === true) {
+    const repeated = value.findIndex((item, index) => value.findIndex((other) => jsonEquals(other, item)) !== index);
+    if (repeated !== -1) walk.issues.push({ path: `${path}/${repeated}`, message: "repeats an earlier item (uniqueItems)" });
+  }
+  const prefixItems = Array.isArray(schema["prefixItems"]) ? schema["prefixItems"] : [];
+  const items = schema["items"];
+  value.forEach((item, index) => {
+    // Tuple forms: 2020-12's prefixItems, and the older array-valued items.
+    const itemSchema = index < prefixItems.length ? prefixItems[index] : Array.isArray(items) ? items[index] : items;
+    checkValue(item, itemSchema, `${path}/${index}`, child(walk));
+  });
+}
+
+function checkObject(value: Readonly<Record<string, unknown>>, schema: SchemaObject, path: string, walk: Walk): void {
+  const keys = Object.keys(value);
+  const required = Array.isArray(schema["required"]) ? schema["required"] : [];
+  for (const key of required) {
+    if (typeof key === "string" && !hasOwn(value, key)) walk.issues.push({ path: `${path}/${pointerToken(key)}`, message: "is required" });
+  }
+  const minProperties = numberKeyword(schema, "minProperties");
+  const maxProperties = numberKeyword(schema, "maxProperties");
+  if (minProperties !== undefined && keys.length < minProperties) walk.issues.push({ path, message: `must have at least ${count(minProperties, "property")}` });
+  if (maxProperties !== undefined && keys.length > maxProperties) walk.issues.push({ path, message: `must have at most ${count(maxProperties, "property")}` });
+
+  const properties = isSchemaObject(schema["properties"]) ? schema["properties"] : {};
+  const patternProperties = isSchemaObject(schema["patternProperties"]) ? schema["patternProperties"] : {};
+  const additional = schema["additionalProperties"];
+  for (const key of keys) {
+    const at = `${path}/${pointerToken(key)}`;
+    let listed = false;
+    if (hasOwn(properties, key)) {
+      listed = true;
+      checkValue(value[key], properties[key], at, child(walk));
+    }
+    for (const [pattern, propertySchema] of Object.entries(patternProperties)) {
+      if (compilePattern(pattern)?.test(key) !== true) continue;
+      listed = true;
+      checkValue(value[key], propertySchema, at, child(walk));
+    }
+    if (listed || additional === undefined || additional === true) continue;
+    if (additional === false) walk.issues.push({ path: at, message: "is not allowed (additionalProperties: false)" });
+    else checkValue(value[key], additional, at, child(walk));
+  }
+}
+
+function checkComposition(value: unknown, schema: SchemaObject, path: string, walk: Walk): void {
+  const allOf = schema["allOf"];
+  if (Array.isArray(allOf)) for (const branch of allOf) checkValue(value, branch, path, walk);
+
+  const anyOf = schema["anyOf"];
+  if (Array.isArray(anyOf) && anyOf.length > 0) {
+    const outcomes = anyOf.map((branch) => branchIssues(value, branch, path, walk));
+    if (!outcomes.some((issues) => issues.length === 0)) walk.issues.push({ path, message: `must match one of the anyOf schemas (${summarize(outcomes, path)})` });
+  }
+
+  const oneOf = schema["oneOf"];
+  if (Array.isArray(oneOf) && oneOf.length > 0) {
+    const outcomes = oneOf.map((branch) => branchIssues(value, branch, path, walk));
+    const matching = outcomes.flatMap((issues, index) => (issues.length === 0 ? [index + 1] : []));
+    if (matching.length === 0) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas (${summarize(outcomes, path)})` });
+    if (matching.length > 1) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas, but matches schemas ${matching.join(" and ")}` });
+  }
+
+  if (schema["not"] !== undefined && branchIssues(value, schema["not"], path, walk).length === 0) {
+    walk.issues.push({ path, message: "must not match the schema in not" });
+  }
+}
+
+/** The issues of one branch, kept apart from the walk's own: a failing anyOf branch is not by itself a problem. */
+function branchIssues(value: unknown, branch: unknown, path: string, walk: Walk): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  checkValue(value, branch, path, { refs: walk.refs, issues, visiting: walk.visiting });
+  return issues;
+}
+
+/** `1: /lives is required; 2: /barks is required`: each branch's first issue, relative to the value. */
+function summarize(outcomes: readonly (readonly SchemaIssue[])[], path: string): string {
+  return outcomes
+    .map((issues, index) => {
+      const first = issues[0];
+      const where = first === undefined ? "" : first.path.slice(path.length);
+      return `${index + 1}: ${where === "" ? "" : `${where} `}${first?.message ?? "fails"}`;
+    })
+    .join("; ");
+}
+
+/** A walk into a part of the value: a new value, so schemas seen on the way here may apply again. */
+function child(walk: Walk): Walk {
+  return { refs: walk.refs, issues: walk.issues, visiting: new Set() };
+}
+
+function isSchemaObject(value: unknown): value is SchemaObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+function numberKeyword(schema: SchemaObject, keyword: string): number | undefined {
+  const value = schema[keyword];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+const compiledPatterns = new Map<string, RegExp | undefined>();
+
+/** JSON Schema patterns are ECMAScript regexes, unanchored; one this engine cannot compile is skipped, not fatal. */
+function compilePattern(pattern: string): RegExp | undefined {
+  if (!compiledPatterns.has(pattern)) {
+    let compiled: RegExp | undefined;
+    try {
+      compiled = new RegExp(pattern, "u");
+    } catch {
+      try {
+        compiled = new RegExp(pattern);
+      } catch {
+        compiled = undefined;
+      }
+    }
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiledPatterns.get(pattern);
+}
+
+function jsonEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEquals(item, b[index]));
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && jsonEquals(a[key], b[key]));
+}
+
+/** `1 item`, `2 items`, `1 property`. */
+function count(amount: number, noun: string): string {
+  if (amount === 1) return `1 ${noun}`;
+  return `${amount} ${noun.endsWith("y") ? `${noun.slice(0, -1)}ie` : noun}s`;
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`. */
+function pointerToken(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+// kapso-codegen:mock — everything below is generated from the spec; what follows here is a sample for the stub schema.
+
+/** The operations' names, as on the client. */
+export type MockOperationName = "getPet";
+
+/** Every operation of the spec, in the order of the client. */
+const operations: readonly MockOperation[] = [
+  {
+    name: "getPet",
+    method: "GET",
+    path: "/pets/{petId}",
+    success: 200,
+    parameters: [
+      { name: "petId", in: "path", required: true, schema: { type: "string" } },
+      { name: "fields", in: "query", required: false, schema: { type: "string" } },
+    ],
+    responses: {
+      "200": { mediaType: "application/json", body: fixtures.getPet.responses[200] },
+      "404": { mediaType: "application/json", body: fixtures.getPet.responses[404] },
+    },
+  },
+];
+
+/** The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself. */
+const schemas: SchemaRefs = {};
