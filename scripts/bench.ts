@@ -58,7 +58,11 @@ async function main(dir: string): Promise<void> {
     { label: "openapi-typescript (Node API, types only)", args: (index) => [openapiTsRunner, githubSpecFile, join(dir, `ots-${index}.ts`)] },
     { label: "kapso-codegen generate", args: (index) => ours(join(dir, `cold-${index}`, "github")) },
     { label: "kapso-codegen no-op (GitHub)", setup: ours(githubOut), args: () => ours(githubOut) },
-    { label: "kapso-codegen no-op (Kapso)", setup: ours(join(dir, "noop", "kapso"), kapsoSpecFile), args: () => ours(join(dir, "noop", "kapso"), kapsoSpecFile) },
+    {
+      label: "kapso-codegen no-op (Kapso)",
+      setup: ours(join(dir, "noop", "kapso"), kapsoSpecFile),
+      args: () => ours(join(dir, "noop", "kapso"), kapsoSpecFile),
+    },
     ...peers.cases,
     { label: "tsc --noEmit over our GitHub output", args: () => [tscBin, "-p", tsconfig], completedCodes: [0, 1, 2] },
   ];
@@ -122,7 +126,12 @@ async function findPeer(name: string, binName: string): Promise<{ bin: string; v
     const manifestFile = join(root, name, "package.json");
     if (!existsSync(manifestFile)) continue;
     const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { version?: unknown; bin?: unknown };
-    const bin = typeof manifest.bin === "string" ? manifest.bin : typeof manifest.bin === "object" && manifest.bin !== null ? (manifest.bin as Record<string, unknown>)[binName] : undefined;
+    const bin =
+      typeof manifest.bin === "string"
+        ? manifest.bin
+        : typeof manifest.bin === "object" && manifest.bin !== null
+          ? (manifest.bin as Record<string, unknown>)[binName]
+          : undefined;
     if (typeof bin === "string") return { bin: join(root, name, bin), version: typeof manifest.version === "string" ? manifest.version : "?" };
   }
   return undefined;

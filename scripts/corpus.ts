@@ -71,7 +71,8 @@ async function corpus(): Promise<number> {
 
 function printSummary(run: CorpusRun, problems: readonly string[], totalMs: number): void {
   const totals = totalsOf(run.results);
-  for (const result of run.results) if (result.verdict !== "ok") console.log(`${result.verdict === "bug" ? "BUG     " : "rejected"} ${result.spec.id}: ${result.reason}`);
+  for (const result of run.results)
+    if (result.verdict !== "ok") console.log(`${result.verdict === "bug" ? "BUG     " : "rejected"} ${result.spec.id}: ${result.reason}`);
   for (const problem of problems) console.log(`PROBLEM  ${problem}`);
   console.log(
     `\n${totals.specs} specs: ${totals.ok} ok, ${totals.specErrors} rejected (spec error), ${totals.bugs} generator bugs; pass rate ${passRate(totals)}`,

@@ -90,7 +90,11 @@ export async function runCorpus(specs: readonly CorpusSpec[], options: CorpusOpt
 }
 
 /** The verdict for one spec from its generate outcome and the tsc errors in its folder. */
-export function classify(outcome: GenerateOutcome | undefined, diagnostics: readonly TscDiagnostic[], folder: string): { verdict: Verdict; reason: string } {
+export function classify(
+  outcome: GenerateOutcome | undefined,
+  diagnostics: readonly TscDiagnostic[],
+  folder: string,
+): { verdict: Verdict; reason: string } {
   if (outcome === undefined) return { verdict: "bug", reason: "no outcome (the corpus run lost this job)" };
   if (outcome.kind === "spec-error") return { verdict: "spec-error", reason: outcome.message };
   if (outcome.kind === "internal-error") return { verdict: "bug", reason: outcome.message };

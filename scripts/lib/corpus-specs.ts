@@ -31,7 +31,10 @@ export async function oasExampleSpecs(root = oasExamplesDir): Promise<CorpusSpec
     for (const entry of found) {
       if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
       const file = join(entry.parentPath, entry.name);
-      const name = relative(dir, file).split(sep).join("/").replace(/\.json$/, "");
+      const name = relative(dir, file)
+        .split(sep)
+        .join("/")
+        .replace(/\.json$/, "");
       specs.push({ id: `oas-examples/${version}/${name}`, source: "oas-examples", file });
     }
   }

@@ -52,7 +52,10 @@ export async function listDirectoryEntries(apiDir: string): Promise<DirectoryEnt
 }
 
 export function directoryId(apiDir: string, file: string): string {
-  return relative(apiDir, file).split(sep).join("/").replace(/\.json$/, "");
+  return relative(apiDir, file)
+    .split(sep)
+    .join("/")
+    .replace(/\.json$/, "");
 }
 
 export function directoryFile(apiDir: string, id: string): string {

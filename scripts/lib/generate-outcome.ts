@@ -41,7 +41,7 @@ export function describeFailure(error: unknown): { kind: "spec-error" | "interna
 /** The first stack frame, so the report points at the code that threw. */
 function whereThrown(error: Error): string {
   const frame = error.stack?.split("\n").find((line) => line.trim().startsWith("at "));
-  return frame === undefined ? "" : ` (${shortFile(frame.trim()).replace(/^at /, "at ")})`;
+  return frame === undefined ? "" : ` (${shortFile(frame.trim())})`;
 }
 
 /** Paths inside the repository, relative to it, so the report reads the same on every machine. */

@@ -77,7 +77,11 @@ class WorkerProcess {
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
         const how = signal === null ? `exit code ${String(code)}` : `signal ${signal}`;
         const lastWords = lastLine(this.stderrTail);
-        finish({ kind: "internal-error", message: oneLine(`the generator process died (${how})${lastWords === "" ? "" : `: ${lastWords}`}`), ms: elapsed() });
+        finish({
+          kind: "internal-error",
+          message: oneLine(`the generator process died (${how})${lastWords === "" ? "" : `: ${lastWords}`}`),
+          ms: elapsed(),
+        });
       };
       const timer = setTimeout(() => {
         this.kill();
@@ -86,7 +90,8 @@ class WorkerProcess {
       this.child.on("message", onMessage);
       this.child.on("exit", onExit);
       this.child.send({ id, ...job }, (error) => {
-        if (error) finish({ kind: "internal-error", message: oneLine(`could not hand the job to the generator process: ${error.message}`), ms: elapsed() });
+        if (error)
+          finish({ kind: "internal-error", message: oneLine(`could not hand the job to the generator process: ${error.message}`), ms: elapsed() });
       });
     });
   }

@@ -50,7 +50,11 @@ async function readLargest(file: string): Promise<number | undefined> {
   } catch {
     return undefined;
   }
-  const values = text.split("\n").filter((line) => line.trim() !== "").map(Number).filter(Number.isFinite);
+  const values = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map(Number)
+    .filter(Number.isFinite);
   return values.length === 0 ? undefined : Math.max(...values);
 }
 

@@ -34,7 +34,7 @@ export function renderReport(results: readonly CorpusResult[], context: ReportCo
     [
       "Written by `npm run corpus` (scripts/corpus.ts). Each spec goes through `generate()`; then one `tsc` run checks every",
       `output with ${describeOptions()}.`,
-      "A spec **fails as a generator bug** when generation crashes (not a SpecError, or an \"internal error\"), hangs, or",
+      'A spec **fails as a generator bug** when generation crashes (not a SpecError, or an "internal error"), hangs, or',
       "its output does not type-check; the run then exits non-zero. A spec the generator **rejects** with a clear",
       "SpecError is recorded here and does not fail the run.",
       "",
@@ -79,7 +79,11 @@ function codesTable(results: readonly CorpusResult[]): string {
   const codes = new Map<string, { errors: number; specs: Set<string>; example: string }>();
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
-      const entry = codes.get(diagnostic.code) ?? { errors: 0, specs: new Set<string>(), example: `\`${result.spec.id}\` ${formatDiagnostic(diagnostic, outputFolder(result.spec))}` };
+      const entry = codes.get(diagnostic.code) ?? {
+        errors: 0,
+        specs: new Set<string>(),
+        example: `\`${result.spec.id}\` ${formatDiagnostic(diagnostic, outputFolder(result.spec))}`,
+      };
       entry.errors += 1;
       entry.specs.add(result.spec.id);
       codes.set(diagnostic.code, entry);
@@ -125,7 +129,13 @@ export function reasonWithoutPlace(reason: string): string {
 function specTable(results: readonly CorpusResult[]): string {
   return table(
     ["spec", "version", "operations", "result", "reason"],
-    results.map((result) => [`\`${result.spec.id}\``, result.summary.version, String(result.summary.operations), verdictLabel(result.verdict), result.reason]),
+    results.map((result) => [
+      `\`${result.spec.id}\``,
+      result.summary.version,
+      String(result.summary.operations),
+      verdictLabel(result.verdict),
+      result.reason,
+    ]),
   );
 }
 

@@ -93,7 +93,8 @@ async function runProgram(workDir: string, folders: readonly string[], index: nu
     // Exit code 1 or 2 means "diagnostics present"; anything else (a crash, out of memory) is reported as is.
     const failed = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
     stdout = failed.stdout ?? "";
-    if (failed.code !== 1 && failed.code !== 2) failure = `tsc program ${index} failed (${String(failed.signal ?? failed.code)}): ${(failed.stderr ?? "").trim().split("\n").pop() ?? ""}`;
+    if (failed.code !== 1 && failed.code !== 2)
+      failure = `tsc program ${index} failed (${String(failed.signal ?? failed.code)}): ${(failed.stderr ?? "").trim().split("\n").pop() ?? ""}`;
   }
   const parsed = parseTscOutput(stdout);
   return { diagnostics: parsed.diagnostics, other: failure === "" ? parsed.other : [...parsed.other, failure] };
@@ -110,9 +111,25 @@ export function parseTscOutput(text: string): { diagnostics: TscDiagnostic[]; ot
     const match = diagnosticLine.exec(line);
     const [, file, lineNumber, column, code, message] = match ?? [];
     if (file === undefined || lineNumber === undefined || column === undefined || code === undefined || message === undefined) other.push(line);
-    else diagnostics.push({ file, line: Number(lineNumber), column: Number(column), code, message });
+    else diagnostics.push({ file, line: Number(lineNumber), column: Number(column), code, message: stableUnions(message) });
   }
   return { diagnostics, other };
+}
+
+const literal = String.raw`(?<![\w$.])(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null|undefined|\.\.\. \d+ more \.\.\.)`;
+const literalUnion = new RegExp(`${literal}(?: \\| ${literal})+`, "g");
+
+/**
+ * tsc prints a union of literals in the order it created the types, which depends on everything else in the program:
+ * sorted members (and a count instead of a truncated `... N more ...` list) keep a spec's reason the same when other
+ * specs change.
+ */
+export function stableUnions(message: string): string {
+  return message.replace(literalUnion, (union) => {
+    const members = union.split(" | ");
+    const hidden = members.map((member) => /^\.\.\. (\d+) more \.\.\.$/.exec(member)?.[1]).find((count) => count !== undefined);
+    return hidden === undefined ? members.sort().join(" | ") : `(one of ${members.length - 1 + Number(hidden)} literals)`;
+  });
 }
 
 export function assignToFolders(
@@ -142,6 +159,8 @@ export function formatDiagnostic(diagnostic: TscDiagnostic, relativeTo = ""): st
 
 async function folderBytes(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  const sizes = await Promise.all(
+    entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }

@@ -5,7 +5,7 @@ import { chooseSample, parseSampleList, renderSampleList, type DirectoryEntry } 
 import { describeFailure } from "../../scripts/lib/generate-outcome.js";
 import { reasonWithoutPlace, renderReport, totalsOf } from "../../scripts/lib/report.js";
 import { summarizeSpec } from "../../scripts/lib/spec-summary.js";
-import { assignToFolders, parseTscOutput, partitionBySize, type TscDiagnostic } from "../../scripts/lib/typecheck.js";
+import { assignToFolders, parseTscOutput, partitionBySize, stableUnions, type TscDiagnostic } from "../../scripts/lib/typecheck.js";
 import { SpecError } from "../../generator/errors.js";
 
 describe("chooseSample", () => {
@@ -83,6 +83,14 @@ describe("tsc output", () => {
     expect(outside.map((diagnostic) => diagnostic.code)).toEqual(["TS2304"]);
   });
 
+  it("prints literal unions in a stable order, and counts a truncated one", () => {
+    expect(stableUnions(`Type 'x' is not assignable to type '{ risk: "LOW" | "HIGH" | "MEDIUM"; n: 3 | 1 | 2; }'.`)).toBe(
+      `Type 'x' is not assignable to type '{ risk: "HIGH" | "LOW" | "MEDIUM"; n: 1 | 2 | 3; }'.`,
+    );
+    expect(stableUnions(`type '{ country: "HK" | "AZ" | ... 232 more ... | "ZW"; }'`)).toBe(`type '{ country: (one of 235 literals); }'`);
+    expect(stableUnions("Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.")).toBe("Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.");
+  });
+
   it("balances folders across programs by size", () => {
     const groups = partitionBySize(
       [
@@ -133,7 +141,10 @@ describe("renderReport", () => {
     verdict,
     reason,
     warnings: 0,
-    diagnostics: verdict === "bug" ? [{ file: `${id}/client.ts`, line: 1, column: 1, code: "TS2322", message: "Type 'A' is not assignable to type 'Record<string, never>'." }] : [],
+    diagnostics:
+      verdict === "bug"
+        ? [{ file: `${id}/client.ts`, line: 1, column: 1, code: "TS2322", message: "Type 'A' is not assignable to type 'Record<string, never>'." }]
+        : [],
     generateMs: 123,
   });
   const results = [

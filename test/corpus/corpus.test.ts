@@ -40,7 +40,12 @@ describe("runCorpus", () => {
   it("generates small oas-examples specs and every output type-checks under strict tsc", async () => {
     const out = await workDir("examples");
     const lines: string[] = [];
-    const run = await runCorpus(smallExamples.map(exampleSpec), { workDir: out, concurrency: 2, timeoutMs: 120_000, log: (line) => lines.push(line) });
+    const run = await runCorpus(smallExamples.map(exampleSpec), {
+      workDir: out,
+      concurrency: 2,
+      timeoutMs: 120_000,
+      log: (line) => lines.push(line),
+    });
 
     expect(run.problems).toEqual([]);
     expect(run.results.map((result) => result.spec.id)).toEqual(smallExamples.map((name) => `oas-examples/3.0/${name}`));
@@ -97,7 +102,10 @@ describe("typecheckFolders", () => {
     await mkdir(join(out, "good"), { recursive: true });
     await mkdir(join(out, "nested", "bad"), { recursive: true });
     await writeFile(join(out, "good", "index.ts"), "export const answer: number = 42;\n");
-    await writeFile(join(out, "nested", "bad", "index.ts"), 'export const answer: number = 42;\nexport const wrong: number = "no";\nconst unused = 1;\n');
+    await writeFile(
+      join(out, "nested", "bad", "index.ts"),
+      'export const answer: number = 42;\nexport const wrong: number = "no";\nconst unused = 1;\n',
+    );
 
     const result = await typecheckFolders(out, ["good", "nested/bad"], 2);
 
