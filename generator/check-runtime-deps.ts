@@ -61,16 +61,19 @@ function describeOwner(folder: string, ownerDir: string | undefined): string {
   return shown === "." ? "here, in the package that owns it" : `in ${shown}, the package that owns it`;
 }
 
+/** The output folders of a run (a ResolvedRun fits). */
+export interface RunFolders {
+  readonly apis: readonly { readonly out: string }[];
+  readonly runtimeDir: string | undefined;
+}
+
 /** The folders whose generated code imports the runtime dependencies: the shared runtime folder, else each API's. */
-export function foldersImportingRuntime(run: { readonly apis: readonly { readonly out: string }[]; readonly runtimeDir: string | undefined }): string[] {
+export function foldersImportingRuntime(run: RunFolders): string[] {
   return run.runtimeDir !== undefined ? [run.runtimeDir] : [...new Set(run.apis.map((api) => api.out))];
 }
 
 /** Prints one warning per folder from which a runtime dependency does not resolve. */
-export function warnAboutUnresolvableRuntimeDeps(
-  run: Parameters<typeof foldersImportingRuntime>[0],
-  write: (line: string) => void = (line) => process.stderr.write(line),
-): void {
+export function warnAboutUnresolvableRuntimeDeps(run: RunFolders, write: (line: string) => void = (line) => process.stderr.write(line)): void {
   for (const folder of foldersImportingRuntime(run)) {
     const missing = findUnresolvableRuntimeDeps(folder);
     if (missing.length === 0) continue;

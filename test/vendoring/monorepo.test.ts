@@ -4,6 +4,7 @@
  * `pnpm run generate`, the way a user who copied it into their repo would. Both scenarios install the tool's full
  * dependency tree (about 1 GB, most of it the test corpora among its devDependencies) into the temp folder.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -27,6 +28,7 @@ interface PackageManager {
 }
 
 interface ScenarioState {
+  pm: PackageManager;
   repo: string;
   install: CommandResult;
   first: CommandResult;
@@ -40,12 +42,13 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
   describe(title, () => {
     const state: Partial<ScenarioState> = {};
     const done = (): ScenarioState => {
-      if (state.install === undefined || state.first === undefined || state.second === undefined) throw new Error("the scenario did not run");
+      if (state.pm === undefined || state.install === undefined) throw new Error("the scenario did not run");
       return state as ScenarioState;
     };
 
     beforeAll(async () => {
       const pm = manager();
+      state.pm = pm;
       state.repo = await tempDir("vendoring");
       await writeMonorepo(state.repo, pm.layout);
       const notRun: CommandResult = { code: -1, stdout: "", stderr: "not run: the install failed" };
@@ -64,10 +67,10 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
     });
 
     it("installs with no network, and the tool's prepare script builds it inside the workspace", () => {
-      const { install, repo } = done();
+      const { install, repo, pm } = done();
       expect(install.code, `install failed:\n${installProblems(install.stdout + install.stderr)}`).toBe(0);
       expect(existsSync(join(toolDir(repo), "dist", "generator", "cli.js"))).toBe(true);
-      expect(existsSync(manager().binPath(repo))).toBe(true);
+      expect(existsSync(pm.binPath(repo))).toBe(true);
     });
 
     it("`run generate` in the app writes both APIs of its config and ONE shared runtime folder, without a missing-dependency warning", () => {
@@ -87,8 +90,8 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
     });
 
     it("the app's strict tsc passes over the generated code and the code that uses it", async () => {
-      const { repo } = done();
-      const tsc = await manager().runScript(appDir(repo), "typecheck");
+      const { repo, pm } = done();
+      const tsc = await pm.runScript(appDir(repo), "typecheck");
       expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
       expect(tsc.stdout).not.toMatch(/error TS/);
     });
@@ -109,16 +112,18 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
 // --- npm -----------------------------------------------------------------------------------------------------------
 
 const npmEnv = isolatedEnv();
+/** The registry npm's cache keys its tarballs by (the default one unless the user configured another). */
+const npmRegistry = (): string => execFileSync("npm", ["config", "get", "registry"], { env: npmEnv, encoding: "utf8" }).trim();
 
-const npm: PackageManager = {
-  layout: { rootFields: { workspaces: ["tools/*", "packages/*"] }, rootFiles: {}, toolRange: "*", moduleResolution: "bundler" },
+const npm = (): PackageManager => ({
+  layout: { rootFields: { workspaces: ["tools/*", "packages/*"] }, npmRegistry: npmRegistry(), rootFiles: {}, toolRange: "*", moduleResolution: "bundler" },
   // --offline: npm answers from its cache only and fails with ENOTCACHED for anything it would have to download.
   install: (repo) => runCommand("npm", ["install", "--offline", "--no-audit", "--no-fund"], repo, npmEnv),
   runScript: (dir, script) => runCommand("npm", ["run", "--silent", script], dir, npmEnv),
   binPath: (repo) => join(repo, "node_modules", ".bin", "kapso-codegen"),
-};
+});
 
-vendoringScenario("[slow, ~1 min] vendored into an npm workspaces monorepo, installed with `npm install --offline`", () => npm);
+vendoringScenario("[slow, ~1 min] vendored into an npm workspaces monorepo, installed with `npm install --offline`", npm);
 
 // --- pnpm ----------------------------------------------------------------------------------------------------------
 
@@ -158,8 +163,8 @@ class Pnpm implements PackageManager {
     return isolatedEnv({ XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state"), XDG_CONFIG_HOME: join(home, "config"), XDG_DATA_HOME: join(home, "data") });
   }
 
-  private pnpm(repo: string, args: readonly string[], cwd = repo): Promise<CommandResult> {
-    return runCommand(this.bin, [...args, `--store-dir=${join(repo, ".pnpm-store")}`, `--registry=${this.registryUrl}`], cwd, this.env(repo));
+  private pnpm(repo: string, args: readonly string[]): Promise<CommandResult> {
+    return runCommand(this.bin, [...args, `--store-dir=${join(repo, ".pnpm-store")}`, `--registry=${this.registryUrl}`], repo, this.env(repo));
   }
 
   async install(repo: string): Promise<CommandResult> {

@@ -111,6 +111,8 @@ function appTsconfig(resolution: ModuleResolution): string {
 export interface MonorepoLayout {
   /** The monorepo's root package.json fields beyond name and private (npm: `workspaces`). */
   readonly rootFields: Record<string, unknown>;
+  /** npm: the registry whose tarball URLs go into a root package-lock.json pinning the tool's locked versions. */
+  readonly npmRegistry?: string;
   /** Extra files at the root, such as pnpm-workspace.yaml. */
   readonly rootFiles: Record<string, string>;
   /** How the app names the vendored tool: "*" for npm, "workspace:*" for pnpm. */
@@ -127,10 +129,49 @@ async function toolDependencyRange(repo: string, name: string): Promise<string> 
   return manifest.dependencies?.[name] ?? "*";
 }
 
+interface NpmLock {
+  readonly lockfileVersion: number;
+  readonly packages: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The monorepo's package-lock.json, made from the tool's own: the tool as a workspace at `toolPath`, its locked
+ * packages hoisted to the root as npm would place them, each with its tarball URL. Without a lock, npm resolves every
+ * range from full packuments, which `npm ci` never caches (it asks for the abbreviated ones), and may pick versions
+ * newer than the cached tarballs; without the URLs (this repo's lock omits them) it asks for abbreviated packuments
+ * again, which `npm install` and `npm view` may have replaced in the cache. With both, the install needs only the
+ * tarballs that `npm ci` of the tool downloaded. npm adds the other workspaces itself; their dependencies are already
+ * in the tree.
+ */
+export function monorepoLock(toolLock: NpmLock, rootManifest: Record<string, unknown>, toolPath: string, registry: string): NpmLock {
+  const { [""]: tool = {}, ...installed } = toolLock.packages;
+  const toolName = typeof tool["name"] === "string" ? tool["name"] : "kapso-codegen";
+  const withUrls = Object.fromEntries(Object.entries(installed).map(([path, entry]) => [path, withTarballUrl(path, entry, registry)]));
+  return {
+    ...toolLock,
+    name: rootManifest["name"],
+    packages: { "": rootManifest, [toolPath]: tool, [`node_modules/${toolName}`]: { resolved: toolPath, link: true }, ...withUrls },
+  } as NpmLock;
+}
+
+/** `node_modules/a/node_modules/@s/b` at 1.2.3 → `<registry>@s/b/-/b-1.2.3.tgz`, the URL npm itself downloads. */
+export function withTarballUrl(path: string, entry: Record<string, unknown>, registry: string): Record<string, unknown> {
+  if (entry["resolved"] !== undefined || entry["link"] === true || typeof entry["version"] !== "string") return entry;
+  const name = typeof entry["name"] === "string" ? entry["name"] : path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  return { ...entry, resolved: `${registry.replace(/\/?$/, "/")}${name}/-/${base}-${entry["version"]}.tgz` };
+}
+
 export async function writeMonorepo(repo: string, layout: MonorepoLayout): Promise<void> {
-  await writeFile(join(repo, "package.json"), `${JSON.stringify({ name: "monorepo", private: true, ...layout.rootFields }, null, 2)}\n`);
+  const rootManifest = { name: "monorepo", private: true, ...layout.rootFields };
+  await writeFile(join(repo, "package.json"), `${JSON.stringify(rootManifest, null, 2)}\n`);
   for (const [name, text] of Object.entries(layout.rootFiles)) await writeFile(join(repo, name), text);
   await copyTool(toolDir(repo));
+  if (layout.npmRegistry !== undefined) {
+    const toolLock = JSON.parse(await readFile(join(toolDir(repo), "package-lock.json"), "utf8")) as NpmLock;
+    const lock = monorepoLock(toolLock, rootManifest, "tools/kapso-codegen", layout.npmRegistry);
+    await writeFile(join(repo, "package-lock.json"), `${JSON.stringify(lock, null, 2)}\n`);
+  }
 
   const app = appDir(repo);
   await mkdir(join(app, "specs"), { recursive: true });

@@ -1,6 +1,7 @@
 /**
- * openapi-fetch missing: the generated runtime imports it, so it must resolve from the output folder. Checked by
- * resolving from that folder, as tsc, a bundler or Node would; `generate` warns once per folder, naming the fix.
+ * openapi-fetch missing: the generated runtime imports it, so it must resolve from the output folder. Checked by the
+ * node_modules lookup from that folder that tsc, a bundler or Node's ESM resolver makes; `generate` warns once per
+ * folder, naming the fix.
  */
 import { existsSync } from "node:fs";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
@@ -11,6 +12,8 @@ import {
   findUnresolvableRuntimeDeps,
   foldersImportingRuntime,
   installCommand,
+  installedPackageDir,
+  nodeModulesLookupPaths,
   owningPackageDir,
   runtimeDepsWarning,
   warnAboutUnresolvableRuntimeDeps,
@@ -45,6 +48,16 @@ afterAll(async () => {
   await removeDir(dir);
 });
 
+describe("nodeModulesLookupPaths", () => {
+  it.each([
+    ["/repo/packages/app/src", ["/repo/packages/app/src/node_modules", "/repo/packages/app/node_modules", "/repo/packages/node_modules", "/repo/node_modules", "/node_modules"]],
+    ["/repo/node_modules/pkg/dist", ["/repo/node_modules/pkg/dist/node_modules", "/repo/node_modules/pkg/node_modules", "/repo/node_modules", "/node_modules"]],
+    ["/", ["/node_modules"]],
+  ])("from %s", (dir, expected) => {
+    expect(nodeModulesLookupPaths(dir)).toEqual(expected);
+  });
+});
+
 describe("findUnresolvableRuntimeDeps", () => {
   it("the temp folder has no openapi-fetch above it (what the 'missing' cases rely on)", () => {
     expect(ancestorProvidesOpenapiFetch(tmpdir())).toBe(false);
@@ -71,11 +84,12 @@ describe("findUnresolvableRuntimeDeps", () => {
     expect(findUnresolvableRuntimeDeps(join(project, "src", "api"))).toEqual([]);
   });
 
-  it("finds a symlinked package, as pnpm lays them out", async () => {
+  it("finds a symlinked package, as pnpm lays them out, and says where", async () => {
     const project = join(dir, "symlinked");
     await mkdir(join(project, "node_modules"), { recursive: true });
     await symlink(join(root, "node_modules", "openapi-fetch"), join(project, "node_modules", "openapi-fetch"), "dir");
     expect(findUnresolvableRuntimeDeps(join(project, "generated"))).toEqual([]);
+    expect(installedPackageDir("openapi-fetch", join(project, "generated", "api"))).toBe(join(project, "node_modules", "openapi-fetch"));
   });
 
   it("does not count a folder that is merely named node_modules/openapi-fetch, with no package in it", async () => {
@@ -148,9 +162,11 @@ describe("kapso-codegen generate (the built CLI) warns when openapi-fetch does n
   });
 
   it("on a no-op run too, since the problem is still there", async () => {
-    const result = await generate(["--spec", "pets.yaml", "--out", "out/pets"], dir);
-    expect(result.stdout).toMatch(/out\/pets: up to date/);
-    expect(result.stderr).toMatch(WARNING);
+    const args = ["--spec", "pets.yaml", "--out", "again/pets"];
+    expect((await generate(args, dir)).code).toBe(0);
+    const result = await generate(args, dir);
+    expect(result.stdout).toMatch(/again\/pets: up to date/);
+    expect(result.stderr).toMatch(/openapi-fetch does not resolve from again\/pets/);
   });
 
   it("with a package.json in the temp folder, the fix names that package", async () => {
@@ -159,6 +175,11 @@ describe("kapso-codegen generate (the built CLI) warns when openapi-fetch does n
     await writeFile(join(project, "package.json"), JSON.stringify({ name: "project", private: true }));
     const result = await generate(["--spec", "../pets.yaml", "--out", "src/api/pets"], project);
     expect(result.stderr).toMatch(/openapi-fetch does not resolve from src\/api\/pets, .*fix: run `npm install openapi-fetch` here, in the package that owns it/);
+  });
+
+  it("whatever NODE_PATH says: pnpm sets it for the scripts it runs, but tsc and bundlers never read it", async () => {
+    const withNodePath = await runCommand(process.execPath, [cli, "generate", "--spec", "pets.yaml", "--out", "out/pets"], dir, { ...env, NODE_PATH: join(root, "node_modules") }, 60_000);
+    expect(withNodePath.stderr).toMatch(/openapi-fetch does not resolve from out\/pets/);
   });
 
   it("not with --check, which writes nothing", async () => {
