@@ -11,6 +11,7 @@ import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type ExampleWarning } from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
+import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
 import { fingerprint, fingerprintInput } from "./fingerprint.js";
@@ -82,12 +83,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
   const client = await timed("client", async () =>
-    fillAnchor(await readTemplate("client.ts"), "kapso-codegen:operations", emitClientRegion({ plan, title: model.title, defaultServer: model.defaultServer })),
+    fillAnchor(await readTemplate("client.ts"), "kapso-codegen:operations", emitClientRegion({ plan, title: model.title, defaultServer: model.defaultServer, serverTemplate: model.serverTemplate, serverVariables: model.serverVariables })),
   );
   const fixtureValues = createFixtureValues(spec.document, spec.locate);
-  const fixtures = await timed("fixtures", async () =>
-    fillAnchor(await readTemplate("fixtures.ts"), "kapso-codegen:fixtures", emitFixturesRegion(plan, fixtureValues.values)),
-  );
+  const fixtureRegion = await timed("fixtures", () => emitFixturesRegion(plan, fixtureValues.values));
+  const fixtures = fillAnchor(await readTemplate("fixtures.ts"), "kapso-codegen:fixtures", fixtureRegion.text);
   const [firstWarning] = fixtureValues.warnings;
   if (options.strict && firstWarning) {
     throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
@@ -100,6 +100,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: "client.ts", text: client },
     { path: "fixtures.ts", text: fixtures },
     { path: "index.ts", text: await readTemplate("index.ts") },
+    { path: "mock.ts", text: fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)) },
     { path: "schema.ts", text: schema },
     ...(await runtimeSources(options)),
   ];

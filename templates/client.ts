@@ -4,6 +4,7 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  serverUrl,
   type ClientErrorStatus,
   type Credential,
   type Failure,

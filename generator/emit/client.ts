@@ -3,14 +3,17 @@
  * client's options, interface and factory. Built as ts-morph structures and printed once, never edited node by node.
  */
 import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
-import type { ContentModel, OperationModel, ParameterLocation, ResponseModel } from "../model/index.js";
+import type { ContentModel, OperationModel, ParameterLocation, ResponseModel, ServerVariableModel } from "../model/index.js";
 import type { ClientPlan, CredentialPlan, OperationPlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
+import { printKey } from "./literal.js";
 
 export interface ClientEmitInput {
   readonly plan: ClientPlan;
   readonly title: string;
   readonly defaultServer: string;
+  readonly serverTemplate: string;
+  readonly serverVariables: readonly ServerVariableModel[];
 }
 
 export function emitClientRegion(input: ClientEmitInput): string {
@@ -74,7 +77,8 @@ export function mentions(code: string, name: string): boolean {
   return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code);
 }
 
-const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };
+/** The wrapper argument that holds each location's parameters. */
+export const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };
 
 /** `{ path; query?; body; signal? }`, and a union over `contentType` when the operation accepts several media types. */
 function argsType(operation: OperationModel, op: string): string {
@@ -101,7 +105,7 @@ function argsType(operation: OperationModel, op: string): string {
 function requestBodyType(op: string, mediaType: string): string {
   const specType = `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(mediaType)}]`;
   if (isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType)) return specType;
-  if (/^multipart\/form-data/i.test(mediaType)) return `FormBody<${specType}>`;
+  if (/^(multipart|application)\/form-data/i.test(mediaType)) return `FormBody<${specType}>`;
   return "BinaryBody";
 }
 
@@ -202,13 +206,32 @@ function optionsInterface(input: ClientEmitInput): StatementStructures {
     isExported: true,
     docs: [`Options of \`${input.plan.factoryName}\`.`],
     extends: ["TransportOptions"],
-    properties: input.plan.credentials.map((credential) => ({
-      name: credential.option,
-      type: "Credential",
-      hasQuestionToken: !credential.required,
-      isReadonly: true,
-      docs: [credentialDocs(credential)],
-    })),
+    properties: [
+      ...input.plan.credentials.map((credential) => ({
+        name: credential.option,
+        type: "Credential",
+        hasQuestionToken: !credential.required,
+        isReadonly: true,
+        docs: [credentialDocs(credential)],
+      })),
+      ...(input.serverVariables.length > 0 ? [serverVariablesProperty(input)] : []),
+    ],
+  };
+}
+
+/** `serverVariables?: { region?: "eu" | "us" }`, filling the first server's URL template; `baseUrl` wins over it. */
+function serverVariablesProperty(input: ClientEmitInput) {
+  const fields = input.serverVariables.map((variable) => {
+    const type = variable.enum ? variable.enum.map((value) => JSON.stringify(value)).join(" | ") : "string";
+    const doc = docLines(variable.description, `Default: \`${variable.default}\`.`);
+    return `/** ${doc.replace(/\n/g, " ")} */\n  readonly ${printKey(variable.name)}?: ${type};`;
+  });
+  return {
+    name: "serverVariables",
+    type: `{\n  ${fields.join("\n  ")}\n}`,
+    hasQuestionToken: true,
+    isReadonly: true,
+    docs: [`Values for the variables of the server URL \`${input.serverTemplate.replace(/`/g, "'")}\`; ignored when \`baseUrl\` is set.`],
   };
 }
 
@@ -230,14 +253,16 @@ function clientInterface(plan: ClientPlan): StatementStructures {
 function factoryFunction(input: ClientEmitInput): StatementStructures {
   const { plan } = input;
   const optional = plan.credentials.every((credential) => !credential.required);
+  const empty = plan.operations.length === 0;
   return {
     kind: StructureKind.Function,
     name: plan.factoryName,
     isExported: true,
     docs: [docLines(`Creates a client for ${input.title}.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
-    parameters: [{ name: "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
+    // With no operations the options go unused: the underscore keeps noUnusedParameters quiet.
+    parameters: [{ name: empty ? "_options" : "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
     returnType: plan.clientType,
-    statements: [factoryBody(input)],
+    statements: [empty ? "return {};" : factoryBody(input)],
   };
 }
 
@@ -246,9 +271,12 @@ function factoryBody(input: ClientEmitInput): WriterFunction {
   return (writer) => {
     const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
     const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
-    writer.writeLine(
-      `const transport = createTransport(options, ${JSON.stringify(input.defaultServer)}, [${slots.join(", ")}], { ${values.join(", ")} });`,
-    );
+    const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
+    const baseUrl =
+      input.serverVariables.length > 0
+        ? `serverUrl(${JSON.stringify(input.serverTemplate)}, { ...${JSON.stringify(defaults)}, ...options.serverVariables })`
+        : JSON.stringify(input.defaultServer);
+    writer.writeLine(`const transport = createTransport(options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`);
     writer.write("return ").inlineBlock(() => {
       for (const operation of plan.operations) writer.writeLine(`${operation.functionName}: ${wrapperBody(operation, plan)},`);
     });

@@ -3,12 +3,15 @@
  * collects the spec examples that fail their own schema, with their place in the spec, as warnings.
  */
 import type { SourcePlace } from "../errors.js";
+import { closeToSchema } from "../fixtures/close.js";
 import { conforms } from "../fixtures/conforms.js";
+import type { SchemaScope } from "../fixtures/schema.js";
 import { openApiVersionOf } from "../fixtures/json-schema-dialect.js";
 import { pickFixture, pickParameterFixture } from "../fixtures/pick.js";
 import { resolvePointer } from "../fixtures/pointer.js";
 import { createFixtureValidator, type FixtureValidator } from "../fixtures/validate.js";
-import type { FixtureValues } from "./fixtures.js";
+import { NO_FIXTURE, type FixtureValues } from "./fixtures.js";
+import type { PickedFixture } from "../fixtures/pick.js";
 
 export interface ExampleWarning {
   readonly place: SourcePlace;
@@ -22,6 +25,7 @@ export function createFixtureValues(
   locate: (pointer: string) => SourcePlace,
 ): { values: FixtureValues; warnings: ExampleWarning[] } {
   const validate = screenedValidator(document);
+  const scope = { document, version: openApiVersionOf(document) };
   const warnings: ExampleWarning[] = [];
   const seen = new Set<string>();
   const report = (issues: ReadonlyArray<{ examplePointer: string; pointer: string; message: string }>): void => {
@@ -36,15 +40,26 @@ export function createFixtureValues(
     parameter(parameterPointer) {
       const picked = pickParameterFixture({ document, parameterPointer }, validate);
       report(picked.issues);
-      return picked.value;
+      return usable(picked, resolvePointer(document, `${parameterPointer}/schema`), scope);
     },
     body(mediaTypePointer, direction) {
       const picked = pickFixture({ document, mediaTypePointer, direction }, validate);
       report(picked.issues);
-      return picked.value;
+      return usable(picked, resolvePointer(document, `${mediaTypePointer}/schema`), scope);
     },
   };
   return { values, warnings };
+}
+
+/**
+ * A synthesized value that still fails its schema (the schema admits none we can build) is left out. Values lose the
+ * keys their schema does not declare (spec examples, also those the synthesizer borrows for properties), which the
+ * generated types (closed object types) would reject.
+ */
+function usable(picked: PickedFixture, schema: unknown, scope: SchemaScope): unknown {
+  const failed = picked.source === "synthesized" && picked.issues.some((issue) => issue.examplePointer === picked.sourcePointer);
+  if (failed) return NO_FIXTURE;
+  return schema === undefined ? picked.value : closeToSchema(picked.value, schema, scope);
 }
 
 /**

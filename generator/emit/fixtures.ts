@@ -3,9 +3,9 @@
  * per documented response (typed by the spec's type for that status), each checked by `satisfies`.
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { OperationModel, ResponseModel } from "../model/index.js";
+import type { ContentModel, OperationModel, ResponseModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
-import { isJsonMediaType, mentions, operationAlias, operationLabel, requestContent } from "./client.js";
+import { ARG_NAMES, isJsonMediaType, mentions, operationAlias, operationLabel, requestContent } from "./client.js";
 import { printKey, printLiteral } from "./literal.js";
 
 /** Decides fixture values; the fixtures stage implements it (spec examples first, then synthesized values). */
@@ -14,12 +14,20 @@ export interface FixtureValues {
   body(mediaTypePointer: string, direction: "request" | "response"): unknown;
 }
 
-const ARG_NAMES = { path: "path", query: "query", header: "headers", cookie: "cookies" } as const;
+/** What FixtureValues returns when no value satisfies the schema: that fixture is left out rather than emitted wrong. */
+export const NO_FIXTURE = Symbol("no fixture");
 
-export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): string {
+
+/** Which fixtures exist: per operation (by fixture name) the response statuses that got a body. */
+export type EmittedFixtures = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { text: string; emitted: EmittedFixtures } {
   const statements: StatementStructures[] = [];
+  const emitted = new Map<string, Set<string>>();
   for (const operation of plan.operations) {
-    const initializer = operationFixture(operation, values);
+    const statuses = new Set<string>();
+    emitted.set(operation.fixtureName, statuses);
+    const initializer = operationFixture(operation, values, statuses);
     // The alias only when used: output must compile under noUnusedLocals.
     if (mentions(initializer, operation.operationType)) statements.push(operationAlias(operation));
     statements.push({
@@ -30,35 +38,52 @@ export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): str
       declarations: [{ name: operation.fixtureName, initializer }],
     });
   }
-  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  return { text: printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 }), emitted };
 }
 
-function operationFixture(plan: OperationPlan, values: FixtureValues): string {
-  const request = `${printLiteral(requestFixture(plan.operation, values), "  ")} satisfies client.${plan.argsType}`;
-  const responses = plan.operation.responses
-    .map((response) => responseFixture(plan.operationType, response, values))
-    .filter((entry): entry is string => entry !== undefined);
-  return `{\n  request: ${request},\n  responses: {${responses.map((entry) => `\n    ${entry},`).join("")}\n  },\n}`;
+function operationFixture(plan: OperationPlan, values: FixtureValues, statuses: Set<string>): string {
+  const requestValue = requestFixture(plan.operation, values);
+  const request = requestValue === NO_FIXTURE ? "" : `\n  request: ${printLiteral(requestValue, "  ")} satisfies client.${plan.argsType},`;
+  const responses = plan.operation.responses.flatMap((response) => {
+    const entry = responseFixture(plan.operationType, response, values);
+    if (entry === undefined) return [];
+    statuses.add(response.status);
+    return [entry];
+  });
+  return `{${request}\n  responses: {${responses.map((entry) => `\n    ${entry},`).join("")}\n  },\n}`;
 }
 
 /** Required parameters always; optional ones only where the spec gives an example (a synthesized one adds noise). */
-function requestFixture(operation: OperationModel, values: FixtureValues): Record<string, unknown> {
+function requestFixture(operation: OperationModel, values: FixtureValues): Record<string, unknown> | typeof NO_FIXTURE {
   const request: Record<string, Record<string, unknown> | unknown> = {};
   for (const parameter of operation.parameters) {
     if (!parameter.required) continue;
     const group = ARG_NAMES[parameter.in];
     const bucket = (request[group] ??= {}) as Record<string, unknown>;
-    bucket[parameter.name] = values.parameter(parameter.pointer);
+    const value = values.parameter(parameter.pointer);
+    if (value === NO_FIXTURE) return NO_FIXTURE;
+    bucket[parameter.name] = value;
   }
   const body = requestContent(operation);
-  if (body) request["body"] = values.body(body.pointer, "request");
+  if (body) {
+    const value = values.body(body.pointer, "request");
+    if (value === NO_FIXTURE) return NO_FIXTURE;
+    request["body"] = value;
+  }
   return request;
 }
 
+/** The content a response fixture is made for: JSON first, else text. */
+export function fixtureContent(response: ResponseModel): ContentModel | undefined {
+  return response.contents.find((content) => isJsonMediaType(content.mediaType)) ?? response.contents.find((content) => /^text\//i.test(content.mediaType));
+}
+
 function responseFixture(op: string, response: ResponseModel, values: FixtureValues): string | undefined {
-  const content = response.contents.find((candidate) => isJsonMediaType(candidate.mediaType)) ?? response.contents.find((candidate) => /^text\//i.test(candidate.mediaType));
+  const content = fixtureContent(response);
   if (!content) return undefined;
   const key = /^\d+$/.test(response.status) ? response.status : JSON.stringify(response.status);
-  const value = printLiteral(values.body(content.pointer, "response"), "    ");
+  const picked = values.body(content.pointer, "response");
+  if (picked === NO_FIXTURE) return undefined;
+  const value = printLiteral(picked, "    ");
   return `${/^\d+$/.test(response.status) ? response.status : printKey(response.status)}: ${value} satisfies ${op}["responses"][${key}]["content"][${JSON.stringify(content.mediaType)}]`;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { templatesDir } from "../paths.js";
 
 export function readTemplate(name: string): Promise<string> {
@@ -18,9 +19,9 @@ export function fillAnchor(template: string, anchor: string, generated: string):
   return `${pruneUnusedImports(head, generated)}${generated}`;
 }
 
-/** Removes named imports whose name does not occur in `body` (word match: the plan knows every name it used). */
+/** Removes named imports whose name is not an identifier of `body` (comments and strings do not count). */
 export function pruneUnusedImports(head: string, body: string): string {
-  const used = new Set(body.match(/[A-Za-z_$][\w$]*/g));
+  const used = identifiers(body);
   return head.replace(/^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+");\n/gm, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
     if (namespace !== undefined || single !== undefined) return used.has(namespace ?? single ?? "") ? whole : "";
     const names = clause
@@ -31,4 +32,14 @@ export function pruneUnusedImports(head: string, body: string): string {
     if (names.length === 0) return "";
     return `import ${typeOnly ?? ""}{ ${names.join(", ")} } from ${from};\n`;
   });
+}
+
+/** Every identifier in TypeScript source, found with the compiler's scanner: words in comments and strings are not. */
+export function identifiers(source: string): Set<string> {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
+  const found = new Set<string>();
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenValue());
+  }
+  return found;
 }

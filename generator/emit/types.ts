@@ -10,25 +10,50 @@ import { Worker } from "node:worker_threads";
 /** Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy. */
 export async function renderSchemaTypes(documentJson: string): Promise<string> {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const document = withoutDuplicateOperationIds(JSON.parse(documentJson) as Record<string, unknown>);
-  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { silent: true });
+  const document = prepareForTypes(JSON.parse(documentJson) as Record<string, unknown>);
+  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
+    silent: true,
+    // An object schema without properties accepts any object: `Record<string, unknown>`, not `Record<string, never>`.
+    emptyObjectsUnknown: true,
+    // A property with a default may still be absent from a body; it stays optional, as the schema says.
+    defaultNonNullable: false,
+  });
   return astToString(nodes);
 }
 
 /**
- * openapi-typescript refuses a spec whose operationIds repeat. The wrappers index types by path and method, never by
- * operationId, and the plan already gives each operation its own name, so repeats after the first are dropped here.
+ * What openapi-typescript would misread, made plain: it follows discriminator mappings and `externalValue`s as
+ * references (reading files, even fetching URLs, while generating), and refuses repeated operationIds. The wrappers
+ * index types by path and method, never by operationId, and the plan already names each operation, so repeats after
+ * the first are dropped here.
  */
-function withoutDuplicateOperationIds(document: Record<string, unknown>): Record<string, unknown> {
-  const seen = new Set<unknown>();
+function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
+  const schemas = ((document["components"] as Record<string, unknown> | undefined)?.["schemas"] ?? {}) as Record<string, unknown>;
+  const seenIds = new Set<unknown>();
   for (const item of Object.values((document["paths"] ?? {}) as Record<string, Record<string, unknown>>)) {
     for (const operation of Object.values(item ?? {})) {
       if (typeof operation !== "object" || operation === null || !("operationId" in operation)) continue;
       const id = (operation as { operationId: unknown }).operationId;
-      if (seen.has(id)) delete (operation as { operationId?: unknown }).operationId;
-      seen.add(id);
+      if (seenIds.has(id)) delete (operation as { operationId?: unknown }).operationId;
+      seenIds.add(id);
     }
   }
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const record = node as Record<string, unknown>;
+    if ("externalValue" in record && typeof record["externalValue"] === "string") delete record["externalValue"];
+    const mapping = (record["discriminator"] as { mapping?: Record<string, unknown> } | undefined)?.mapping;
+    if (mapping && typeof mapping === "object") {
+      for (const [key, target] of Object.entries(mapping)) {
+        if (typeof target === "string" && target.startsWith("#/")) continue;
+        if (typeof target === "string" && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        else delete mapping[key];
+      }
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(document);
   return document;
 }
 

@@ -9,6 +9,7 @@ import type { SourcePlace } from "../errors.js";
 import { bundleSources } from "./bundle.js";
 import { sortKeysDeep } from "./canonical.js";
 import { followRefs } from "./follow.js";
+import { hoistDeepRefs } from "./hoist.js";
 import { createBundleLocator } from "./origins.js";
 import { parseSpecText, type LocatedDocument, type ParsedFile } from "./parse.js";
 import { readSpecText } from "./read.js";
@@ -82,6 +83,7 @@ function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
 }
 
 function finish(source: string, files: readonly string[], located: LocatedDocument, version: OpenApiVersion): LoadedSpec {
+  hoistDeepRefs(located.value as Record<string, unknown>);
   const document = sortKeysDeep(located.value) as Record<string, unknown>;
   const canonicalJson = JSON.stringify(document);
   return {

@@ -10,6 +10,7 @@ import {
   type RequestBodyModel,
   type ResponseModel,
   type SecuritySchemeModel,
+  type ServerVariableModel,
 } from "./types.js";
 
 export * from "./types.js";
@@ -51,6 +52,8 @@ export function buildModel(document: Json): ApiModel {
     version: text(info["version"]) ?? "",
     description: text(info["description"]),
     defaultServer: readDefaultServer(document["servers"]),
+    serverTemplate: readServerTemplate(document["servers"]),
+    serverVariables: readServerVariables(document["servers"]),
     securitySchemes: readSecuritySchemes(document),
     operations,
   };
@@ -165,6 +168,24 @@ function readDefaultServer(servers: unknown): string {
     const variable = variables[name];
     return isObject(variable) && variable["default"] !== undefined ? String(variable["default"]) : whole;
   });
+}
+
+function readServerTemplate(servers: unknown): string {
+  const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
+  return isObject(first) && typeof first["url"] === "string" ? first["url"] : "";
+}
+
+function readServerVariables(servers: unknown): ServerVariableModel[] {
+  const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
+  const variables = isObject(first) && isObject(first["variables"]) ? first["variables"] : {};
+  return Object.keys(variables)
+    .sort(compareText)
+    .flatMap((name) => {
+      const variable = variables[name];
+      if (!isObject(variable) || variable["default"] === undefined) return [];
+      const values = Array.isArray(variable["enum"]) ? variable["enum"].map(String) : undefined;
+      return [{ name, default: String(variable["default"]), enum: values, description: text(variable["description"]) }];
+    });
 }
 
 function readSecuritySchemes(document: Json): SecuritySchemeModel[] {

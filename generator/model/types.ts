@@ -53,12 +53,22 @@ export type SecuritySchemeModel =
   | { readonly name: string; readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly parameterName: string; readonly description: string | undefined }
   | { readonly name: string; readonly kind: "bearer" | "basic" | "oauth2" | "openIdConnect"; readonly description: string | undefined };
 
+export interface ServerVariableModel {
+  readonly name: string;
+  readonly default: string;
+  readonly enum: readonly string[] | undefined;
+  readonly description: string | undefined;
+}
+
 export interface ApiModel {
   readonly title: string;
   readonly version: string;
   readonly description: string | undefined;
   /** The first server's URL with its variables at their defaults; "" when the spec names none. */
   readonly defaultServer: string;
+  /** The first server's URL template and its variables, for clients that pick other values. */
+  readonly serverTemplate: string;
+  readonly serverVariables: readonly ServerVariableModel[];
   readonly securitySchemes: readonly SecuritySchemeModel[];
   /** Sorted by path, then by method in the order of HTTP_METHODS. */
   readonly operations: readonly OperationModel[];

@@ -7,6 +7,7 @@ import { root } from "../support/run.js";
 /** Spec file names without `.yaml`; each is also the client name and its folder under `__golden__/`. */
 export const EDGE_SPECS = [
   "composition",
+  "deep-refs",
   "deprecated",
   "duplicate-operation-ids",
   "hostile-strings",

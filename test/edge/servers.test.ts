@@ -23,6 +23,21 @@ describe("servers with variables", () => {
     expect(result).toMatchObject({ ok: true, status: 200, data: "pong" });
   });
 
+  it("serverVariables fill the first server's URL template, typed by its enums", async () => {
+    const seen: string[] = [];
+    const client = createServersClient({
+      serverVariables: { region: "us", basePath: "v9" },
+      fetch: async (request) => {
+        seen.push(request.url);
+        return new Response("pong", { status: 200, headers: { "Content-Type": "text/plain" } });
+      },
+    });
+    await client.ping();
+    expect(seen).toEqual(["https://us.api.example.com:8443/v9/ping"]);
+    // @ts-expect-error region is one of the spec's enum values
+    createServersClient({ serverVariables: { region: "mars" } });
+  });
+
   it("a baseUrl option replaces the server, base path included", async () => {
     server.reply(text(200, "pong"));
     const result = await createServersClient({ baseUrl: `${server.baseUrl}/v3` }).ping();

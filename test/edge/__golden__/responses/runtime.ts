@@ -199,6 +199,14 @@ export function createTransport(
   };
 }
 
+/** Fills a server URL template (`https://{region}.example.com`) with variable values, each percent-encoded. */
+export function serverUrl(template: string, variables: Readonly<Record<string, string | undefined>>): string {
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = variables[name];
+    return value === undefined ? whole : encodeURI(value);
+  });
+}
+
 /** Adds the credentials of the first security alternative the client can satisfy. */
 async function withCredentials(
   call: OperationCall,

@@ -6,6 +6,7 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  serverUrl,
   type Failure,
   type HttpStatus,
   type NetworkFailure,
@@ -26,7 +27,17 @@ export type PingResult =
   | NetworkFailure;
 
 /** Options of `createServersClient`. */
-export interface ServersClientOptions extends TransportOptions {}
+export interface ServersClientOptions extends TransportOptions {
+  /** Values for the variables of the server URL `https://{region}.api.example.com:{port}/{basePath}`; ignored when `baseUrl` is set. */
+  readonly serverVariables?: {
+    /** Default: `v2`. */
+    readonly basePath?: string;
+    /** Default: `8443`. */
+    readonly port?: string;
+    /** Default: `eu`. */
+    readonly region?: "eu" | "us";
+  };
+}
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface ServersClient {
@@ -40,7 +51,15 @@ export interface ServersClient {
  * Default base URL: `https://eu.api.example.com:8443/v2`.
  */
 export function createServersClient(options: ServersClientOptions = {}): ServersClient {
-  const transport = createTransport(options, "https://eu.api.example.com:8443/v2", [], {});
+  const transport = createTransport(
+    options,
+    serverUrl("https://{region}.api.example.com:{port}/{basePath}", {
+      ...{ basePath: "v2", port: "8443", region: "eu" },
+      ...options.serverVariables,
+    }),
+    [],
+    {},
+  );
   return {
     ping: (args = {}) =>
       transport.call({
