@@ -9,7 +9,7 @@ import { compareSpecs, type ChangeReport } from "./changes/index.js";
 import { SpecError } from "./errors.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
-import { createFixtureValues, type ExampleWarning } from "./emit/fixture-values.js";
+import { createFixtureValues, type EmittedFixture, type ExampleWarning } from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
@@ -51,6 +51,8 @@ export interface GenerateResult {
   readonly rendered: readonly OutputFile[];
   readonly operations: number;
   readonly warnings: readonly ExampleWarning[];
+  /** Every fixture value with the schema it is meant to satisfy, and the document those pointers are in. */
+  readonly fixtures: { readonly document: Record<string, unknown>; readonly values: readonly EmittedFixture[] };
   /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
   readonly changes: ChangeReport | undefined;
   /** Milliseconds per stage. */
@@ -118,12 +120,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       generator: `kapso-codegen ${generatorVersion}`,
       fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
       spec: spec.sha256,
+      options: sha256(JSON.stringify(Object.entries(fingerprintInput(options).options).sort())),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, changes, timings };
+  const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, fixtures: fixtureChecks, changes, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */

@@ -20,10 +20,22 @@ export interface ExampleWarning {
   readonly message: string;
 }
 
+/** One value the fixtures hold, with the schema it is meant to satisfy (for checks outside the pipeline). */
+export interface EmittedFixture {
+  readonly schemaPointer: string;
+  readonly direction: "request" | "response";
+  readonly value: unknown;
+}
+
 export function createFixtureValues(
   document: Record<string, unknown>,
   locate: (pointer: string) => SourcePlace,
-): { values: FixtureValues; warnings: ExampleWarning[] } {
+): { values: FixtureValues; warnings: ExampleWarning[]; emitted: EmittedFixture[] } {
+  const emitted: EmittedFixture[] = [];
+  const record = (schemaPointer: string, direction: "request" | "response", value: unknown): unknown => {
+    if (value !== NO_FIXTURE && resolvePointer(document, schemaPointer) !== undefined) emitted.push({ schemaPointer, direction, value });
+    return value;
+  };
   const validate = screenedValidator(document);
   const scope = { document, version: openApiVersionOf(document) };
   const warnings: ExampleWarning[] = [];
@@ -40,15 +52,18 @@ export function createFixtureValues(
     parameter(parameterPointer) {
       const picked = pickParameterFixture({ document, parameterPointer }, validate);
       report(picked.issues);
-      return usable(picked, resolvePointer(document, `${parameterPointer}/schema`), scope);
+      return record(`${parameterPointer}/schema`, "request", usable(picked, resolvePointer(document, `${parameterPointer}/schema`), scope));
+    },
+    hasExample(parameterPointer) {
+      return pickParameterFixture({ document, parameterPointer }, validate).source !== "synthesized";
     },
     body(mediaTypePointer, direction) {
       const picked = pickFixture({ document, mediaTypePointer, direction }, validate);
       report(picked.issues);
-      return usable(picked, resolvePointer(document, `${mediaTypePointer}/schema`), scope);
+      return record(`${mediaTypePointer}/schema`, direction, usable(picked, resolvePointer(document, `${mediaTypePointer}/schema`), scope));
     },
   };
-  return { values, warnings };
+  return { values, warnings, emitted };
 }
 
 /**

@@ -11,6 +11,8 @@ import { printKey, printLiteral } from "./literal.js";
 /** Decides fixture values; the fixtures stage implements it (spec examples first, then synthesized values). */
 export interface FixtureValues {
   parameter(parameterPointer: string): unknown;
+  /** Whether the spec gives an example for this parameter (optional parameters appear only then). */
+  hasExample(parameterPointer: string): boolean;
   body(mediaTypePointer: string, direction: "request" | "response"): unknown;
 }
 
@@ -57,11 +59,14 @@ function operationFixture(plan: OperationPlan, values: FixtureValues, statuses: 
 function requestFixture(operation: OperationModel, values: FixtureValues): Record<string, unknown> | typeof NO_FIXTURE {
   const request: Record<string, Record<string, unknown> | unknown> = {};
   for (const parameter of operation.parameters) {
-    if (!parameter.required) continue;
+    if (!parameter.required && !values.hasExample(parameter.pointer)) continue;
+    const value = values.parameter(parameter.pointer);
+    if (value === NO_FIXTURE) {
+      if (parameter.required) return NO_FIXTURE;
+      continue;
+    }
     const group = ARG_NAMES[parameter.in];
     const bucket = (request[group] ??= {}) as Record<string, unknown>;
-    const value = values.parameter(parameter.pointer);
-    if (value === NO_FIXTURE) return NO_FIXTURE;
     bucket[parameter.name] = value;
   }
   const body = requestContent(operation);

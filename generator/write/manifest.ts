@@ -15,6 +15,8 @@ export interface Manifest {
   readonly fingerprint: string;
   /** SHA-256 of the spec's canonical form (as in the banner). */
   readonly spec: string;
+  /** SHA-256 of the options that shape the output (client name, strictness, shared runtime folder). */
+  readonly options?: string;
   /** The spec's files (main first, then every file it references), relative to the folder; URLs as they are. */
   readonly inputs?: readonly string[];
   /** Output file → SHA-256 of its bytes, sorted by path. */
@@ -44,6 +46,6 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
 /** Deterministic text: keys in a fixed order, files sorted, a final newline. */
 export function renderManifest(manifest: Manifest): string {
   const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const { generator, fingerprint, spec, inputs } = manifest;
-  return `${JSON.stringify({ generator, fingerprint, spec, ...(inputs ? { inputs } : {}), files }, null, 2)}\n`;
+  const { generator, fingerprint, spec, options, inputs } = manifest;
+  return `${JSON.stringify({ generator, fingerprint, spec, ...(options ? { options } : {}), ...(inputs ? { inputs } : {}), files }, null, 2)}\n`;
 }

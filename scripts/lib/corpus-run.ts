@@ -5,7 +5,7 @@
 import { rm, stat, unlink } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { outputFolder, type CorpusSpec } from "./corpus-specs.js";
-import type { GenerateJob, GenerateOutcome } from "./generate-outcome.js";
+import type { FixtureCount, GenerateJob, GenerateOutcome } from "./generate-outcome.js";
 import { generateInWorkers } from "./generate-pool.js";
 import { workerScript } from "./paths.js";
 import { readSpecSummary, type SpecSummary } from "./spec-summary.js";
@@ -22,6 +22,8 @@ export interface CorpusResult {
   readonly reason: string;
   /** Spec examples that do not match their schema (the generator's warnings). */
   readonly warnings: number;
+  /** Fixtures in the output, and how many validate against their schemas. */
+  readonly fixtures: FixtureCount;
   /** tsc's errors in this spec's output, paths relative to the work dir. */
   readonly diagnostics: readonly TscDiagnostic[];
   readonly generateMs: number;
@@ -82,6 +84,7 @@ export async function runCorpus(specs: readonly CorpusSpec[], options: CorpusOpt
       summary: summaries[index] ?? { version: "?", operations: 0 },
       ...classify(outcome, diagnostics, outputFolder(spec)),
       warnings: outcome?.kind === "generated" ? outcome.warnings : 0,
+      fixtures: outcome?.kind === "generated" ? outcome.fixtures : { total: 0, valid: 0 },
       diagnostics,
       generateMs: outcome?.ms ?? 0,
     };

@@ -3,7 +3,8 @@
  * generator rejecting the spec with a clear message; anything else (or a message starting "internal error") is a bug.
  */
 import { formatPlace, SpecError } from "../../generator/errors.js";
-import { generate } from "../../generator/index.js";
+import { createFixtureValidator } from "../../generator/fixtures/validate.js";
+import { generate, type GenerateResult } from "../../generator/index.js";
 import { repoRoot } from "./paths.js";
 import { oneLine } from "./text.js";
 
@@ -13,8 +14,14 @@ export interface GenerateJob {
   readonly name: string;
 }
 
+/** How many fixtures the output holds, and how many of them Ajv accepts against their schemas. */
+export interface FixtureCount {
+  readonly total: number;
+  readonly valid: number;
+}
+
 export type GenerateOutcome =
-  | { readonly kind: "generated"; readonly operations: number; readonly warnings: number; readonly ms: number }
+  | { readonly kind: "generated"; readonly operations: number; readonly warnings: number; readonly fixtures: FixtureCount; readonly ms: number }
   | { readonly kind: "spec-error"; readonly message: string; readonly ms: number }
   | { readonly kind: "internal-error"; readonly message: string; readonly ms: number };
 
@@ -23,10 +30,18 @@ export async function generateOutcome(job: GenerateJob): Promise<GenerateOutcome
   const elapsed = (): number => Math.round(performance.now() - started);
   try {
     const result = await generate(job);
-    return { kind: "generated", operations: result.operations, warnings: result.warnings.length, ms: elapsed() };
+    const ms = elapsed();
+    return { kind: "generated", operations: result.operations, warnings: result.warnings.length, fixtures: validateFixtures(result), ms };
   } catch (error) {
     return { ...describeFailure(error), ms: elapsed() };
   }
+}
+
+/** Every fixture against its schema with Ajv itself (the pipeline screens with a faster checker first). */
+function validateFixtures(result: GenerateResult): FixtureCount {
+  const validate = createFixtureValidator(result.fixtures.document);
+  const valid = result.fixtures.values.filter((fixture) => validate(fixture.schemaPointer, fixture.value, { direction: fixture.direction }).length === 0);
+  return { total: result.fixtures.values.length, valid: valid.length };
 }
 
 export function describeFailure(error: unknown): { kind: "spec-error" | "internal-error"; message: string } {

@@ -34,6 +34,7 @@ export function renderReport(results: readonly CorpusResult[], context: ReportCo
     [
       "Written by `npm run corpus` (scripts/corpus.ts). Each spec goes through `generate()`; then one `tsc` run checks every",
       `output with ${describeOptions()}.`,
+      "Every fixture of every output is also validated against its schema with Ajv (OpenAPI 3.0/3.1 dialects, formats on).",
       'A spec **fails as a generator bug** when generation crashes (not a SpecError, or an "internal error"), hangs, or',
       "its output does not type-check; the run then exits non-zero. A spec the generator **rejects** with a clear",
       "SpecError is recorded here and does not fail the run.",
@@ -66,12 +67,19 @@ function totalsTable(results: readonly CorpusResult[]): string {
   const sources = [...new Set(results.map((result) => result.spec.source))].sort(compareText);
   const rows = [...sources.map((source) => [source, results.filter((result) => result.spec.source === source)] as const), ["all", results] as const];
   return table(
-    ["source", "specs", "ok", "rejected (spec error)", "generator bugs", "pass rate"],
+    ["source", "specs", "ok", "rejected (spec error)", "generator bugs", "pass rate", "fixtures valid (Ajv)"],
     rows.map(([label, group]) => {
       const totals = totalsOf(group);
-      return [label, String(totals.specs), String(totals.ok), String(totals.specErrors), String(totals.bugs), passRate(totals)];
+      return [label, String(totals.specs), String(totals.ok), String(totals.specErrors), String(totals.bugs), passRate(totals), fixtureRatio(group)];
     }),
   );
+}
+
+/** `valid / total` fixtures over a group of results. */
+function fixtureRatio(results: readonly CorpusResult[]): string {
+  const total = results.reduce((sum, result) => sum + result.fixtures.total, 0);
+  const valid = results.reduce((sum, result) => sum + result.fixtures.valid, 0);
+  return `${valid} / ${total}`;
 }
 
 /** One row per TypeScript error code: how often, in how many specs, and the first place it shows up. */
@@ -128,12 +136,13 @@ export function reasonWithoutPlace(reason: string): string {
 
 function specTable(results: readonly CorpusResult[]): string {
   return table(
-    ["spec", "version", "operations", "result", "reason"],
+    ["spec", "version", "operations", "result", "fixtures valid", "reason"],
     results.map((result) => [
       `\`${result.spec.id}\``,
       result.summary.version,
       String(result.summary.operations),
       verdictLabel(result.verdict),
+      result.fixtures.total === 0 ? "" : `${result.fixtures.valid} / ${result.fixtures.total}`,
       result.reason,
     ]),
   );

@@ -122,7 +122,7 @@ describe("verdicts", () => {
   });
 
   it("generated output with tsc errors is a bug whose reason counts the codes and quotes the first error", () => {
-    const generated = { kind: "generated", operations: 1, warnings: 0, ms: 1 } as const;
+    const generated = { kind: "generated", operations: 1, warnings: 0, fixtures: { total: 2, valid: 2 }, ms: 1 } as const;
     expect(classify(generated, [], "x/pets")).toEqual({ verdict: "ok", reason: "" });
     expect(classify(generated, [diagnostic("TS6133", 7), diagnostic("TS2322", 9), diagnostic("TS2322", 12)], "x/pets")).toEqual({
       verdict: "bug",
@@ -141,6 +141,7 @@ describe("renderReport", () => {
     verdict,
     reason,
     warnings: 0,
+    fixtures: { total: 4, valid: verdict === "ok" ? 4 : 3 },
     diagnostics:
       verdict === "bug"
         ? [{ file: `${id}/client.ts`, line: 1, column: 1, code: "TS2322", message: "Type 'A' is not assignable to type 'Record<string, never>'." }]
@@ -163,7 +164,7 @@ describe("renderReport", () => {
   it("totals the verdicts, escapes table cells, and groups rejections by reason", () => {
     const report = renderReport(results, { packages: [], problems: [] });
     expect(totalsOf(results)).toEqual({ specs: 3, ok: 1, specErrors: 1, bugs: 1 });
-    expect(report).toContain("| all | 3 | 1 | 1 | 1 | 33.3% |");
+    expect(report).toContain("| all | 3 | 1 | 1 | 1 | 33.3% | 10 / 12 |");
     expect(report).toContain("Type 'A' \\| 'B'");
     expect(report).toContain("Record&lt;string, never>");
     expect(report).toContain("- Swagger 2.0 is not OpenAPI 3; convert it first (1): `oas-examples/2.0/a`");
