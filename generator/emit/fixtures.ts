@@ -26,10 +26,12 @@ export type EmittedFixtures = ReadonlyMap<string, ReadonlySet<string>>;
 export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { text: string; emitted: EmittedFixtures } {
   const statements: StatementStructures[] = [];
   const emitted = new Map<string, Set<string>>();
+  const initializers: string[] = [];
   for (const operation of plan.operations) {
     const statuses = new Set<string>();
     emitted.set(operation.fixtureName, statuses);
     const initializer = operationFixture(operation, values, statuses);
+    initializers.push(initializer);
     // The alias only when used: output must compile under noUnusedLocals.
     if (mentions(initializer, operation.operationType)) statements.push(operationAlias(operation));
     statements.push({
@@ -37,10 +39,20 @@ export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { t
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [`Fixtures of \`${operation.functionName}\` (${operationLabel(operation.operation)}).`],
-      declarations: [{ name: operation.fixtureName, initializer }],
+      declarations: [{ name: operation.fixtureName, initializer: placeholder(initializers.length - 1) }],
     });
   }
-  return { text: printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 }), emitted };
+  // The printer re-reads every character it writes; the literals are already printed, so they go in afterwards.
+  const skeleton = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  // Anchored to the declaration line, so a spec string that happens to look like a placeholder (in a doc comment)
+  // is never replaced.
+  const text = skeleton.replace(/^(export const [\p{L}\p{N}_$]+ = )\$fixture(\d+)\$;$/gmu, (whole, head: string, index: string) => `${head}${initializers[Number(index)] ?? ""};`);
+  return { text, emitted };
+}
+
+/** Stands for an initializer in the printed skeleton. */
+function placeholder(index: number): string {
+  return `$fixture${index}$`;
 }
 
 function operationFixture(plan: OperationPlan, values: FixtureValues, statuses: Set<string>): string {

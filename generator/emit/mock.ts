@@ -9,11 +9,10 @@
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
 import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
-import { compareText, type ContentModel, type OperationModel, type ParameterModel, type ResponseModel } from "../model/index.js";
+import { compareText, type OperationModel, type ParameterModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { isJsonMediaType, successStatuses } from "./client.js";
 import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
-import { printKey, printLiteral } from "./literal.js";
 
 /** The anchor in templates/mock.ts after which the generated region goes. */
 export const MOCK_ANCHOR = "kapso-codegen:mock";
@@ -33,32 +32,49 @@ export function emitMockRegion(plan: ClientPlan, document: Record<string, unknow
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: ["Every operation of the spec, in the order of the client."],
-      declarations: [{ name: "operations", type: "readonly MockOperation[]", initializer: `[${entries.map((entry) => `\n  ${entry},`).join("")}\n]` }],
+      docs: ["Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing."],
+      declarations: [{ name: "operations", initializer: DATA_PLACEHOLDER }],
     },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       docs: ["The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself."],
-      declarations: [{ name: "schemas", type: "SchemaRefs", initializer: printLiteral(embedder.refTargets()) }],
+      declarations: [{ name: "schemas", initializer: DATA_PLACEHOLDER }],
     },
   ];
-  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  const data: Record<string, string> = {
+    operations: `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`,
+    schemas: `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`,
+  };
+  // The printer re-reads every character it writes; the data goes in after printing, at its declaration line.
+  const skeleton = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  return skeleton.replace(/^(const (operations|schemas) = )\$data\$;$/gm, (whole, head: string, name: string) => `${head}${data[name] ?? "undefined"};`);
 }
 
-function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures): string {
+/** Stands for the data in the printed skeleton, at its declaration line. */
+const DATA_PLACEHOLDER = "$data$";
+
+/**
+ * A JSON value as a template literal of its pretty-printed text (one line per field, so diffs stay readable), with
+ * the characters a template literal gives meaning to escaped: any string a spec holds stays data.
+ */
+export function jsonTemplate(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  return `\`${text}\``;
+}
+
+function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures): Record<string, unknown> {
   const { operation } = plan;
-  const indent = "    ";
-  const fields = [
-    `name: ${printLiteral(plan.functionName)}`,
-    `method: ${printLiteral(operation.method.toUpperCase())}`,
-    `path: ${printLiteral(operation.path)}`,
-    `success: ${defaultStatus(operation)}`,
-    `parameters: ${printLiteral(operation.parameters.map((parameter) => parameterData(parameter, embedder)), indent)}`,
-    ...(operation.requestBody ? [`requestBody: ${printLiteral(requestBodyData(operation, embedder), indent)}`] : []),
-    `responses: ${responsesText(plan, emitted.get(plan.fixtureName) ?? new Set())}`,
-  ];
-  return `{\n${fields.map((field) => `${indent}${field},`).join("\n")}\n  }`;
+  return {
+    name: plan.functionName,
+    fixture: plan.fixtureName,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    success: defaultStatus(operation),
+    parameters: operation.parameters.map((parameter) => parameterData(parameter, embedder)),
+    ...(operation.requestBody ? { requestBody: requestBodyData(operation, embedder) } : {}),
+    responses: responsesData(plan, emitted.get(plan.fixtureName) ?? new Set()),
+  };
 }
 
 /** The first documented success ("2XX" answers 200); 200 when the operation documents none. */
@@ -88,24 +104,18 @@ function requestBodyData(operation: OperationModel, embedder: SchemaEmbedder): R
   return { required: body?.required === true, contents };
 }
 
-/** `{ "200": { mediaType, body: fixtures.x.responses[200] }, "4XX": {…}, default: {} }`: bodies are the fixtures themselves. */
-function responsesText(plan: OperationPlan, withFixture: ReadonlySet<string>): string {
-  const entries = plan.operation.responses.map((response) => {
+/**
+ * `{ "200": { mediaType, fixture: "200" }, "4XX": {…}, default: {} }`: `fixture` is the key of the body in the
+ * operation's fixtures (`fixtures.x.responses[key]`), present when the fixtures have one for that status.
+ */
+function responsesData(plan: OperationPlan, withFixture: ReadonlySet<string>): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  for (const response of plan.operation.responses) {
     const content = fixtureContent(response);
-    // A response whose fixture was left out (no valid value) answers with its media type and no body.
-    const value = content && withFixture.has(response.status)
-      ? `{ mediaType: ${printLiteral(content.mediaType)}, body: fixtures.${plan.fixtureName}.responses[${fixtureKey(response.status)}] }`
-      : content
-        ? `{ mediaType: ${printLiteral(content.mediaType)} }`
-        : "{}";
-    return `${printKey(response.status.toUpperCase() === "DEFAULT" ? "default" : response.status.toUpperCase())}: ${value}`;
-  });
-  return entries.length === 0 ? "{}" : `{${entries.map((entry) => `\n      ${entry},`).join("")}\n    }`;
-}
-
-/** How fixtures.ts keys a status: a number for "200", a string for "4XX" and "default". */
-function fixtureKey(status: string): string {
-  return /^\d+$/.test(status) ? status : JSON.stringify(status);
+    const key = response.status.toUpperCase() === "DEFAULT" ? "default" : response.status.toUpperCase();
+    responses[key] = content ? { mediaType: content.mediaType, ...(withFixture.has(response.status) ? { fixture: response.status } : {}) } : {};
+  }
+  return responses;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

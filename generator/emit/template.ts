@@ -19,10 +19,15 @@ export function fillAnchor(template: string, anchor: string, generated: string):
   return `${pruneUnusedImports(head, generated)}${generated}`;
 }
 
-/** Removes named imports whose name is not an identifier of `body` (comments and strings do not count). */
+const IMPORT_LINE = /^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+");\n/gm;
+
+/**
+ * Removes named imports that neither the template's own code nor `body` uses as an identifier (comments and strings
+ * do not count).
+ */
 export function pruneUnusedImports(head: string, body: string): string {
-  const used = identifiers(body);
-  return head.replace(/^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+");\n/gm, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
+  const used = identifiers(`${head.replace(IMPORT_LINE, "")}\n${body}`);
+  return head.replace(IMPORT_LINE, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
     if (namespace !== undefined || single !== undefined) return used.has(namespace ?? single ?? "") ? whole : "";
     const names = clause
       .slice(1, -1)

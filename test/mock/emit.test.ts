@@ -174,25 +174,44 @@ describe("emitMockRegion", () => {
     return emitMockRegion(plan, doc, emitted);
   }
 
+  /** The JSON data the emitted region holds, parsed back. */
+  function data(text: string, name: "operations" | "schemas"): unknown {
+    const match = new RegExp(`^const ${name} = JSON\\.parse\\((\`[\\s\\S]*?\`)\\) as`, "m").exec(text);
+    if (!match?.[1]) throw new Error(`no ${name} data`);
+    return JSON.parse(new Function(`return ${match[1]};`)() as string);
+  }
+
   it("answers without a body where the fixture was left out", () => {
     const plan = planClient(buildModel(document), "t");
     const text = emitMockRegion(plan, document, new Map([["putPet", new Set<string>()]]));
-    expect(text).toContain('"201": { mediaType: "application/json" }');
-    expect(text).not.toContain("fixtures.putPet");
+    expect(data(text, "operations")).toMatchObject([{ responses: { "201": { mediaType: "application/json" } } }]);
+    expect(JSON.stringify(data(text, "operations"))).not.toContain('"fixture":"201"');
   });
 
-  it("prints the operation with its parameters, bodies and responses pointing at the fixtures", () => {
+  it("emits the operation as JSON data: parameters, bodies, and responses naming their fixtures", () => {
     const text = emit(document);
     expect(text).toContain('export type MockOperationName = "putPet";');
-    expect(text).toMatch(/success: 201,/);
-    expect(text).toMatch(/style: "deepObject"/);
-    expect(text).toContain('"201": { mediaType: "application/json", body: fixtures.putPet.responses[201] }');
-    expect(text).toContain('"4XX": {}');
-    // JSON bodies carry their schema; the text body only its media type.
-    expect(text).toMatch(/mediaType: "application\/json",\s+schema: \{\s+\$ref: "#\/components\/schemas\/Pet",/);
-    expect(text).toMatch(/mediaType: "text\/plain",\s+\}/);
-    expect(text).toMatch(/"#\/components\/schemas\/Pet": \{\s+nullable: true,\s+type: "object",/);
+    expect(data(text, "operations")).toMatchObject([
+      {
+        name: "putPet",
+        fixture: "putPet",
+        success: 201,
+        parameters: expect.arrayContaining([expect.objectContaining({ style: "deepObject" })]),
+        requestBody: {
+          contents: [{ mediaType: "application/json", schema: { $ref: "#/components/schemas/Pet" } }, { mediaType: "text/plain" }],
+        },
+        responses: { "201": { mediaType: "application/json", fixture: "201" }, "4XX": {} },
+      },
+    ]);
+    expect(data(text, "schemas")).toEqual({ "#/components/schemas/Pet": { nullable: true, type: "object" } });
     expect(text).not.toContain("*/ ends a comment");
+  });
+
+  it("keeps any string a spec holds as data inside the template literal", () => {
+    const hostile = structuredClone(document) as typeof document;
+    (hostile.components.schemas.Pet as Record<string, unknown>)["enum"] = ["`${process.exit(1)}`", "back\\slash", "line\u2028sep"];
+    const schemas = data(emit(hostile), "schemas") as Record<string, { enum: string[] }>;
+    expect(schemas["#/components/schemas/Pet"]?.enum).toEqual(["`${process.exit(1)}`", "back\\slash", "line\u2028sep"]);
   });
 
   it("is deterministic", () => {
@@ -202,6 +221,6 @@ describe("emitMockRegion", () => {
   it("an API without operations still compiles: the name union is never", () => {
     const text = emit({ openapi: "3.1.0", info: { title: "Empty", version: "1" }, paths: {} });
     expect(text).toContain("export type MockOperationName = never;");
-    expect(text).toMatch(/const operations: readonly MockOperation\[\] = \[\s*\];/);
+    expect(data(text, "operations")).toEqual([]);
   });
 });

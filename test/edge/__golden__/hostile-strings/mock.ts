@@ -89,6 +89,8 @@ interface MockOperation {
   /** A MockOperationName. Typed as a string: checking a thousand-entry table against a thousand-member union is more
    * than tsc can represent (TS2590 on GitHub's spec); the table is generated from the same names. */
   readonly name: string;
+  /** The operation's export in fixtures.ts. */
+  readonly fixture: string;
   readonly method: string;
   readonly path: string;
   /** The status answered by default: the first documented success. */
@@ -99,8 +101,8 @@ interface MockOperation {
     /** Only JSON media types carry a schema: other bodies are checked for presence and media type only. */
     readonly contents: readonly { readonly mediaType: string; readonly schema?: JsonSchema }[];
   };
-  /** By documented status ("200", "4XX", "default"); `body` is the fixture, present when the status has one. */
-  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly body?: unknown }>>;
+  /** By documented status ("200", "4XX", "default"); `fixture` is the key of its body in the operation's fixtures. */
+  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly fixture?: string }>>;
 }
 
 interface MockParameter {
@@ -507,14 +509,23 @@ const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 function respond(operation: MockOperation, reply: DecidedReply, method: string): Response {
   const documented = documentedResponse(operation, reply.status);
-  const hasBody = reply.ownBody ? reply.body !== undefined : documented !== undefined && hasOwn(documented, "body");
+  const hasBody = reply.ownBody ? reply.body !== undefined : documented?.fixture !== undefined;
   const headers = new Headers(reply.headers);
   if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD")
     return new Response(null, { status: reply.status, headers });
   const mediaType = documented?.mediaType ?? "application/json";
-  const body = reply.ownBody ? reply.body : documented?.body;
+  const body = reply.ownBody ? reply.body : fixtureBody(operation, documented?.fixture);
   if (!headers.has("content-type")) headers.set("Content-Type", mediaType === "*/*" ? "application/json" : mediaType);
   return new Response(encodeBody(body, mediaType), { status: reply.status, headers });
+}
+
+/** A response body from fixtures.ts: `fixtures[operation].responses[key]`. */
+function fixtureBody(operation: MockOperation, key: string | undefined): unknown {
+  if (key === undefined) return undefined;
+  const byOperation = fixtures as unknown as Readonly<
+    Record<string, { readonly responses?: Readonly<Record<string, unknown>> }>
+  >;
+  return byOperation[operation.fixture]?.responses?.[key];
 }
 
 /** The exact status first, then its range ("4XX"), then `default`. */
@@ -842,89 +853,106 @@ function pointerToken(key: string): string {
 
 /** The operations' names, as on the client. */
 export type MockOperationName = "echo";
-/** Every operation of the spec, in the order of the client. */
-const operations: readonly MockOperation[] = [
+/** Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing. */
+const operations = JSON.parse(`[
   {
-    name: "echo",
-    method: "POST",
-    path: "/echo",
-    success: 200,
-    parameters: [
+    "name": "echo",
+    "fixture": "echo",
+    "method": "POST",
+    "path": "/echo",
+    "success": 200,
+    "parameters": [
       {
-        name: "x-hostile-*/",
-        in: "header",
-        required: false,
-        schema: {
-          type: "string",
-        },
+        "name": "x-hostile-*/",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
       },
       {
-        name: "mode",
-        in: "query",
-        required: true,
-        schema: {
-          $ref: "#/components/schemas/Mode",
-        },
-      },
+        "name": "mode",
+        "in": "query",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Mode"
+        }
+      }
     ],
-    requestBody: {
-      required: true,
-      contents: [
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/json",
-          schema: {
-            $ref: "#/components/schemas/Payload",
-          },
-        },
-      ],
+          "mediaType": "application/json",
+          "schema": {
+            "$ref": "#/components/schemas/Payload"
+          }
+        }
+      ]
     },
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.echo.responses[200] },
-    },
-  },
-];
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
+  }
+]`) as readonly MockOperation[];
 /** The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself. */
-const schemas: SchemaRefs = {
+const schemas = JSON.parse(`{
   "#/components/schemas/Mode": {
-    enum: ["*/", 'a"b', "${x}", "`tick`", " ", "back\\slash", "__proto__", "🚀", ""],
-    type: "string",
+    "enum": [
+      "*/",
+      "a\\"b",
+      "\${x}",
+      "\`tick\`",
+      " ",
+      "back\\\\slash",
+      "__proto__",
+      "🚀",
+      ""
+    ],
+    "type": "string"
   },
   "#/components/schemas/Payload": {
-    properties: {
-      '"quoted"': {
-        type: "string",
+    "properties": {
+      "\\"quoted\\"": {
+        "type": "string"
       },
       "*/": {
-        type: "string",
+        "type": "string"
       },
-      ["__proto__"]: {
-        properties: {
-          polluted: {
-            type: "boolean",
-          },
+      "__proto__": {
+        "properties": {
+          "polluted": {
+            "type": "boolean"
+          }
         },
-        type: "object",
+        "type": "object"
       },
       "a-b": {
-        type: "string",
+        "type": "string"
       },
-      constructor: {
-        type: "string",
+      "constructor": {
+        "type": "string"
       },
-      mode: {
-        $ref: "#/components/schemas/Mode",
+      "mode": {
+        "$ref": "#/components/schemas/Mode"
       },
-      text: {
-        type: "string",
+      "text": {
+        "type": "string"
       },
       "with space": {
-        type: "string",
+        "type": "string"
       },
       "🚀": {
-        type: "string",
-      },
+        "type": "string"
+      }
     },
-    required: ["text", "mode"],
-    type: "object",
-  },
-};
+    "required": [
+      "text",
+      "mode"
+    ],
+    "type": "object"
+  }
+}`) as SchemaRefs;

@@ -89,6 +89,8 @@ interface MockOperation {
   /** A MockOperationName. Typed as a string: checking a thousand-entry table against a thousand-member union is more
    * than tsc can represent (TS2590 on GitHub's spec); the table is generated from the same names. */
   readonly name: string;
+  /** The operation's export in fixtures.ts. */
+  readonly fixture: string;
   readonly method: string;
   readonly path: string;
   /** The status answered by default: the first documented success. */
@@ -99,8 +101,8 @@ interface MockOperation {
     /** Only JSON media types carry a schema: other bodies are checked for presence and media type only. */
     readonly contents: readonly { readonly mediaType: string; readonly schema?: JsonSchema }[];
   };
-  /** By documented status ("200", "4XX", "default"); `body` is the fixture, present when the status has one. */
-  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly body?: unknown }>>;
+  /** By documented status ("200", "4XX", "default"); `fixture` is the key of its body in the operation's fixtures. */
+  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly fixture?: string }>>;
 }
 
 interface MockParameter {
@@ -507,14 +509,23 @@ const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 function respond(operation: MockOperation, reply: DecidedReply, method: string): Response {
   const documented = documentedResponse(operation, reply.status);
-  const hasBody = reply.ownBody ? reply.body !== undefined : documented !== undefined && hasOwn(documented, "body");
+  const hasBody = reply.ownBody ? reply.body !== undefined : documented?.fixture !== undefined;
   const headers = new Headers(reply.headers);
   if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD")
     return new Response(null, { status: reply.status, headers });
   const mediaType = documented?.mediaType ?? "application/json";
-  const body = reply.ownBody ? reply.body : documented?.body;
+  const body = reply.ownBody ? reply.body : fixtureBody(operation, documented?.fixture);
   if (!headers.has("content-type")) headers.set("Content-Type", mediaType === "*/*" ? "application/json" : mediaType);
   return new Response(encodeBody(body, mediaType), { status: reply.status, headers });
+}
+
+/** A response body from fixtures.ts: `fixtures[operation].responses[key]`. */
+function fixtureBody(operation: MockOperation, key: string | undefined): unknown {
+  if (key === undefined) return undefined;
+  const byOperation = fixtures as unknown as Readonly<
+    Record<string, { readonly responses?: Readonly<Record<string, unknown>> }>
+  >;
+  return byOperation[operation.fixture]?.responses?.[key];
 }
 
 /** The exact status first, then its range ("4XX"), then `default`. */
@@ -852,136 +863,179 @@ export type MockOperationName =
   | "paths"
   | "getV1UsersFormat"
   | "getPets";
-/** Every operation of the spec, in the order of the client. */
-const operations: readonly MockOperation[] = [
+/** Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing. */
+const operations = JSON.parse(`[
   {
-    name: "_class",
-    method: "GET",
-    path: "/classes",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures._class.responses[200] },
-    },
+    "name": "_class",
+    "fixture": "_class",
+    "method": "GET",
+    "path": "/classes",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "constructor",
-    method: "POST",
-    path: "/classes",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.constructor.responses[200] },
-    },
+    "name": "constructor",
+    "fixture": "constructor",
+    "method": "POST",
+    "path": "/classes",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "getPets2",
-    method: "GET",
-    path: "/pets",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.getPets2.responses[200] },
-    },
+    "name": "getPets2",
+    "fixture": "getPets2",
+    "method": "GET",
+    "path": "/pets",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "postPets",
-    method: "POST",
-    path: "/pets",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.postPets.responses[200] },
-    },
+    "name": "postPets",
+    "fixture": "postPets",
+    "method": "POST",
+    "path": "/pets",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "getPet",
-    method: "GET",
-    path: "/pets/{petId}",
-    success: 200,
-    parameters: [
+    "name": "getPet",
+    "fixture": "getPet",
+    "method": "GET",
+    "path": "/pets/{petId}",
+    "success": 200,
+    "parameters": [
       {
-        name: "petId",
-        in: "path",
-        required: true,
-        schema: {
-          type: "string",
-        },
-      },
+        "name": "petId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
     ],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.getPet.responses[200] },
-    },
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "_delete",
-    method: "DELETE",
-    path: "/pets/{petId}",
-    success: 200,
-    parameters: [
+    "name": "_delete",
+    "fixture": "_delete",
+    "method": "DELETE",
+    "path": "/pets/{petId}",
+    "success": 200,
+    "parameters": [
       {
-        name: "petId",
-        in: "path",
-        required: true,
-        schema: {
-          type: "string",
-        },
-      },
+        "name": "petId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
     ],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures._delete.responses[200] },
-    },
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "client",
-    method: "GET",
-    path: "/template-names",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.client2.responses[200] },
-    },
+    "name": "client",
+    "fixture": "client2",
+    "method": "GET",
+    "path": "/template-names",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "paths",
-    method: "POST",
-    path: "/template-names",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.paths2.responses[200] },
-    },
+    "name": "paths",
+    "fixture": "paths2",
+    "method": "POST",
+    "path": "/template-names",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "getV1UsersFormat",
-    method: "GET",
-    path: "/v1/users.{format}",
-    success: 200,
-    parameters: [
+    "name": "getV1UsersFormat",
+    "fixture": "getV1UsersFormat",
+    "method": "GET",
+    "path": "/v1/users.{format}",
+    "success": 200,
+    "parameters": [
       {
-        name: "format",
-        in: "path",
-        required: true,
-        schema: {
-          enum: ["json", "xml"],
-          type: "string",
-        },
-      },
+        "name": "format",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "enum": [
+            "json",
+            "xml"
+          ],
+          "type": "string"
+        }
+      }
     ],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.getV1UsersFormat.responses[200] },
-    },
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
   },
   {
-    name: "getPets",
-    method: "GET",
-    path: "/zoo/pets",
-    success: 200,
-    parameters: [],
-    responses: {
-      "200": { mediaType: "application/json", body: fixtures.getPets.responses[200] },
-    },
-  },
-];
+    "name": "getPets",
+    "fixture": "getPets",
+    "method": "GET",
+    "path": "/zoo/pets",
+    "success": 200,
+    "parameters": [],
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      }
+    }
+  }
+]`) as readonly MockOperation[];
 /** The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself. */
-const schemas: SchemaRefs = {};
+const schemas = JSON.parse(`{}`) as SchemaRefs;

@@ -11,6 +11,7 @@
  * the chosen status. A request it cannot match, or one that breaks the spec, fails loudly and lands in `mock.problems`.
  * No dependencies: the schemas the requests need are embedded below as data, checked by the small checker in this file.
  */
+import * as fixtures from "./fixtures.js";
 
 /** An answer for one operation: a status (the body is that status's fixture), or a status with a body of your own. */
 export type MockReply =
@@ -88,6 +89,8 @@ interface MockOperation {
   /** A MockOperationName. Typed as a string: checking a thousand-entry table against a thousand-member union is more
    * than tsc can represent (TS2590 on GitHub's spec); the table is generated from the same names. */
   readonly name: string;
+  /** The operation's export in fixtures.ts. */
+  readonly fixture: string;
   readonly method: string;
   readonly path: string;
   /** The status answered by default: the first documented success. */
@@ -98,8 +101,8 @@ interface MockOperation {
     /** Only JSON media types carry a schema: other bodies are checked for presence and media type only. */
     readonly contents: readonly { readonly mediaType: string; readonly schema?: JsonSchema }[];
   };
-  /** By documented status ("200", "4XX", "default"); `body` is the fixture, present when the status has one. */
-  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly body?: unknown }>>;
+  /** By documented status ("200", "4XX", "default"); `fixture` is the key of its body in the operation's fixtures. */
+  readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly fixture?: string }>>;
 }
 
 interface MockParameter {
@@ -506,14 +509,23 @@ const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 function respond(operation: MockOperation, reply: DecidedReply, method: string): Response {
   const documented = documentedResponse(operation, reply.status);
-  const hasBody = reply.ownBody ? reply.body !== undefined : documented !== undefined && hasOwn(documented, "body");
+  const hasBody = reply.ownBody ? reply.body !== undefined : documented?.fixture !== undefined;
   const headers = new Headers(reply.headers);
   if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD")
     return new Response(null, { status: reply.status, headers });
   const mediaType = documented?.mediaType ?? "application/json";
-  const body = reply.ownBody ? reply.body : documented?.body;
+  const body = reply.ownBody ? reply.body : fixtureBody(operation, documented?.fixture);
   if (!headers.has("content-type")) headers.set("Content-Type", mediaType === "*/*" ? "application/json" : mediaType);
   return new Response(encodeBody(body, mediaType), { status: reply.status, headers });
+}
+
+/** A response body from fixtures.ts: `fixtures[operation].responses[key]`. */
+function fixtureBody(operation: MockOperation, key: string | undefined): unknown {
+  if (key === undefined) return undefined;
+  const byOperation = fixtures as unknown as Readonly<
+    Record<string, { readonly responses?: Readonly<Record<string, unknown>> }>
+  >;
+  return byOperation[operation.fixture]?.responses?.[key];
 }
 
 /** The exact status first, then its range ("4XX"), then `default`. */
@@ -842,183 +854,193 @@ function pointerToken(key: string): string {
 /** The operations' names, as on the client. */
 export type MockOperationName =
   "sendForm" | "sendJson" | "sendAny" | "sendOptional" | "putRaw" | "sendText" | "upload" | "sendVendorJson";
-/** Every operation of the spec, in the order of the client. */
-const operations: readonly MockOperation[] = [
+/** Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing. */
+const operations = JSON.parse(`[
   {
-    name: "sendForm",
-    method: "POST",
-    path: "/form",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "sendForm",
+    "fixture": "sendForm",
+    "method": "POST",
+    "path": "/form",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/x-www-form-urlencoded",
-        },
-      ],
+          "mediaType": "application/x-www-form-urlencoded"
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "sendJson",
-    method: "POST",
-    path: "/json",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "sendJson",
+    "fixture": "sendJson",
+    "method": "POST",
+    "path": "/json",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/json",
-          schema: {
-            $ref: "#/components/schemas/Note",
-          },
-        },
-      ],
+          "mediaType": "application/json",
+          "schema": {
+            "$ref": "#/components/schemas/Note"
+          }
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "sendAny",
-    method: "POST",
-    path: "/multi",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "sendAny",
+    "fixture": "sendAny",
+    "method": "POST",
+    "path": "/multi",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/json",
-          schema: {
-            $ref: "#/components/schemas/Note",
-          },
+          "mediaType": "application/json",
+          "schema": {
+            "$ref": "#/components/schemas/Note"
+          }
         },
         {
-          mediaType: "application/x-www-form-urlencoded",
+          "mediaType": "application/x-www-form-urlencoded"
         },
         {
-          mediaType: "text/plain",
-        },
-      ],
+          "mediaType": "text/plain"
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "sendOptional",
-    method: "POST",
-    path: "/optional",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: false,
-      contents: [
+    "name": "sendOptional",
+    "fixture": "sendOptional",
+    "method": "POST",
+    "path": "/optional",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": false,
+      "contents": [
         {
-          mediaType: "application/json",
-          schema: {
-            $ref: "#/components/schemas/Note",
-          },
-        },
-      ],
+          "mediaType": "application/json",
+          "schema": {
+            "$ref": "#/components/schemas/Note"
+          }
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "putRaw",
-    method: "PUT",
-    path: "/raw",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "putRaw",
+    "fixture": "putRaw",
+    "method": "PUT",
+    "path": "/raw",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/octet-stream",
-        },
-      ],
+          "mediaType": "application/octet-stream"
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "sendText",
-    method: "POST",
-    path: "/text",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "sendText",
+    "fixture": "sendText",
+    "method": "POST",
+    "path": "/text",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "text/plain",
-        },
-      ],
+          "mediaType": "text/plain"
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "upload",
-    method: "POST",
-    path: "/upload",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "upload",
+    "fixture": "upload",
+    "method": "POST",
+    "path": "/upload",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "multipart/form-data",
-        },
-      ],
+          "mediaType": "multipart/form-data"
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
+    "responses": {
+      "204": {}
+    }
   },
   {
-    name: "sendVendorJson",
-    method: "POST",
-    path: "/vendor-json",
-    success: 204,
-    parameters: [],
-    requestBody: {
-      required: true,
-      contents: [
+    "name": "sendVendorJson",
+    "fixture": "sendVendorJson",
+    "method": "POST",
+    "path": "/vendor-json",
+    "success": 204,
+    "parameters": [],
+    "requestBody": {
+      "required": true,
+      "contents": [
         {
-          mediaType: "application/vnd.example.note+json",
-          schema: {
-            $ref: "#/components/schemas/Note",
-          },
-        },
-      ],
+          "mediaType": "application/vnd.example.note+json",
+          "schema": {
+            "$ref": "#/components/schemas/Note"
+          }
+        }
+      ]
     },
-    responses: {
-      "204": {},
-    },
-  },
-];
+    "responses": {
+      "204": {}
+    }
+  }
+]`) as readonly MockOperation[];
 /** The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself. */
-const schemas: SchemaRefs = {
+const schemas = JSON.parse(`{
   "#/components/schemas/Note": {
-    properties: {
-      pinned: {
-        type: "boolean",
+    "properties": {
+      "pinned": {
+        "type": "boolean"
       },
-      title: {
-        type: "string",
-      },
+      "title": {
+        "type": "string"
+      }
     },
-    required: ["title"],
-    type: "object",
-  },
-};
+    "required": [
+      "title"
+    ],
+    "type": "object"
+  }
+}`) as SchemaRefs;
