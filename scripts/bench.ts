@@ -51,6 +51,12 @@ async function main(dir: string): Promise<void> {
   const githubOut = join(dir, "noop", "github");
   const tsconfig = join(dir, "tsconfig.github.json");
   await writeFile(tsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["noop/github/**/*.ts"] }));
+  // The client without fixtures and mock: what a program pays that only calls the API (as Hey API's output is).
+  const clientTsconfig = join(dir, "tsconfig.github-client.json");
+  await writeFile(clientTsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, files: ["noop/github/client.ts"] }));
+  // The same compiler options over what Hey API wrote in its first measured run.
+  const heyApiTsconfig = join(dir, "tsconfig.hey-api.json");
+  await writeFile(heyApiTsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["openapi-ts-0/out/**/*.ts"] }));
   await linkNodeModules(dir);
 
   const peers = await peerCases(dir);
@@ -65,6 +71,10 @@ async function main(dir: string): Promise<void> {
     },
     ...peers.cases,
     { label: "tsc --noEmit over our GitHub output", args: () => [tscBin, "-p", tsconfig], completedCodes: [0, 1, 2] },
+    { label: "tsc --noEmit over our GitHub client alone (client.ts and what it imports)", args: () => [tscBin, "-p", clientTsconfig], completedCodes: [0, 1, 2] },
+    ...(peers.cases.some((peer) => peer.label.startsWith("@hey-api/"))
+      ? [{ label: "tsc --noEmit over Hey API's GitHub output", args: () => [tscBin, "-p", heyApiTsconfig], completedCodes: [0, 1, 2] }]
+      : []),
   ];
 
   const rows: BenchRow[] = [];

@@ -6,11 +6,15 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Credential,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -26,7 +30,7 @@ export type ConnectPhoneNumberArgs = {
 export type ConnectPhoneNumberResult =
   | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
   | Failure<
-      Exclude<HttpStatus, 200>,
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"]
     >
   | NetworkFailure;
@@ -41,7 +45,10 @@ export type UpdatePhoneNumberArgs = {
 /** Result of `updatePhoneNumber`, keyed by HTTP status. */
 export type UpdatePhoneNumberResult =
   | Success<200, UpdatePhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, UpdatePhoneNumberOperation["responses"]["default"]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      UpdatePhoneNumberOperation["responses"]["default"]["content"]["application/json"]
+    >
   | NetworkFailure;
 
 /** Options of `createKapsoClient`. */

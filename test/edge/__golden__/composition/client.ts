@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type AddPetArgs = {
 /** Result of `addPet`, keyed by HTTP status. */
 export type AddPetResult =
   | Success<201, AddPetOperation["responses"][201]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 201>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 201> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetContactOperation = paths["/pets/{id}/contact"]["get"];
 /** Arguments of `getContact`. */
@@ -35,7 +42,10 @@ export type GetContactArgs = {
 /** Result of `getContact`, keyed by HTTP status. */
 export type GetContactResult =
   | Success<200, GetContactOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createCompositionClient`. */

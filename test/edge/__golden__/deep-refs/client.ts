@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type CreateOrderArgs = {
 /** Result of `createOrder`, keyed by HTTP status. */
 export type CreateOrderResult =
   | Success<201, CreateOrderOperation["responses"][201]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 201>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 201> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type AddItemOperation = paths["/orders/{id}/items"]["post"];
 /** Arguments of `addItem`. */
@@ -36,7 +43,10 @@ export type AddItemArgs = {
 /** Result of `addItem`, keyed by HTTP status. */
 export type AddItemResult =
   | Success<200, AddItemOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createDeepRefsClient`. */

@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type GetPetArgs = {
 /** Result of `getPet`, keyed by HTTP status. */
 export type GetPetResult =
   | Success<200, GetPetOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPet2Operation = paths["/pets/{petId}/owner"]["get"];
 /** Arguments of `getPet2`. */
@@ -35,7 +42,10 @@ export type GetPet2Args = {
 /** Result of `getPet2`, keyed by HTTP status. */
 export type GetPet2Result =
   | Success<200, GetPet2Operation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createDuplicateOperationIdsClient`. */

@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type GetItemArgs = {
 /** Result of `getItem`, keyed by HTTP status. */
 export type GetItemResult =
   | Success<200, GetItemOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type ReplaceItemOperation = paths["/items/{id}"]["put"];
 /** Arguments of `replaceItem`. */
@@ -36,7 +43,10 @@ export type ReplaceItemArgs = {
 /** Result of `replaceItem`, keyed by HTTP status. */
 export type ReplaceItemResult =
   | Success<200, ReplaceItemOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type TouchItemOperation = paths["/items/{id}"]["post"];
 /** Arguments of `touchItem`. */
@@ -46,7 +56,13 @@ export type TouchItemArgs = {
   readonly signal?: AbortSignal;
 };
 /** Result of `touchItem`, keyed by HTTP status. */
-export type TouchItemResult = Success<202, undefined> | Failure<Exclude<HttpStatus, 202>, unknown> | NetworkFailure;
+export type TouchItemResult =
+  | Success<202, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 202> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type DeleteItemOperation = paths["/items/{id}"]["delete"];
 /** Arguments of `deleteItem`. */
 export type DeleteItemArgs = {
@@ -55,7 +71,13 @@ export type DeleteItemArgs = {
   readonly signal?: AbortSignal;
 };
 /** Result of `deleteItem`, keyed by HTTP status. */
-export type DeleteItemResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type DeleteItemResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type ItemOptionsOperation = paths["/items/{id}"]["options"];
 /** Arguments of `itemOptions`. */
 export type ItemOptionsArgs = {
@@ -64,7 +86,13 @@ export type ItemOptionsArgs = {
   readonly signal?: AbortSignal;
 };
 /** Result of `itemOptions`, keyed by HTTP status. */
-export type ItemOptionsResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type ItemOptionsResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type ItemExistsOperation = paths["/items/{id}"]["head"];
 /** Arguments of `itemExists`. */
 export type ItemExistsArgs = {
@@ -74,7 +102,17 @@ export type ItemExistsArgs = {
 };
 /** Result of `itemExists`, keyed by HTTP status. */
 export type ItemExistsResult =
-  Success<200, undefined> | Failure<404, undefined> | Failure<Exclude<HttpStatus, 200 | 404>, unknown> | NetworkFailure;
+  | Success<200, undefined>
+  | Failure<404, undefined>
+  | Failure<
+      | InformationalStatus
+      | Exclude<SuccessStatus, 200>
+      | RedirectionStatus
+      | Exclude<ClientErrorStatus, 404>
+      | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type PatchItemOperation = paths["/items/{id}"]["patch"];
 /** Arguments of `patchItem`. */
 export type PatchItemArgs = {
@@ -86,7 +124,10 @@ export type PatchItemArgs = {
 /** Result of `patchItem`, keyed by HTTP status. */
 export type PatchItemResult =
   | Success<200, PatchItemOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type TraceItemOperation = paths["/items/{id}"]["trace"];
 /** Arguments of `traceItem`. */
@@ -96,7 +137,13 @@ export type TraceItemArgs = {
   readonly signal?: AbortSignal;
 };
 /** Result of `traceItem`, keyed by HTTP status. */
-export type TraceItemResult = Success<200, Blob> | Failure<Exclude<HttpStatus, 200>, unknown> | NetworkFailure;
+export type TraceItemResult =
+  | Success<200, Blob>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 
 /** Options of `createMethodsClient`. */
 export interface MethodsClientOptions extends TransportOptions {}

@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -22,7 +26,10 @@ export type RécupérerÉlémentArgs = {
 /** Result of `récupérerÉlément`, keyed by HTTP status. */
 export type RécupérerÉlémentResult =
   | Success<200, RécupérerÉlémentOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type _2faVerifyOperation = paths["/digits"]["post"];
 /** Arguments of `_2faVerify`. */
@@ -33,7 +40,10 @@ export type _2faVerifyArgs = {
 /** Result of `_2faVerify`, keyed by HTTP status. */
 export type _2faVerifyResult =
   | Success<200, _2faVerifyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type OperationOperation = paths["/punctuation"]["get"];
 /** Arguments of `operation`. */
@@ -44,7 +54,10 @@ export type OperationArgs = {
 /** Result of `operation`, keyed by HTTP status. */
 export type OperationResult =
   | Success<200, OperationOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type PetsListAllOperation = paths["/slashes"]["get"];
 /** Arguments of `petsListAll`. */
@@ -55,7 +68,10 @@ export type PetsListAllArgs = {
 /** Result of `petsListAll`, keyed by HTTP status. */
 export type PetsListAllResult =
   | Success<200, PetsListAllOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type ListPetsByOwnerOperation = paths["/spaces"]["get"];
 /** Arguments of `listPetsByOwner`. */
@@ -66,7 +82,10 @@ export type ListPetsByOwnerArgs = {
 /** Result of `listPetsByOwner`, keyed by HTTP status. */
 export type ListPetsByOwnerResult =
   | Success<200, ListPetsByOwnerOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createOperationIdCharactersClient`. */

@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -22,7 +26,10 @@ export type ClassArgs = {
 /** Result of `_class`, keyed by HTTP status. */
 export type ClassResult =
   | Success<200, ClassOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type ConstructorOperation = paths["/classes"]["post"];
 /** Arguments of `constructor`. */
@@ -33,7 +40,10 @@ export type ConstructorArgs = {
 /** Result of `constructor`, keyed by HTTP status. */
 export type ConstructorResult =
   | Success<200, ConstructorOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPets2Operation = paths["/pets"]["get"];
 /** Arguments of `getPets2`. */
@@ -44,7 +54,10 @@ export type GetPets2Args = {
 /** Result of `getPets2`, keyed by HTTP status. */
 export type GetPets2Result =
   | Success<200, GetPets2Operation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type PostPetsOperation = paths["/pets"]["post"];
 /** Arguments of `postPets`. */
@@ -55,7 +68,10 @@ export type PostPetsArgs = {
 /** Result of `postPets`, keyed by HTTP status. */
 export type PostPetsResult =
   | Success<200, PostPetsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPetOperation = paths["/pets/{petId}"]["get"];
 /** Arguments of `getPet`. */
@@ -67,7 +83,10 @@ export type GetPetArgs = {
 /** Result of `getPet`, keyed by HTTP status. */
 export type GetPetResult =
   | Success<200, GetPetOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type DeleteOperation = paths["/pets/{petId}"]["delete"];
 /** Arguments of `_delete`. */
@@ -79,7 +98,10 @@ export type DeleteArgs = {
 /** Result of `_delete`, keyed by HTTP status. */
 export type DeleteResult =
   | Success<200, DeleteOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type ClientOperation = paths["/template-names"]["get"];
 /** Arguments of `client`. */
@@ -90,7 +112,10 @@ export type ClientArgs = {
 /** Result of `client`, keyed by HTTP status. */
 export type ClientResult =
   | Success<200, ClientOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type PathsOperation = paths["/template-names"]["post"];
 /** Arguments of `paths`. */
@@ -101,7 +126,10 @@ export type PathsArgs = {
 /** Result of `paths`, keyed by HTTP status. */
 export type PathsResult =
   | Success<200, PathsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetV1UsersFormatOperation = paths["/v1/users.{format}"]["get"];
 /** Arguments of `getV1UsersFormat`. */
@@ -113,7 +141,10 @@ export type GetV1UsersFormatArgs = {
 /** Result of `getV1UsersFormat`, keyed by HTTP status. */
 export type GetV1UsersFormatResult =
   | Success<200, GetV1UsersFormatOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPetsOperation = paths["/zoo/pets"]["get"];
 /** Arguments of `getPets`. */
@@ -124,7 +155,10 @@ export type GetPetsArgs = {
 /** Result of `getPets`, keyed by HTTP status. */
 export type GetPetsResult =
   | Success<200, GetPetsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createOperationIdsClient`. */

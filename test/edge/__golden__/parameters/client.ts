@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -24,7 +28,10 @@ export type ListOptionalArgs = {
 /** Result of `listOptional`, keyed by HTTP status. */
 export type ListOptionalResult =
   | Success<200, ListOptionalOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["get"];
 /** Arguments of `getRepo`. */
@@ -39,7 +46,10 @@ export type GetRepoArgs = {
 /** Result of `getRepo`, keyed by HTTP status. */
 export type GetRepoResult =
   | Success<200, GetRepoOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type DeleteRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["delete"];
 /** Arguments of `deleteRepo`. */
@@ -53,7 +63,10 @@ export type DeleteRepoArgs = {
 /** Result of `deleteRepo`, keyed by HTTP status. */
 export type DeleteRepoResult =
   | Success<200, DeleteRepoOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createParametersClient`. */

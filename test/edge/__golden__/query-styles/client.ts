@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type SearchArgs = {
 /** Result of `search`, keyed by HTTP status. */
 export type SearchResult =
   | Success<200, SearchOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createQueryStylesClient`. */

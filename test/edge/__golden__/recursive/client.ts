@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -22,7 +26,10 @@ export type GetListArgs = {
 /** Result of `getList`, keyed by HTTP status. */
 export type GetListResult =
   | Success<200, GetListOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPersonOperation = paths["/people/{id}"]["get"];
 /** Arguments of `getPerson`. */
@@ -34,7 +41,10 @@ export type GetPersonArgs = {
 /** Result of `getPerson`, keyed by HTTP status. */
 export type GetPersonResult =
   | Success<200, GetPersonOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type PlantTreeOperation = paths["/trees"]["post"];
 /** Arguments of `plantTree`. */
@@ -46,7 +56,10 @@ export type PlantTreeArgs = {
 /** Result of `plantTree`, keyed by HTTP status. */
 export type PlantTreeResult =
   | Success<200, PlantTreeOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createRecursiveClient`. */

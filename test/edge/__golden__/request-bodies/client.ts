@@ -6,10 +6,14 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 import type { BinaryBody, FormBody } from "./serialize.js";
@@ -22,7 +26,13 @@ export type SendFormArgs = {
   readonly body: NonNullable<SendFormOperation["requestBody"]>["content"]["application/x-www-form-urlencoded"];
 };
 /** Result of `sendForm`, keyed by HTTP status. */
-export type SendFormResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type SendFormResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type SendJsonOperation = paths["/json"]["post"];
 /** Arguments of `sendJson`. */
 export type SendJsonArgs = {
@@ -31,7 +41,13 @@ export type SendJsonArgs = {
   readonly body: NonNullable<SendJsonOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `sendJson`, keyed by HTTP status. */
-export type SendJsonResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type SendJsonResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type SendAnyOperation = paths["/multi"]["post"];
 /** Arguments of `sendAny`. */
 export type SendAnyArgs = {
@@ -52,7 +68,13 @@ export type SendAnyArgs = {
     }
 );
 /** Result of `sendAny`, keyed by HTTP status. */
-export type SendAnyResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type SendAnyResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type SendOptionalOperation = paths["/optional"]["post"];
 /** Arguments of `sendOptional`. */
 export type SendOptionalArgs = {
@@ -61,7 +83,13 @@ export type SendOptionalArgs = {
   readonly body?: NonNullable<SendOptionalOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `sendOptional`, keyed by HTTP status. */
-export type SendOptionalResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type SendOptionalResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 /** Arguments of `putRaw`. */
 export type PutRawArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
@@ -69,7 +97,13 @@ export type PutRawArgs = {
   readonly body: BinaryBody;
 };
 /** Result of `putRaw`, keyed by HTTP status. */
-export type PutRawResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type PutRawResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type SendTextOperation = paths["/text"]["post"];
 /** Arguments of `sendText`. */
 export type SendTextArgs = {
@@ -78,7 +112,13 @@ export type SendTextArgs = {
   readonly body: NonNullable<SendTextOperation["requestBody"]>["content"]["text/plain"];
 };
 /** Result of `sendText`, keyed by HTTP status. */
-export type SendTextResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type SendTextResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type UploadOperation = paths["/upload"]["post"];
 /** Arguments of `upload`. */
 export type UploadArgs = {
@@ -87,7 +127,13 @@ export type UploadArgs = {
   readonly body: FormBody<NonNullable<UploadOperation["requestBody"]>["content"]["multipart/form-data"]>;
 };
 /** Result of `upload`, keyed by HTTP status. */
-export type UploadResult = Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+export type UploadResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 type SendVendorJsonOperation = paths["/vendor-json"]["post"];
 /** Arguments of `sendVendorJson`. */
 export type SendVendorJsonArgs = {
@@ -97,7 +143,12 @@ export type SendVendorJsonArgs = {
 };
 /** Result of `sendVendorJson`, keyed by HTTP status. */
 export type SendVendorJsonResult =
-  Success<204, undefined> | Failure<Exclude<HttpStatus, 204>, unknown> | NetworkFailure;
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 
 /** Options of `createRequestBodiesClient`. */
 export interface RequestBodiesClientOptions extends TransportOptions {}

@@ -8,8 +8,9 @@ import {
   createTransport,
   type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -25,7 +26,10 @@ export type HealthArgs = {
 /** Result of `health`, keyed by HTTP status. */
 export type HealthResult =
   | Success<SuccessStatus, HealthOperation["responses"]["default"]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, SuccessStatus>, HealthOperation["responses"]["default"]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      HealthOperation["responses"]["default"]["content"]["application/json"]
+    >
   | NetworkFailure;
 type GetThingOperation = paths["/things/{id}"]["get"];
 /** Arguments of `getThing`. */
@@ -40,7 +44,7 @@ export type GetThingResult =
   | Failure<404, GetThingOperation["responses"][404]["content"]["application/json"]>
   | Failure<Exclude<ClientErrorStatus, 404>, GetThingOperation["responses"]["4XX"]["content"]["application/json"]>
   | Failure<
-      Exclude<HttpStatus, 200 | 404 | ClientErrorStatus>,
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ServerErrorStatus,
       GetThingOperation["responses"]["default"]["content"]["application/json"]
     >
   | NetworkFailure;
@@ -55,7 +59,7 @@ export type DeleteThingArgs = {
 export type DeleteThingResult =
   | Success<204, undefined>
   | Failure<ServerErrorStatus, DeleteThingOperation["responses"]["5XX"]["content"]["text/plain"]>
-  | Failure<Exclude<HttpStatus, 204 | ServerErrorStatus>, unknown>
+  | Failure<InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus, unknown>
   | NetworkFailure;
 type GetArchiveOperation = paths["/things/{id}/archive"]["get"];
 /** Arguments of `getArchive`. */
@@ -66,7 +70,9 @@ export type GetArchiveArgs = {
 };
 /** Result of `getArchive`, keyed by HTTP status. */
 export type GetArchiveResult =
-  Success<SuccessStatus, Blob> | Failure<Exclude<HttpStatus, SuccessStatus>, unknown> | NetworkFailure;
+  | Success<SuccessStatus, Blob>
+  | Failure<InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus, unknown>
+  | NetworkFailure;
 type GetLabelOperation = paths["/things/{id}/label"]["get"];
 /** Arguments of `getLabel`. */
 export type GetLabelArgs = {
@@ -77,7 +83,10 @@ export type GetLabelArgs = {
 /** Result of `getLabel`, keyed by HTTP status. */
 export type GetLabelResult =
   | Success<200, GetLabelOperation["responses"][200]["content"]["text/plain"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type GetPhotoOperation = paths["/things/{id}/photo"]["get"];
 /** Arguments of `getPhoto`. */
@@ -88,7 +97,17 @@ export type GetPhotoArgs = {
 };
 /** Result of `getPhoto`, keyed by HTTP status. */
 export type GetPhotoResult =
-  Success<200, Blob> | Failure<404, undefined> | Failure<Exclude<HttpStatus, 200 | 404>, unknown> | NetworkFailure;
+  | Success<200, Blob>
+  | Failure<404, undefined>
+  | Failure<
+      | InformationalStatus
+      | Exclude<SuccessStatus, 200>
+      | RedirectionStatus
+      | Exclude<ClientErrorStatus, 404>
+      | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
 
 /** Options of `createResponsesClient`. */
 export interface ResponsesClientOptions extends TransportOptions {}

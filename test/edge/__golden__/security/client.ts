@@ -6,11 +6,15 @@
 import type { paths } from "./schema.js";
 import {
   createTransport,
+  type ClientErrorStatus,
   type Credential,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type UsesBasicArgs = {
 /** Result of `usesBasic`, keyed by HTTP status. */
 export type UsesBasicResult =
   | Success<200, UsesBasicOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesBearerOperation = paths["/bearer"]["get"];
 /** Arguments of `usesBearer`. */
@@ -34,7 +41,10 @@ export type UsesBearerArgs = {
 /** Result of `usesBearer`, keyed by HTTP status. */
 export type UsesBearerResult =
   | Success<200, UsesBearerOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
 /** Arguments of `usesHeaderAndQueryKey`. */
@@ -45,7 +55,10 @@ export type UsesHeaderAndQueryKeyArgs = {
 /** Result of `usesHeaderAndQueryKey`, keyed by HTTP status. */
 export type UsesHeaderAndQueryKeyResult =
   | Success<200, UsesHeaderAndQueryKeyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesCookieKeyOperation = paths["/cookie-key"]["get"];
 /** Arguments of `usesCookieKey`. */
@@ -57,7 +70,10 @@ export type UsesCookieKeyArgs = {
 /** Result of `usesCookieKey`, keyed by HTTP status. */
 export type UsesCookieKeyResult =
   | Success<200, UsesCookieKeyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesBearerOrBasicOperation = paths["/either"]["get"];
 /** Arguments of `usesBearerOrBasic`. */
@@ -68,7 +84,10 @@ export type UsesBearerOrBasicArgs = {
 /** Result of `usesBearerOrBasic`, keyed by HTTP status. */
 export type UsesBearerOrBasicResult =
   | Success<200, UsesBearerOrBasicOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesGlobalOperation = paths["/global"]["get"];
 /** Arguments of `usesGlobal`. */
@@ -79,7 +98,10 @@ export type UsesGlobalArgs = {
 /** Result of `usesGlobal`, keyed by HTTP status. */
 export type UsesGlobalResult =
   | Success<200, UsesGlobalOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesOauthOperation = paths["/oauth"]["get"];
 /** Arguments of `usesOauth`. */
@@ -90,7 +112,10 @@ export type UsesOauthArgs = {
 /** Result of `usesOauth`, keyed by HTTP status. */
 export type UsesOauthResult =
   | Success<200, UsesOauthOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesOpenIdConnectOperation = paths["/oidc"]["get"];
 /** Arguments of `usesOpenIdConnect`. */
@@ -101,7 +126,10 @@ export type UsesOpenIdConnectArgs = {
 /** Result of `usesOpenIdConnect`, keyed by HTTP status. */
 export type UsesOpenIdConnectResult =
   | Success<200, UsesOpenIdConnectOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type OptionalNoneFirstOperation = paths["/optional-first"]["get"];
 /** Arguments of `optionalNoneFirst`. */
@@ -112,7 +140,10 @@ export type OptionalNoneFirstArgs = {
 /** Result of `optionalNoneFirst`, keyed by HTTP status. */
 export type OptionalNoneFirstResult =
   | Success<200, OptionalNoneFirstOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type OptionalNoneLastOperation = paths["/optional-last"]["get"];
 /** Arguments of `optionalNoneLast`. */
@@ -123,7 +154,10 @@ export type OptionalNoneLastArgs = {
 /** Result of `optionalNoneLast`, keyed by HTTP status. */
 export type OptionalNoneLastResult =
   | Success<200, OptionalNoneLastOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type IsPublicOperation = paths["/public"]["get"];
 /** Arguments of `isPublic`. */
@@ -134,7 +168,10 @@ export type IsPublicArgs = {
 /** Result of `isPublic`, keyed by HTTP status. */
 export type IsPublicResult =
   | Success<200, IsPublicOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 type UsesQueryKeyOperation = paths["/query-key"]["get"];
 /** Arguments of `usesQueryKey`. */
@@ -146,7 +183,10 @@ export type UsesQueryKeyArgs = {
 /** Result of `usesQueryKey`, keyed by HTTP status. */
 export type UsesQueryKeyResult =
   | Success<200, UsesQueryKeyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createSecurityClient`. */

@@ -7,10 +7,14 @@ import type { paths } from "./schema.js";
 import {
   createTransport,
   serverUrl,
+  type ClientErrorStatus,
   type Failure,
-  type HttpStatus,
+  type InformationalStatus,
   type NetworkFailure,
+  type RedirectionStatus,
+  type ServerErrorStatus,
   type Success,
+  type SuccessStatus,
   type TransportOptions,
 } from "./runtime.js";
 
@@ -23,7 +27,10 @@ export type PingArgs = {
 /** Result of `ping`, keyed by HTTP status. */
 export type PingResult =
   | Success<200, PingOperation["responses"][200]["content"]["text/plain"]>
-  | Failure<Exclude<HttpStatus, 200>, unknown>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
   | NetworkFailure;
 
 /** Options of `createServersClient`. */
