@@ -8,7 +8,7 @@
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
 import { compareText, type OperationModel, type ParameterModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { isJsonMediaType, successStatuses } from "./client.js";

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { resolvePointer } from "../fixtures/pointer.js";
+import { resolvePointer } from "../pointer.js";
 
 /**
  * Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy.

@@ -9,7 +9,7 @@
  */
 import type { Document, NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, resolvePointer } from "../fixtures/pointer.js";
+import { appendPointer, isObject, resolvePointer } from "../pointer.js";
 import { sortKeysDeep } from "./canonical.js";
 import { collectRefs, isExternalRef, isMappingRef } from "./refs.js";
 import { refUriId, type SourceSet } from "./sources.js";

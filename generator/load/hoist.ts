@@ -4,7 +4,7 @@
  * type that does not compile. Each such target is copied to `components/schemas` under a name made from its pointer,
  * and the refs to it are rewritten: the same schema, reachable by name.
  */
-import { isObject, parsePointer, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
 import { collectRefs } from "./refs.js";
 
 const COMPONENT_TYPES = new Set(["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"]);

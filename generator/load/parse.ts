@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
 import { SpecError, type SourcePlace } from "../errors.js";
-import { parsePointer } from "../fixtures/pointer.js";
+import { parsePointer } from "../pointer.js";
 import { jsonOffsets, lineIndex } from "./json-locate.js";
 
 /** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */

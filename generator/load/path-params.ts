@@ -4,7 +4,7 @@
  * URL or asks for an argument that goes nowhere.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
 import { METHODS } from "./methods.js";
 import type { LocatedDocument } from "./parse.js";
 import { isRefObject } from "./targets.js";

@@ -5,7 +5,7 @@
  * to the nearest part that exists there.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
 import { sortKeysDeep } from "./canonical.js";
 import type { LocatedDocument } from "./parse.js";
 import { isRefObject } from "./targets.js";

@@ -3,7 +3,7 @@
  * It checks structure, not every rule of the specification: what the generator relies on.
  */
 import { SpecError } from "../errors.js";
-import { isObject, appendPointer } from "../fixtures/pointer.js";
+import { isObject, appendPointer } from "../pointer.js";
 import { METHODS } from "./methods.js";
 import type { LocatedDocument } from "./parse.js";
 import { checkPathParameters } from "./path-params.js";

@@ -1,5 +1,5 @@
 /** The model stage: a bundled document → an ApiModel, following `$ref`s for parameters, bodies and responses. */
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../fixtures/pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
 import {
   HTTP_METHODS,
   type ApiModel,
