@@ -11,7 +11,7 @@ import { root } from "../support/run.js";
 const run = promisify(execFile);
 
 /** What a user copies to vendor the tool: everything needed to build and run it, not node_modules, dist, generated or tests. */
-export const VENDORED_PATHS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "generator", "templates", "specs", "scripts"];
+export const VENDORED_PATHS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "bin", "generator", "templates", "specs", "scripts"];
 
 export interface CommandResult {
   readonly code: number;
