@@ -108,5 +108,9 @@ export function checkRefs(document: LocatedDocument, sites: readonly RefSite[], 
       const place = document.locate(site.pointer);
       throw new SpecError(`broken $ref ${JSON.stringify(site.ref)}: nothing in ${place.file} at that pointer`, place);
     }
+    const kind = /^\/components\/(responses|parameters|requestBodies|headers|examples|links|callbacks|securitySchemes)\//.exec(target)?.[1];
+    if (kind !== undefined && site.pointer.endsWith("/schema/$ref")) {
+      throw new SpecError(`a schema's $ref ${JSON.stringify(site.ref)} points at a ${kind} entry, not a schema`, document.locate(site.pointer));
+    }
   }
 }

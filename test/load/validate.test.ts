@@ -84,3 +84,15 @@ describe("which $refs are checked", () => {
     await expect(loadSpecText(file, text)).resolves.toMatchObject({ version: "3.1" });
   });
 });
+
+describe("schema $refs", () => {
+  it("rejects a schema whose $ref names a response, at the $ref", async () => {
+    const text = spec(
+      `  /captions:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            text/plain:\n              schema:\n                $ref: "#/components/responses/Caption"\n`,
+      `components:\n  responses:\n    Caption:\n      description: a caption\n`,
+    );
+    const error = await specErrorOf(loadSpecText(file, text));
+    expect(error.message).toBe(`a schema's $ref "#/components/responses/Caption" points at a responses entry, not a schema`);
+    expect(error.place).toMatchObject({ file, pointer: "/paths/~1captions/get/responses/200/content/text~1plain/schema/$ref" });
+  });
+});
