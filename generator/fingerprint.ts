@@ -96,13 +96,23 @@ const FORMAT_CONFIG_FILES = [
   "package.json",
 ];
 
+/** Prettier reads only the "prettier" key of a package.json: its scripts and dependencies don't change the output. */
+function prettierKey(packageJson: string): string {
+  try {
+    return JSON.stringify((JSON.parse(packageJson) as { prettier?: unknown }).prettier ?? null);
+  } catch {
+    return packageJson;
+  }
+}
+
 /** The files prettier may read its options from, from the output folder up to the root (their bytes, hashed). */
 async function formatConfigHash(out: string): Promise<string> {
   const seen: string[] = [];
   for (let dir = out; ; dir = dirname(dir)) {
     for (const name of FORMAT_CONFIG_FILES) {
       try {
-        seen.push(`${relative(out, join(dir, name)).split(sep).join("/")} ${sha256(await readFile(join(dir, name)))}`);
+        const text = await readFile(join(dir, name), "utf8");
+        seen.push(`${relative(out, join(dir, name)).split(sep).join("/")} ${sha256(name === "package.json" ? prettierKey(text) : text)}`);
       } catch {
         // absent: nothing to hash
       }
