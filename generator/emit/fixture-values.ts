@@ -48,14 +48,24 @@ export function createFixtureValues(
       warnings.push({ place: locate(issue.examplePointer), valuePointer: issue.pointer, message: issue.message });
     }
   };
+  // Asked first whether a parameter has an example, then for its value: pick it once.
+  const parameterPicks = new Map<string, PickedFixture>();
+  const pickParameter = (parameterPointer: string): PickedFixture => {
+    let picked = parameterPicks.get(parameterPointer);
+    if (picked === undefined) {
+      picked = pickParameterFixture({ document, parameterPointer }, validate);
+      parameterPicks.set(parameterPointer, picked);
+    }
+    return picked;
+  };
   const values: FixtureValues = {
     parameter(parameterPointer) {
-      const picked = pickParameterFixture({ document, parameterPointer }, validate);
+      const picked = pickParameter(parameterPointer);
       report(picked.issues);
       return record(`${parameterPointer}/schema`, "request", usable(picked, resolvePointer(document, `${parameterPointer}/schema`), scope));
     },
     hasExample(parameterPointer) {
-      return pickParameterFixture({ document, parameterPointer }, validate).source !== "synthesized";
+      return pickParameter(parameterPointer).source !== "synthesized";
     },
     body(mediaTypePointer, direction) {
       const picked = pickFixture({ document, mediaTypePointer, direction }, validate);

@@ -7,26 +7,12 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
 import { removeDir, root, runTsc, tempDir } from "../support/run.js";
+import { strictestExtras } from "../support/strict.js";
 import { EDGE_SPECS, generateEdge, linkNodeModules, type EdgeSpec } from "./edge-specs.js";
 
-const compilerOptions = {
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["ES2023", "DOM"],
-  types: [],
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  verbatimModuleSyntax: true,
-  skipLibCheck: false,
-  noEmit: true,
-};
+const compilerOptions = { ...strictCompilerOptions, ...strictestExtras };
 
 let dir: string;
 const generated: EdgeSpec[] = [];

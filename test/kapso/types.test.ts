@@ -5,7 +5,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
 import { removeDir, root, runTsc, tempDir } from "../support/run.js";
+import { strictestExtras } from "../support/strict.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -15,22 +17,7 @@ afterAll(async () => {
   await removeDir(dir);
 });
 
-const strict = {
-  target: "ES2022",
-  lib: ["ES2023", "DOM"],
-  types: [],
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  skipLibCheck: false,
-  noEmit: true,
-};
+const strict = { ...strictCompilerOptions, ...strictestExtras, noPropertyAccessFromIndexSignature: true };
 
 const resolutions = [
   { name: "bundler", module: "ESNext", moduleResolution: "bundler" },

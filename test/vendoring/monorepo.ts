@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
 import { root } from "../support/run.js";
 
 const run = promisify(execFile);
@@ -93,18 +94,7 @@ export type ModuleResolution = "bundler" | "nodenext";
 
 function appTsconfig(resolution: ModuleResolution): string {
   const module = resolution === "bundler" ? "ESNext" : "NodeNext";
-  const compilerOptions = {
-    target: "ES2022",
-    module,
-    moduleResolution: resolution === "bundler" ? "Bundler" : "NodeNext",
-    lib: ["ES2023", "DOM"],
-    types: [],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    noUnusedLocals: true,
-    noEmit: true,
-  };
+  const compilerOptions = { ...strictCompilerOptions, module, moduleResolution: resolution === "bundler" ? "Bundler" : "NodeNext" };
   return `${JSON.stringify({ compilerOptions, include: ["src"] }, null, 2)}\n`;
 }
 
