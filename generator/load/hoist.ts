@@ -1,10 +1,11 @@
 /**
  * Gives every `$ref` a component to point at. Specs may reference a schema deep inside another object (a property of a
- * request body under `paths`, or `#/components/schemas/A/definitions/B`); openapi-typescript then emits an indexed
- * type that does not compile. Each such target is copied to `components/schemas` under a name made from its pointer,
- * and the refs to it are rewritten: the same schema, reachable by name.
+ * request body under `paths`, or `#/components/schemas/A/definitions/B`), or a parameter, response or request body
+ * written inline in some operation; openapi-typescript then emits an indexed type that does not compile (it indexes
+ * through optional members). Each such target is copied to the components section of its kind under a name made
+ * from its pointer, and the refs to it are rewritten: the same object, reachable by name.
  */
-import { isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
+import { encodePointerToken, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
 import { collectRefs } from "./refs.js";
 
 const COMPONENT_TYPES = new Set(["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"]);
@@ -12,38 +13,48 @@ const COMPONENT_TYPES = new Set(["schemas", "responses", "parameters", "examples
 /** Mutates `document`; returns how many targets were hoisted. */
 export function hoistDeepRefs(document: Record<string, unknown>): number {
   const sites = collectRefs(document).filter((site) => site.ref.startsWith("#"));
-  const deep = sites.filter((site) => isDeepSchemaPointer(refToPointer(site.ref)));
-  if (deep.length === 0) return 0;
-  const components = (isObject(document["components"]) ? document["components"] : (document["components"] = {})) as Record<string, unknown>;
-  const schemas = (isObject(components["schemas"]) ? components["schemas"] : (components["schemas"] = {})) as Record<string, unknown>;
-  const names = new Map<string, string>();
-  for (const site of deep) {
+  const components = (isObject(document["components"]) ? document["components"] : {}) as Record<string, unknown>;
+  const hoisted = new Map<string, string>(); // target pointer → its new $ref
+  for (const site of sites) {
     const target = refToPointer(site.ref);
-    if (target === undefined) continue;
-    let name = names.get(target);
-    if (name === undefined) {
+    const kind = target === undefined ? undefined : componentKindOf(target);
+    if (target === undefined || kind === undefined) continue;
+    let ref = hoisted.get(target);
+    if (ref === undefined) {
       const value = resolvePointer(document, target);
       if (value === undefined) continue;
-      name = uniqueName(schemas, nameFromPointer(target));
-      schemas[name] = value;
-      names.set(target, name);
+      document["components"] = components;
+      const section = (isObject(components[kind]) ? components[kind] : (components[kind] = {})) as Record<string, unknown>;
+      const wanted = kind === "parameters" && isObject(value) && typeof value["name"] === "string" ? value["name"] : nameFromPointer(target);
+      const name = uniqueName(section, wanted);
+      section[name] = value;
+      ref = `#/components/${kind}/${encodePointerToken(name)}`;
+      hoisted.set(target, ref);
     }
     const holder = resolvePointer(document, site.pointer.slice(0, site.pointer.lastIndexOf("/")));
-    if (isObject(holder)) holder["$ref"] = `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (isObject(holder)) holder["$ref"] = ref;
   }
-  return names.size;
+  return hoisted.size;
 }
 
 const SCHEMA_WORDS = new Set(["schema", "properties", "items", "definitions", "$defs", "additionalProperties", "allOf", "oneOf", "anyOf", "not"]);
 
-/** A schema somewhere other than directly in a component (refs to path items, parameters or responses stay). */
-function isDeepSchemaPointer(pointer: string | undefined): boolean {
-  if (pointer === undefined) return false;
+/**
+ * The components section a deep target belongs in: a schema anywhere but directly in a component, or a parameter,
+ * response, request body or header written inline under `paths`. `undefined`: the ref can stay (components, path items).
+ */
+function componentKindOf(pointer: string): string | undefined {
   const tokens = parsePointer(pointer);
   const isComponent = tokens.length === 3 && tokens[0] === "components" && COMPONENT_TYPES.has(tokens[1] ?? "");
-  if (isComponent) return false;
+  if (isComponent) return undefined;
   const underSchemas = tokens[0] === "components" && tokens[1] === "schemas";
-  return underSchemas || tokens.some((token) => SCHEMA_WORDS.has(token));
+  if (underSchemas || tokens.some((token) => SCHEMA_WORDS.has(token))) return "schemas";
+  if (tokens[0] !== "paths") return undefined;
+  const [parent, last] = tokens.slice(-2);
+  if (last === "requestBody") return "requestBodies";
+  if (parent === "parameters" && /^\d+$/.test(last ?? "")) return "parameters";
+  if (parent === "responses" || parent === "headers") return parent;
+  return undefined;
 }
 
 /** `/paths/~1pets/post/requestBody/content/application~1json/schema` → `paths_pets_post_requestBody_…_schema`. */
