@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { resolvePointer } from "../pointer.js";
+import { prepareForTypes } from "./types-input.js";
 
 /**
  * Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy.
@@ -59,42 +59,6 @@ const OPENAPI_TS_DEFAULTS = {
   generatePathParams: false,
   readWriteMarkers: false,
 };
-
-/**
- * What openapi-typescript would misread, made plain: it follows discriminator mappings and `externalValue`s as
- * references (reading files, even fetching URLs, while generating), and refuses repeated operationIds. The wrappers
- * index types by path and method, never by operationId, and the plan already names each operation, so repeats after
- * the first are dropped here.
- */
-function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
-  const schemas = ((document["components"] as Record<string, unknown> | undefined)?.["schemas"] ?? {}) as Record<string, unknown>;
-  const seenIds = new Set<unknown>();
-  for (const item of Object.values((document["paths"] ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const operation of Object.values(item ?? {})) {
-      if (typeof operation !== "object" || operation === null || !("operationId" in operation)) continue;
-      const id = (operation as { operationId: unknown }).operationId;
-      if (seenIds.has(id)) delete (operation as { operationId?: unknown }).operationId;
-      seenIds.add(id);
-    }
-  }
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== "object" || node === null) return;
-    const record = node as Record<string, unknown>;
-    if ("externalValue" in record && typeof record["externalValue"] === "string") delete record["externalValue"];
-    const mapping = (record["discriminator"] as { mapping?: Record<string, unknown> } | undefined)?.mapping;
-    if (mapping && typeof mapping === "object") {
-      for (const [key, target] of Object.entries(mapping)) {
-        if (typeof target === "string" && target.startsWith("#/") && resolvePointer(document, target.slice(1)) !== undefined) continue;
-        if (typeof target === "string" && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-        else delete mapping[key];
-      }
-    }
-    for (const value of Object.values(record)) visit(value);
-  };
-  visit(document);
-  return document;
-}
 
 /** Same result as renderSchemaTypes, computed on another thread when running from the build. */
 export function emitSchemaTypes(documentJson: string): Promise<string> {

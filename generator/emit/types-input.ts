@@ -1,0 +1,151 @@
+/**
+ * The document as openapi-typescript should see it. The types stage hands it a copy with what it would misread made
+ * plain; the fixtures and the runtime keep reading the document as written.
+ */
+import { decodePointerToken, encodePointerToken, isObject, resolvePointer } from "../pointer.js";
+
+export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
+  dropRepeatedOperationIds(document);
+  const schemas = isObject(document["components"]) && isObject(document["components"]["schemas"]) ? document["components"]["schemas"] : {};
+  const visited = new WeakSet<object>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null || visited.has(node)) return;
+    visited.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    // openapi-typescript would read (even fetch) an example's `externalValue` while generating; types never need it.
+    if (typeof record["externalValue"] === "string") delete record["externalValue"];
+    if (isObject(record["discriminator"])) resolveMappingTargets(record["discriminator"], document, schemas);
+    declareRequiredNames(record, document);
+    widenIndexSignature(record);
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(document);
+  mapDeclaredDiscriminatorValues(schemas);
+  return document;
+}
+
+/**
+ * openapi-typescript refuses repeated operationIds. The wrappers index types by path and method, never by
+ * operationId, and the plan already names each operation, so repeats after the first are dropped.
+ */
+function dropRepeatedOperationIds(document: Record<string, unknown>): void {
+  const seenIds = new Set<unknown>();
+  for (const item of Object.values(isObject(document["paths"]) ? document["paths"] : {})) {
+    for (const operation of Object.values(isObject(item) ? item : {})) {
+      if (!isObject(operation) || !("operationId" in operation)) continue;
+      if (seenIds.has(operation["operationId"])) delete operation["operationId"];
+      seenIds.add(operation["operationId"]);
+    }
+  }
+}
+
+/**
+ * openapi-typescript follows every mapping target as a reference: a bare schema name becomes its `$ref`, and a target
+ * that resolves nowhere (it would try to read it as a file) is dropped.
+ */
+function resolveMappingTargets(discriminator: Record<string, unknown>, document: object, schemas: Record<string, unknown>): void {
+  const mapping = discriminator["mapping"];
+  if (!isObject(mapping)) return;
+  for (const [key, target] of Object.entries(mapping)) {
+    if (typeof target === "string" && target.startsWith("#/") && resolvePointer(document, target.slice(1)) !== undefined) continue;
+    if (typeof target === "string" && Object.hasOwn(schemas, target)) mapping[key] = schemaRef(target);
+    else delete mapping[key];
+  }
+}
+
+/**
+ * A name in `required` that no `properties` describes (neither the schema's own nor those of its allOf members) is
+ * still a key every value has (JSON Schema), but openapi-typescript's closed object type would reject it. It is
+ * declared with the schema for undeclared keys.
+ */
+function declareRequiredNames(schema: Record<string, unknown>, document: object): void {
+  if (!(isObject(schema["properties"]) || Array.isArray(schema["allOf"]))) return;
+  // An inline allOf member may list required names alone (`allOf: [{ $ref: Base }, { required: [id] }]`).
+  const holders = [schema, ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : []).filter((member) => isObject(member) && !("$ref" in member))];
+  const required = holders.flatMap((holder) => (isObject(holder) && Array.isArray(holder["required"]) ? holder["required"] : []));
+  if (required.length === 0) return;
+  const declared = declaredNames(schema, document, new Set());
+  const missing = required.filter((name): name is string => typeof name === "string" && !declared.has(name));
+  if (missing.length === 0) return;
+  const properties = isObject(schema["properties"]) ? schema["properties"] : (schema["properties"] = {});
+  const additional = schema["additionalProperties"];
+  for (const name of missing) properties[name] = isObject(additional) ? additional : {};
+}
+
+/** The property names a schema describes itself or through its allOf members (followed through `$ref`s). */
+function declaredNames(schema: unknown, document: object, seen: Set<unknown>): Set<string> {
+  const names = new Set<string>();
+  if (!isObject(schema) || seen.has(schema)) return names;
+  seen.add(schema);
+  if (typeof schema["$ref"] === "string" && schema["$ref"].startsWith("#")) {
+    return declaredNames(resolvePointer(document, schema["$ref"].slice(1)), document, seen);
+  }
+  if (isObject(schema["properties"])) for (const name of Object.keys(schema["properties"])) names.add(name);
+  for (const member of Array.isArray(schema["allOf"]) ? schema["allOf"] : []) {
+    for (const name of declaredNames(member, document, seen)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * TypeScript applies an index signature to every key, named properties included, while JSON Schema's
+ * `additionalProperties` covers only the undeclared ones. `{ ok: true } & { [key: string]: object }` admits no value
+ * with `ok`, so the index signature also admits each declared property's type.
+ */
+function widenIndexSignature(schema: Record<string, unknown>): void {
+  const properties = schema["properties"];
+  const additional = schema["additionalProperties"];
+  if (!isObject(properties) || !isObject(additional) || Object.keys(additional).length === 0) return;
+  const members = new Map<string, unknown>([[JSON.stringify(additional), additional]]);
+  for (const property of Object.values(properties)) {
+    if (isObject(property)) members.set(JSON.stringify(property), property);
+    else if (property === true) members.set("{}", {});
+  }
+  if (members.size > 1) schema["additionalProperties"] = { anyOf: [...members.values()] };
+}
+
+/**
+ * A schema that extends a discriminated base (`allOf: [{ $ref: Base }]`) and declares the discriminator property's
+ * values itself (`type: { enum: ["branches", "tags"] }`) would get its schema name as the only allowed value, which
+ * its own enum excludes: the property becomes `never`. Mapping those values to it gives it exactly its own values.
+ */
+function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>): void {
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(schema) || !Array.isArray(schema["allOf"])) continue;
+    const ref = schemaRef(name);
+    for (const member of schema["allOf"]) {
+      const base = isObject(member) && typeof member["$ref"] === "string" ? baseSchema(member["$ref"], schemas) : undefined;
+      const discriminator = isObject(base) && isObject(base["discriminator"]) ? base["discriminator"] : undefined;
+      const propertyName = discriminator?.["propertyName"];
+      if (discriminator === undefined || typeof propertyName !== "string") continue;
+      const mapping = isObject(discriminator["mapping"]) ? discriminator["mapping"] : (discriminator["mapping"] = {});
+      if (Object.values(mapping).includes(ref)) continue;
+      const values = declaredValues(schema, propertyName);
+      if (values === undefined || values.includes(name)) continue;
+      for (const value of values) if (!Object.hasOwn(mapping, value)) mapping[value] = ref;
+    }
+  }
+}
+
+function baseSchema(ref: string, schemas: Record<string, unknown>): unknown {
+  const prefix = "#/components/schemas/";
+  return ref.startsWith(prefix) ? schemas[decodePointerToken(ref.slice(prefix.length))] : undefined;
+}
+
+/** The string values a schema itself (or an inline allOf member) allows for a property, via `enum` or `const`. */
+function declaredValues(schema: Record<string, unknown>, propertyName: string): string[] | undefined {
+  const holders = [schema, ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : [])];
+  for (const holder of holders) {
+    const property = isObject(holder) && isObject(holder["properties"]) ? holder["properties"][propertyName] : undefined;
+    if (!isObject(property)) continue;
+    const values = Array.isArray(property["enum"]) ? property["enum"] : "const" in property ? [property["const"]] : [];
+    const strings = values.filter((value): value is string => typeof value === "string");
+    if (strings.length > 0) return strings;
+  }
+  return undefined;
+}
+
+function schemaRef(name: string): string {
+  return `#/components/schemas/${encodePointerToken(name)}`;
+}
