@@ -13,6 +13,7 @@ import { createQueryStylesClient } from "./__golden__/query-styles/index.js";
 import { type components as Recursive } from "./__golden__/recursive/index.js";
 import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
 import { createResponsesClient, type components as Responses, type GetThingResult } from "./__golden__/responses/index.js";
+import { createSchemaConflictsClient, type components as Conflicts } from "./__golden__/schema-conflicts/index.js";
 import { createSecurityClient } from "./__golden__/security/index.js";
 
 const baseUrl = "http://127.0.0.1:1";
@@ -167,4 +168,30 @@ export function schemas(
   const wrong: Composition["schemas"]["Pet"] = { name: "Rex", petType: "dog", lives: 9 };
   void wrong;
   void createCompositionClient({ baseUrl });
+}
+
+export async function schemaConflicts(): Promise<void> {
+  const status: Conflicts["schemas"]["Status"] = { ok: true, count: 2, queues: ["a"] };
+  // @ts-expect-error `ok` stays the literal `true` next to the widened index signature
+  const notOk: Conflicts["schemas"]["Status"] = { ok: false };
+  void [status, notOk];
+
+  const selector: Conflicts["schemas"]["Selector"] = { type: "tags" };
+  // @ts-expect-error a selector's tag is one of its own values, not its schema name
+  const named: Conflicts["schemas"]["Selector"] = { type: "Selector" };
+  const event: Conflicts["schemas"]["UnidirectionalEvent"] = { type: "event", message: "m" };
+  // @ts-expect-error a mapped subtype carries the tag its mapping names
+  const sibling: Conflicts["schemas"]["UnidirectionalEvent"] = { type: "pair", message: "m" };
+  void [selector, named, event, sibling];
+
+  // @ts-expect-error `host` is required though `properties` does not describe it
+  const hostless: Conflicts["schemas"]["Listener"] = { key: "k", name: "n" };
+  // @ts-expect-error so is `date`, which no allOf member describes
+  const undated: Conflicts["schemas"]["Transaction"] = { type: "Transaction", amount: 1 };
+  void [hostless, undated];
+
+  const api = createSchemaConflictsClient({ baseUrl });
+  await api.listListeners({ query: { per_page: 5 } });
+  // @ts-expect-error the referenced parameter keeps its integer type
+  await api.listListeners({ query: { per_page: "5" } });
 }

@@ -20,6 +20,7 @@ export const EDGE_SPECS = [
   "recursive",
   "request-bodies",
   "responses",
+  "schema-conflicts",
   "security",
   "servers",
 ] as const;
