@@ -14,6 +14,9 @@ import { shortPath } from "./commands/shared.js";
 /** The packages that generated code imports at run time. */
 export const RUNTIME_DEPENDENCIES: readonly string[] = ["openapi-fetch"];
 
+/** What msw.ts (written with the `msw` option) imports besides: a dev dependency, since only tests use it. */
+export const MSW_DEPENDENCY = "msw";
+
 /** The runtime dependencies that do not resolve from `outDir`, in the order of RUNTIME_DEPENDENCIES. */
 export function findUnresolvableRuntimeDeps(outDir: string): string[] {
   return RUNTIME_DEPENDENCIES.filter((name) => installedPackageDir(name, outDir) === undefined);
@@ -50,8 +53,8 @@ export function installCommand(packages: readonly string[], userAgent: string | 
 }
 
 /** One line: which folder, what is missing, and the command that fixes it in which package. */
-export function runtimeDepsWarning(folder: string, missing: readonly string[], ownerDir: string | undefined, command: string): string {
-  const what = `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not resolve from ${shortPath(folder)}, so the generated client cannot compile or run`;
+export function runtimeDepsWarning(folder: string, missing: readonly string[], ownerDir: string | undefined, command: string, consequence = "the generated client cannot compile or run"): string {
+  const what = `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not resolve from ${shortPath(folder)}, so ${consequence}`;
   return `warning: ${what}; fix: run \`${command}\` ${describeOwner(folder, ownerDir)}\n`;
 }
 
@@ -63,7 +66,7 @@ function describeOwner(folder: string, ownerDir: string | undefined): string {
 
 /** The output folders of a run (a ResolvedRun fits). */
 export interface RunFolders {
-  readonly apis: readonly { readonly out: string }[];
+  readonly apis: readonly { readonly out: string; readonly msw?: boolean | undefined }[];
   readonly runtimeDir: string | undefined;
 }
 
@@ -78,5 +81,11 @@ export function warnAboutUnresolvableRuntimeDeps(run: RunFolders, write: (line: 
     const missing = findUnresolvableRuntimeDeps(folder);
     if (missing.length === 0) continue;
     write(runtimeDepsWarning(folder, missing, owningPackageDir(folder), installCommand(missing, process.env["npm_config_user_agent"])));
+  }
+  // msw.ts imports msw, which only the project's tests need: a dev dependency.
+  for (const api of run.apis) {
+    if (api.msw !== true || installedPackageDir(MSW_DEPENDENCY, api.out) !== undefined) continue;
+    const command = installCommand(["-D", `${MSW_DEPENDENCY}@2`], process.env["npm_config_user_agent"]);
+    write(runtimeDepsWarning(api.out, [MSW_DEPENDENCY], owningPackageDir(api.out), command, "its msw.ts cannot compile or run"));
   }
 }

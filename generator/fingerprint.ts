@@ -57,6 +57,7 @@ export function fingerprintInput(options: GenerateOptions, specFiles: readonly s
       name: options.name,
       strict: options.strict === true,
       runtimeDir: options.runtimeDir === undefined ? undefined : relative(options.out, options.runtimeDir).split(sep).join("/"),
+      ...(options.msw === true ? { msw: true } : {}), // absent when off: manifests from before the option stay valid
     },
   };
 }

@@ -12,6 +12,7 @@ import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type EmittedFixture, type ExampleWarning } from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
+import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
 import { fingerprint, fingerprintInput } from "./fingerprint.js";
@@ -38,6 +39,8 @@ export interface GenerateOptions {
   readonly strict?: boolean | undefined;
   /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
   readonly runtimeDir?: string | undefined;
+  /** Also write msw.ts: Mock Service Worker handlers answering from the fixtures (the project then needs `msw` 2). */
+  readonly msw?: boolean | undefined;
   /** Called as each stage starts, to show progress on long runs. */
   readonly onStage?: ((stage: string) => void) | undefined;
 }
@@ -104,6 +107,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: "index.ts", text: await readTemplate("index.ts") },
     { path: "mock.ts", text: fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)) },
     { path: "schema.ts", text: schema },
+    ...(options.msw ? [{ path: MSW_FILE, text: fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)) }] : []),
     ...(await runtimeSources(options)),
   ];
   const rendered = await timed("format", async () => [

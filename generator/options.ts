@@ -17,6 +17,7 @@ export interface RequestedOptions {
   readonly check?: boolean | undefined;
   readonly force?: boolean | undefined;
   readonly strict?: boolean | undefined;
+  readonly msw?: boolean | undefined;
   readonly config?: string | undefined;
   readonly api?: readonly string[] | undefined;
 }
@@ -59,6 +60,7 @@ function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): Gene
     check: flags.check === true,
     force: flags.force === true,
     strict: flags.strict === true,
+    msw: flags.msw ?? api.msw === true,
   };
 }
 
@@ -72,7 +74,7 @@ export function resolveOptions(requested: RequestedOptions, cwd = process.cwd())
     requested.name ??
     (requested.out !== undefined ? basename(resolve(cwd, requested.out)) : spec === defaultSpecPath ? "kapso" : specStem(spec));
   const out = resolve(cwd, requested.out ?? `generated/${name}`);
-  return { spec, out, name, check: requested.check === true, force: requested.force === true, strict: requested.strict === true };
+  return { spec, out, name, check: requested.check === true, force: requested.force === true, strict: requested.strict === true, msw: requested.msw === true };
 }
 
 function specStem(spec: string): string {

@@ -24,6 +24,7 @@ export function apiOptions<T>(command: Argv<T>) {
     .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
     .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
     .option("strict", { type: "boolean", describe: "Treat spec examples that fail their own schema as errors" })
+    .option("msw", { type: "boolean", describe: "Also write msw.ts: Mock Service Worker handlers answering from the fixtures (needs msw 2)" })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only warnings and errors" })
     .option("json", { type: "boolean", describe: "Print the summary as JSON" });
 }

@@ -7,6 +7,8 @@ export interface ApiConfig {
   readonly spec: string;
   /** Output folder, relative to the config file. Defaults to `generated/<name>`. */
   readonly out?: string;
+  /** Also write msw.ts, Mock Service Worker handlers answering from the fixtures (the project needs `msw` 2). */
+  readonly msw?: boolean;
 }
 
 export interface KapsoCodegenConfig {

@@ -88,6 +88,8 @@ function checkConfig(file: string, value: unknown): KapsoCodegenConfig {
       const field = (api as Record<string, unknown>)[key];
       if (field !== undefined && typeof field !== "string") fail(`apis[${index}].${key} must be a string`);
     }
+    const msw = (api as Record<string, unknown>)["msw"];
+    if (msw !== undefined && typeof msw !== "boolean") fail(`apis[${index}].msw must be true or false`);
   });
   if (config["runtime"] !== undefined && typeof config["runtime"] !== "string") fail("`runtime` must be a folder path");
   if (config["strict"] !== undefined && typeof config["strict"] !== "boolean") fail("`strict` must be true or false");

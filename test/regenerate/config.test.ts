@@ -110,6 +110,25 @@ describe("kapso-codegen.config", () => {
     expect(result.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\] needs a `spec`/);
   });
 
+  it("writes msw.ts only for the APIs that ask for it, and removes it when they stop", async () => {
+    const folder = await project("msw");
+    const config = join(folder, "kapso-codegen.config.json");
+    const [kapso, pets] = twoApis.apis;
+    await writeFile(config, JSON.stringify({ apis: [kapso, { ...pets, msw: true }] }));
+    expect((await runCli(["generate", "-q"], folder)).code).toBe(0);
+    expect((await readTree(join(folder, "src/api/pets"))).get("msw.ts")).toContain('const specBaseUrl = "https://pets.example.com";');
+    expect((await readTree(join(folder, "src/api/kapso"))).has("msw.ts")).toBe(false);
+
+    await writeFile(config, JSON.stringify(twoApis));
+    expect((await runCli(["generate", "-q"], folder)).code).toBe(0);
+    expect((await readTree(join(folder, "src/api/pets"))).has("msw.ts")).toBe(false);
+
+    await writeFile(config, JSON.stringify({ apis: [{ ...pets, msw: "yes" }] }));
+    const bad = await runCli(["generate"], folder);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\]\.msw must be true or false/);
+  });
+
   it("names an unknown --api and the ones there are", async () => {
     const folder = await project("unknown-api");
     await writeFile(join(folder, "kapso-codegen.config.json"), JSON.stringify(twoApis));

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RUNTIME_DEPENDENCIES } from "../../generator/check-runtime-deps.js";
+import { MSW_DEPENDENCY, RUNTIME_DEPENDENCIES } from "../../generator/check-runtime-deps.js";
 import { root } from "../support/run.js";
 import { packageOf, packagesImportedBelow } from "./imports.js";
 
@@ -35,8 +35,9 @@ describe("what the tool imports", () => {
     expect(undeclared).toEqual([]);
   });
 
-  it("the packages that the templates (copied into every output) import are exactly RUNTIME_DEPENDENCIES, the ones the warning checks", async () => {
+  it("the packages that the templates (copied into the outputs) import are exactly the ones the warnings check", async () => {
     const imported = await packagesImportedBelow(join(root, "templates"));
-    expect([...imported.keys()].sort()).toEqual([...RUNTIME_DEPENDENCIES].sort());
+    expect([...imported.keys()].sort()).toEqual([...RUNTIME_DEPENDENCIES, MSW_DEPENDENCY].sort());
+    expect(imported.get(MSW_DEPENDENCY)).toEqual([expect.stringMatching(/msw\.ts$/)]); // only the opt-in msw.ts
   });
 });

@@ -142,6 +142,14 @@ describe("the pieces of the warning", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/openapi-fetch does not resolve from .*nowhere\/api/);
   });
+
+  it("warns about msw, as a dev dependency, only for a folder that gets msw.ts", () => {
+    const lines: string[] = [];
+    const nowhere = join(dir, "nowhere", "api");
+    warnAboutUnresolvableRuntimeDeps({ apis: [{ out: nowhere, msw: true }, { out: join(root, "generated", "kapso"), msw: true }], runtimeDir: join(root, "generated", "kapso") }, (line) => lines.push(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/msw does not resolve from .*nowhere\/api, so its msw\.ts cannot compile or run; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/);
+  });
 });
 
 describe("kapso-codegen generate (the built CLI) warns when openapi-fetch does not resolve from the output", () => {
