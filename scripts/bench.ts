@@ -49,17 +49,10 @@ async function main(dir: string): Promise<void> {
   console.log(`bench: GitHub spec (${githubSpecFile.slice(repoRoot.length + 1)}), ${runs} runs per case, medians; scratch in ${dir}\n`);
   const ours = (out: string, spec = githubSpecFile): string[] => [cliScript, "generate", "--spec", spec, "--out", out, "--quiet"];
   const githubOut = join(dir, "noop", "github");
-  const tsconfig = join(dir, "tsconfig.github.json");
-  await writeFile(tsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["noop/github/**/*.ts"] }));
-  // The client without fixtures and mock: what a program pays that only calls the API (as Hey API's output is).
-  const clientTsconfig = join(dir, "tsconfig.github-client.json");
-  await writeFile(clientTsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, files: ["noop/github/client.ts"] }));
-  // The same compiler options over what Hey API wrote in its first measured run.
-  const heyApiTsconfig = join(dir, "tsconfig.hey-api.json");
-  await writeFile(heyApiTsconfig, JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["openapi-ts-0/out/**/*.ts"] }));
   await linkNodeModules(dir);
 
   const peers = await peerCases(dir);
+  const heyApi = peers.cases.some((peer) => peer.label.startsWith("@hey-api/"));
   const cases: BenchCase[] = [
     { label: "openapi-typescript (Node API, types only)", args: (index) => [openapiTsRunner, githubSpecFile, join(dir, `ots-${index}.ts`)] },
     { label: "kapso-codegen generate", args: (index) => ours(join(dir, `cold-${index}`, "github")) },
@@ -70,11 +63,7 @@ async function main(dir: string): Promise<void> {
       args: () => ours(join(dir, "noop", "kapso"), kapsoSpecFile),
     },
     ...peers.cases,
-    { label: "tsc --noEmit over our GitHub output", args: () => [tscBin, "-p", tsconfig], completedCodes: [0, 1, 2] },
-    { label: "tsc --noEmit over our GitHub client alone (client.ts and what it imports)", args: () => [tscBin, "-p", clientTsconfig], completedCodes: [0, 1, 2] },
-    ...(peers.cases.some((peer) => peer.label.startsWith("@hey-api/"))
-      ? [{ label: "tsc --noEmit over Hey API's GitHub output", args: () => [tscBin, "-p", heyApiTsconfig], completedCodes: [0, 1, 2] }]
-      : []),
+    ...(await typecheckCases(dir, heyApi)),
   ];
 
   const rows: BenchRow[] = [];
@@ -82,6 +71,33 @@ async function main(dir: string): Promise<void> {
   for (const peer of peers.missing) rows.push({ label: peer, measurements: [], note: "not installed" });
   console.log(renderTable(rows));
   console.log(renderRatios(rows));
+}
+
+/**
+ * tsc over the GitHub outputs, strict, with bundler resolution: Hey API's output imports without file extensions, which
+ * NodeNext cannot resolve (it would then check next to nothing); ours compiles under both. Each program is measured
+ * with `skipLibCheck` off (every declaration file checked, openapi-fetch's included) and on (what most projects use).
+ * "Client alone" is client.ts and what it imports, without fixtures and mock: what a program that only calls the API
+ * pays, as with Hey API's output.
+ */
+async function typecheckCases(dir: string, heyApi: boolean): Promise<BenchCase[]> {
+  const programs = [
+    { label: "our GitHub output", files: { include: ["noop/github/**/*.ts"] } },
+    { label: "our GitHub client alone", files: { files: ["noop/github/client.ts"] } },
+    // What Hey API wrote in its first measured run.
+    ...(heyApi ? [{ label: "Hey API's GitHub output", files: { include: ["openapi-ts-0/out/**/*.ts"] } }] : []),
+  ];
+  const cases: BenchCase[] = [];
+  for (const skipLibCheck of [false, true]) {
+    for (const [index, program] of programs.entries()) {
+      const compilerOptions = { ...strictCompilerOptions, module: "ESNext", moduleResolution: "Bundler", skipLibCheck };
+      const config = join(dir, `tsconfig.${index}.${skipLibCheck ? "skip" : "full"}.json`);
+      await writeFile(config, JSON.stringify({ compilerOptions, ...program.files }));
+      const label = `tsc --noEmit over ${program.label}, skipLibCheck ${skipLibCheck}`;
+      cases.push({ label, args: () => [tscBin, "-p", config], completedCodes: [0, 1, 2] });
+    }
+  }
+  return cases;
 }
 
 async function measureCase(benchCase: BenchCase, dir: string): Promise<BenchRow> {
@@ -161,12 +177,20 @@ function renderTable(rows: readonly BenchRow[]): string {
   return lines.join("\n");
 }
 
-/** Ours against openapi-typescript alone, which is one stage of our pipeline. */
+/** Ours against openapi-typescript alone, which is one stage of our pipeline; then type-checking against Hey API's. */
 function renderRatios(rows: readonly BenchRow[]): string {
   const base = rows[0];
   const lines = ["", "ratios to openapi-typescript alone (wall, peak RSS):"];
   for (const row of rows.filter((candidate) => candidate.label.startsWith("kapso-codegen"))) {
     lines.push(`  ${row.label}: ${ratio(row, base, (m) => m.wallMs)} wall, ${ratio(row, base, (m) => m.maxRssKb)} memory`);
+  }
+  // Type-checking our client against Hey API's output, with the same compiler options.
+  for (const skipLibCheck of ["false", "true"]) {
+    const row = (program: string) => rows.find((candidate) => candidate.label === `tsc --noEmit over ${program}, skipLibCheck ${skipLibCheck}`);
+    const client = row("our GitHub client alone");
+    const heyApi = row("Hey API's GitHub output");
+    if (client === undefined || heyApi === undefined) continue;
+    lines.push(`tsc over our client / over Hey API's output, skipLibCheck ${skipLibCheck}: ${ratio(client, heyApi, (m) => m.wallMs)} wall`);
   }
   return `${lines.join("\n")}\n`;
 }

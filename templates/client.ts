@@ -1,8 +1,10 @@
 /**
- * The typed client: one named function per operation, each a thin call into the runtime (openapi-fetch underneath).
+ * The typed client: one named method per operation, typed here and bound from a table of routes to the runtime
+ * (openapi-fetch underneath).
  */
 import type { paths } from "./schema.js";
 import {
+  bindOperations,
   createTransport,
   serverUrl,
   type ClientErrorStatus,
@@ -58,15 +60,7 @@ export function createPetsClient(options: PetsClientOptions): PetsClient {
     [{ option: "apiKey", in: "header", name: "X-API-Key" }],
     { apiKey: options.apiKey },
   );
-  return {
-    getPet: (args) =>
-      transport.call({
-        method: "GET",
-        path: "/pets/{petId}",
-        success: ["200"],
-        security: [["apiKey"]],
-        params: { path: args.path, query: args.query },
-        signal: args.signal,
-      }),
-  };
+  return bindOperations<PetsClient>(transport, {
+    getPet: { method: "GET", path: "/pets/{petId}", success: ["200"], security: [["apiKey"]] },
+  });
 }

@@ -289,10 +289,10 @@ function factoryBody(input: ClientEmitInput): WriterFunction {
         ? `serverUrl(${JSON.stringify(input.serverTemplate)}, { ...${JSON.stringify(defaults)}, ...options.serverVariables })`
         : JSON.stringify(input.defaultServer);
     writer.writeLine(`const transport = createTransport(options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`);
-    writer.write("return ").inlineBlock(() => {
-      for (const operation of plan.operations) writer.writeLine(`${operation.functionName}: ${wrapperBody(operation, plan)},`);
+    writer.write(`return bindOperations<${plan.clientType}>(transport, `).inlineBlock(() => {
+      for (const operation of plan.operations) writer.writeLine(`${printKey(operation.functionName)}: ${routeLiteral(operation, plan)},`);
     });
-    writer.write(";");
+    writer.write(");");
   };
 }
 
@@ -303,29 +303,22 @@ function credentialSlot(credential: CredentialPlan): Record<string, string | boo
   return { option, in: "header", name: "Authorization", prefix: "Bearer " };
 }
 
-function wrapperBody(plan: OperationPlan, client: ClientPlan): string {
+/** The operation's entry in the table `bindOperations` turns into methods: how to call it, not who calls it. */
+function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
   const { operation } = plan;
   const optionOf = new Map(client.credentials.map((credential) => [credential.scheme.name, credential.option]));
   const security = operation.security.map((set) => set.map((scheme) => optionOf.get(scheme) ?? `unsupported:${scheme}`));
-  const params = (["path", "query", "header", "cookie"] as const)
-    .filter((location) => operation.parameters.some((parameter) => parameter.in === location))
-    .map((location) => `${location}: args.${ARG_NAMES[location]}`);
-  const contents = requestContents(operation);
+  const [firstContent] = requestContents(operation);
   const styles = operation.parameters
     .filter((parameter) => parameter.in === "query" && parameter.queryStyle !== undefined)
     .map((parameter) => `${JSON.stringify(parameter.name)}: ${JSON.stringify(parameter.queryStyle)}`);
-  const mediaType =
-    contents.length > 1 ? `args.contentType ?? ${JSON.stringify(contents[0]?.mediaType)}` : JSON.stringify(contents[0]?.mediaType);
   const fields = [
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
     `path: ${JSON.stringify(operation.path)}`,
     `success: ${JSON.stringify(successStatuses(operation))}`,
     `security: ${JSON.stringify(security)}`,
-    `params: { ${params.join(", ")} }`,
     ...(styles.length > 0 ? [`queryStyles: { ${styles.join(", ")} }`] : []),
-    ...(contents.length > 0 ? [`mediaType: ${mediaType}`, "body: args.body"] : []),
-    "signal: args.signal",
+    ...(firstContent ? [`mediaType: ${JSON.stringify(firstContent.mediaType)}`] : []),
   ];
-  const parameter = hasRequiredArgs(operation) ? "args" : "args = {}";
-  return `(${parameter}) => transport.call({ ${fields.join(", ")} })`;
+  return `{ ${fields.join(", ")} }`;
 }

@@ -199,6 +199,58 @@ export function createTransport(
   };
 }
 
+/** One operation as the client's table of routes gives it: everything about a call but the caller's arguments. */
+export interface OperationRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Documented success statuses ("200", "2XX"): these, and only these, give `ok: true`. */
+  readonly success: readonly string[];
+  /** Alternative credential sets; an empty set means the operation may be called without credentials. */
+  readonly security: readonly (readonly string[])[];
+  /** Query parameters written other than `form` + `explode: true`. */
+  readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
+  /** The media type of the body when the caller names none; absent when the operation takes no body. */
+  readonly mediaType?: string;
+}
+
+/** A method's arguments as the runtime reads them; each method's own `…Args` type is what callers are checked against. */
+interface LooseArgs {
+  readonly path?: object;
+  readonly query?: object;
+  readonly headers?: object;
+  readonly cookies?: object;
+  readonly contentType?: string;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Turns a client's table of routes into its methods, one call of the transport each. The methods' types come from
+ * the client interface; a table instead of a function per operation keeps a big client cheap to type-check.
+ */
+export function bindOperations<Client>(
+  transport: Transport,
+  routes: { readonly [Name in keyof Client]: OperationRoute },
+): Client {
+  const client = {};
+  for (const [name, route] of Object.entries<OperationRoute>(routes)) {
+    const method = (args: LooseArgs = {}): Promise<unknown> =>
+      transport.call({
+        method: route.method,
+        path: route.path,
+        success: route.success,
+        security: route.security,
+        params: { path: args.path, query: args.query, header: args.headers, cookie: args.cookies },
+        ...(route.queryStyles ? { queryStyles: route.queryStyles } : {}),
+        ...(route.mediaType !== undefined ? { mediaType: args.contentType ?? route.mediaType, body: args.body } : {}),
+        signal: args.signal,
+      });
+    // Defined, not assigned: an operation may be named like an Object.prototype member (even `__proto__`).
+    Object.defineProperty(client, name, { value: method, enumerable: true, writable: true, configurable: true });
+  }
+  return client as Client;
+}
+
 /** Fills a server URL template (`https://{region}.example.com`) with variable values, each percent-encoded. */
 export function serverUrl(template: string, variables: Readonly<Record<string, string | undefined>>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
