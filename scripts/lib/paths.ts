@@ -1,4 +1,4 @@
-/** Where the corpus and bench inputs live: the package's own files and the spec collections installed as devDependencies. */
+/** Where the corpus and bench inputs live: the package's own files and the spec collections of the `corpus` workspace (hoisted). */
 import { join } from "node:path";
 import { packageRoot } from "../../generator/paths.js";
 

