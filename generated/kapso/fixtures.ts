@@ -67,7 +67,7 @@ type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_i
 export const updatePhoneNumber = {
   request: {
     path: {
-      phone_number_id: "string",
+      phone_number_id: "phone_number_id_085b8d",
     },
     body: {
       whatsapp_phone_number: {

@@ -30,7 +30,7 @@ type GetContactOperation = paths["/pets/{id}/contact"]["get"];
 export const getContact = {
   request: {
     path: {
-      id: "string",
+      id: "id_1c7e1f",
     },
   } satisfies client.GetContactArgs,
   responses: {

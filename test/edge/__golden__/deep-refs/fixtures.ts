@@ -33,7 +33,7 @@ type AddItemOperation = paths["/orders/{id}/items"]["post"];
 export const addItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_e5a42d",
     },
     body: {
       quantity: 23,

@@ -12,7 +12,7 @@ type GetPetOperation = paths["/pets/{petId}"]["get"];
 export const getPet = {
   request: {
     path: {
-      petId: "string",
+      petId: "petId_1ba650",
     },
   } satisfies client.GetPetArgs,
   responses: {
@@ -26,7 +26,7 @@ type GetPet2Operation = paths["/pets/{petId}/owner"]["get"];
 export const getPet2 = {
   request: {
     path: {
-      petId: "string",
+      petId: "petId_1ba650",
     },
   } satisfies client.GetPet2Args,
   responses: {

@@ -12,7 +12,7 @@ type GetItemOperation = paths["/items/{id}"]["get"];
 export const getItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.GetItemArgs,
   responses: {
@@ -27,7 +27,7 @@ type ReplaceItemOperation = paths["/items/{id}"]["put"];
 export const replaceItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
     body: {
       id: "id_135ab6",
@@ -45,7 +45,7 @@ export const replaceItem = {
 export const touchItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.TouchItemArgs,
   responses: {},
@@ -54,7 +54,7 @@ export const touchItem = {
 export const deleteItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.DeleteItemArgs,
   responses: {},
@@ -63,7 +63,7 @@ export const deleteItem = {
 export const itemOptions = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.ItemOptionsArgs,
   responses: {},
@@ -72,7 +72,7 @@ export const itemOptions = {
 export const itemExists = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.ItemExistsArgs,
   responses: {},
@@ -82,7 +82,7 @@ type PatchItemOperation = paths["/items/{id}"]["patch"];
 export const patchItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
     body: {
       name: "name",
@@ -99,7 +99,7 @@ export const patchItem = {
 export const traceItem = {
   request: {
     path: {
-      id: "string",
+      id: "id_2688c1",
     },
   } satisfies client.TraceItemArgs,
   responses: {},

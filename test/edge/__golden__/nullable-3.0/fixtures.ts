@@ -12,7 +12,7 @@ type GetProfileOperation = paths["/profiles/{id}"]["get"];
 export const getProfile = {
   request: {
     path: {
-      id: "string",
+      id: "id_976007",
     },
   } satisfies client.GetProfileArgs,
   responses: {
@@ -32,7 +32,7 @@ type PutProfileOperation = paths["/profiles/{id}"]["put"];
 export const putProfile = {
   request: {
     path: {
-      id: "string",
+      id: "id_976007",
     },
     body: {
       address: {

@@ -52,7 +52,7 @@ type GetPetOperation = paths["/pets/{petId}"]["get"];
 export const getPet = {
   request: {
     path: {
-      petId: "string",
+      petId: "petId_1ba650",
     },
   } satisfies client.GetPetArgs,
   responses: {
@@ -66,7 +66,7 @@ type DeleteOperation = paths["/pets/{petId}"]["delete"];
 export const _delete = {
   request: {
     path: {
-      petId: "string",
+      petId: "petId_1ba650",
     },
   } satisfies client.DeleteArgs,
   responses: {

@@ -22,17 +22,17 @@ type GetRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["get"];
 export const getRepo = {
   request: {
     path: {
-      org: "string",
+      org: "org",
       repoId: 99,
     },
     headers: {
-      "X-Request-Id": "string",
+      "X-Request-Id": "X-Request-Id",
     },
     query: {
-      fields: "string",
+      fields: "fields",
     },
     cookies: {
-      session: "string",
+      session: "session",
     },
   } satisfies client.GetRepoArgs,
   responses: {
@@ -46,11 +46,11 @@ type DeleteRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["delete"];
 export const deleteRepo = {
   request: {
     path: {
-      org: "string",
+      org: "org",
       repoId: 99,
     },
     query: {
-      reason: "string",
+      reason: "reason",
     },
   } satisfies client.DeleteRepoArgs,
   responses: {

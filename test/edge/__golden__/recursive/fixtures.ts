@@ -65,7 +65,7 @@ type GetPersonOperation = paths["/people/{id}"]["get"];
 export const getPerson = {
   request: {
     path: {
-      id: "string",
+      id: "id_293049",
     },
   } satisfies client.GetPersonArgs,
   responses: {

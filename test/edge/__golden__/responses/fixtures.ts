@@ -22,7 +22,7 @@ type GetThingOperation = paths["/things/{id}"]["get"];
 export const getThing = {
   request: {
     path: {
-      id: "string",
+      id: "id_0c7277",
     },
   } satisfies client.GetThingArgs,
   responses: {
@@ -45,7 +45,7 @@ type DeleteThingOperation = paths["/things/{id}"]["delete"];
 export const deleteThing = {
   request: {
     path: {
-      id: "string",
+      id: "id_0c7277",
     },
   } satisfies client.DeleteThingArgs,
   responses: {
@@ -56,7 +56,7 @@ export const deleteThing = {
 export const getArchive = {
   request: {
     path: {
-      id: "string",
+      id: "id_047e79",
     },
   } satisfies client.GetArchiveArgs,
   responses: {},
@@ -66,7 +66,7 @@ type GetLabelOperation = paths["/things/{id}/label"]["get"];
 export const getLabel = {
   request: {
     path: {
-      id: "string",
+      id: "id_ae8a3c",
     },
   } satisfies client.GetLabelArgs,
   responses: {
@@ -77,7 +77,7 @@ export const getLabel = {
 export const getPhoto = {
   request: {
     path: {
-      id: "string",
+      id: "id_83dc9e",
     },
   } satisfies client.GetPhotoArgs,
   responses: {},
