@@ -119,11 +119,12 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>): void 
       const discriminator = isObject(base) && isObject(base["discriminator"]) ? base["discriminator"] : undefined;
       const propertyName = discriminator?.["propertyName"];
       if (discriminator === undefined || typeof propertyName !== "string") continue;
-      const mapping = isObject(discriminator["mapping"]) ? discriminator["mapping"] : (discriminator["mapping"] = {});
+      const mapping = isObject(discriminator["mapping"]) ? discriminator["mapping"] : {};
       if (Object.values(mapping).includes(ref)) continue;
       const values = declaredValues(schema, propertyName);
       if (values === undefined || values.includes(name)) continue;
       for (const value of values) if (!Object.hasOwn(mapping, value)) mapping[value] = ref;
+      discriminator["mapping"] = mapping;
     }
   }
 }
