@@ -34,8 +34,9 @@ function dropRepeatedOperationIds(document: Record<string, unknown>): void {
   for (const item of Object.values(isObject(document["paths"]) ? document["paths"] : {})) {
     for (const operation of Object.values(isObject(item) ? item : {})) {
       if (!isObject(operation) || !("operationId" in operation)) continue;
-      if (seenIds.has(operation["operationId"])) delete operation["operationId"];
-      seenIds.add(operation["operationId"]);
+      const id = operation["operationId"];
+      if (seenIds.has(id)) delete operation["operationId"];
+      seenIds.add(id);
     }
   }
 }
