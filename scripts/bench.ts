@@ -80,6 +80,10 @@ async function main(dir: string): Promise<void> {
  * "Client alone" is client.ts and what it imports, without fixtures and mock: what a program that only calls the API
  * pays, as with Hey API's output.
  */
+function tscLabel(program: string, skipLibCheck: boolean): string {
+  return `tsc --noEmit over ${program}, skipLibCheck ${skipLibCheck}`;
+}
+
 async function typecheckCases(dir: string, heyApi: boolean): Promise<BenchCase[]> {
   const programs = [
     { label: "our GitHub output", files: { include: ["noop/github/**/*.ts"] } },
@@ -93,8 +97,7 @@ async function typecheckCases(dir: string, heyApi: boolean): Promise<BenchCase[]
       const compilerOptions = { ...strictCompilerOptions, module: "ESNext", moduleResolution: "Bundler", skipLibCheck };
       const config = join(dir, `tsconfig.${index}.${skipLibCheck ? "skip" : "full"}.json`);
       await writeFile(config, JSON.stringify({ compilerOptions, ...program.files }));
-      const label = `tsc --noEmit over ${program.label}, skipLibCheck ${skipLibCheck}`;
-      cases.push({ label, args: () => [tscBin, "-p", config], completedCodes: [0, 1, 2] });
+      cases.push({ label: tscLabel(program.label, skipLibCheck), args: () => [tscBin, "-p", config], completedCodes: [0, 1, 2] });
     }
   }
   return cases;
@@ -185,8 +188,8 @@ function renderRatios(rows: readonly BenchRow[]): string {
     lines.push(`  ${row.label}: ${ratio(row, base, (m) => m.wallMs)} wall, ${ratio(row, base, (m) => m.maxRssKb)} memory`);
   }
   // Type-checking our client against Hey API's output, with the same compiler options.
-  for (const skipLibCheck of ["false", "true"]) {
-    const row = (program: string) => rows.find((candidate) => candidate.label === `tsc --noEmit over ${program}, skipLibCheck ${skipLibCheck}`);
+  for (const skipLibCheck of [false, true]) {
+    const row = (program: string) => rows.find((candidate) => candidate.label === tscLabel(program, skipLibCheck));
     const client = row("our GitHub client alone");
     const heyApi = row("Hey API's GitHub output");
     if (client === undefined || heyApi === undefined) continue;

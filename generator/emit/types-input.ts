@@ -2,7 +2,7 @@
  * The document as openapi-typescript should see it. The types stage hands it a copy with what it would misread made
  * plain; the fixtures and the runtime keep reading the document as written.
  */
-import { decodePointerToken, encodePointerToken, isObject, resolvePointer } from "../pointer.js";
+import { encodePointerToken, isObject, refToPointer, resolvePointer } from "../pointer.js";
 
 export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
   dropRepeatedOperationIds(document);
@@ -21,7 +21,7 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
     for (const value of Object.values(record)) visit(value);
   };
   visit(document);
-  mapDeclaredDiscriminatorValues(schemas);
+  mapDeclaredDiscriminatorValues(schemas, document);
   return document;
 }
 
@@ -79,9 +79,7 @@ function declaredNames(schema: unknown, document: object, seen: Set<unknown>): S
   const names = new Set<string>();
   if (!isObject(schema) || seen.has(schema)) return names;
   seen.add(schema);
-  if (typeof schema["$ref"] === "string" && schema["$ref"].startsWith("#")) {
-    return declaredNames(resolvePointer(document, schema["$ref"].slice(1)), document, seen);
-  }
+  if (typeof schema["$ref"] === "string") return declaredNames(resolveRef(schema["$ref"], document), document, seen);
   if (isObject(schema["properties"])) for (const name of Object.keys(schema["properties"])) names.add(name);
   for (const member of Array.isArray(schema["allOf"]) ? schema["allOf"] : []) {
     for (const name of declaredNames(member, document, seen)) names.add(name);
@@ -111,12 +109,12 @@ function widenIndexSignature(schema: Record<string, unknown>): void {
  * values itself (`type: { enum: ["branches", "tags"] }`) would get its schema name as the only allowed value, which
  * its own enum excludes: the property becomes `never`. Mapping those values to it gives it exactly its own values.
  */
-function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>): void {
+function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, document: object): void {
   for (const [name, schema] of Object.entries(schemas)) {
     if (!isObject(schema) || !Array.isArray(schema["allOf"])) continue;
     const ref = schemaRef(name);
     for (const member of schema["allOf"]) {
-      const base = isObject(member) && typeof member["$ref"] === "string" ? baseSchema(member["$ref"], schemas) : undefined;
+      const base = isObject(member) && typeof member["$ref"] === "string" ? resolveRef(member["$ref"], document) : undefined;
       const discriminator = isObject(base) && isObject(base["discriminator"]) ? base["discriminator"] : undefined;
       const propertyName = discriminator?.["propertyName"];
       if (discriminator === undefined || typeof propertyName !== "string") continue;
@@ -130,9 +128,10 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>): void 
   }
 }
 
-function baseSchema(ref: string, schemas: Record<string, unknown>): unknown {
-  const prefix = "#/components/schemas/";
-  return ref.startsWith(prefix) ? schemas[decodePointerToken(ref.slice(prefix.length))] : undefined;
+/** What an internal `$ref` points at; `undefined` for an external or dangling one. */
+function resolveRef(ref: string, document: object): unknown {
+  const pointer = refToPointer(ref);
+  return pointer === undefined ? undefined : resolvePointer(document, pointer);
 }
 
 /** The string values a schema itself (or an inline allOf member) allows for a property, via `enum` or `const`. */

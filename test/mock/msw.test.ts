@@ -5,20 +5,14 @@
  */
 import { symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { HttpHandler } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createKapsoClient, fixtures, type MockCall, type MockFetchOptions } from "../../generated/kapso/index.js";
+import { createKapsoClient, fixtures, type MockFetchOptions } from "../../generated/kapso/index.js";
+import type { MswHandlers } from "../../templates/msw.js";
 import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
 import { kapsoSpec, removeDir, root, runCli, runTsc, tempDir } from "../support/run.js";
 
-/** msw.ts of the Kapso output, as its own types (checked by the last test) describe it. */
-interface MswHandlers {
-  readonly handlers: readonly HttpHandler[];
-  readonly calls: readonly MockCall[];
-  readonly problems: readonly string[];
-  assertNoProblems(): void;
-}
+/** createMswHandlers of the Kapso output: the template's, with Kapso's operation names (checked by the last test). */
 type CreateMswHandlers = (options?: MockFetchOptions & { readonly baseUrl?: string }) => MswHandlers;
 
 let dir: string;
