@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createKapsoClient } from "../../generated/kapso/index.js";
 import { root } from "../support/run.js";
 
-const docs = join(root, "..", "shared", "kapso-docs");
+const docs = join(root, "specs", "kapso-docs");
 const documentedResponse: unknown = JSON.parse(readFileSync(join(docs, "update-phone-number.response.json"), "utf8"));
 const documentedRequestBody = documentedBody(readFileSync(join(docs, "update-phone-number.request.sh"), "utf8"));
 

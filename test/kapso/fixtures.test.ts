@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fixtures } from "../../generated/kapso/index.js";
 import { root } from "../support/run.js";
 
-const docs = join(root, "..", "shared", "kapso-docs");
+const docs = join(root, "specs", "kapso-docs");
 const documented = (file: string): unknown => JSON.parse(readFileSync(join(docs, file), "utf8"));
 
 describe("Kapso fixtures", () => {

@@ -84,12 +84,12 @@ describe("kapso-codegen.config", () => {
     const folder = await project("ts");
     await writeFile(
       join(folder, "kapso-codegen.config.ts"),
-      `import { defineConfig } from "kapso-codegen";\n\nconst apis: Parameters<typeof defineConfig>[0]["apis"] = ${JSON.stringify(twoApis.apis)};\nexport default defineConfig({ apis, runtime: "src/shared" });\n`,
+      `import { defineConfig } from "kapso-codegen";\n\nconst apis: Parameters<typeof defineConfig>[0]["apis"] = ${JSON.stringify(twoApis.apis)};\nexport default defineConfig({ apis, runtime: "src/common" });\n`,
     );
     const result = await runCli(["generate", "--api", "pets", "-q"], folder);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect((await readTree(join(folder, "src/api/pets"))).get("runtime.ts")).toContain('export * from "../../shared/runtime.js";');
+    expect((await readTree(join(folder, "src/api/pets"))).get("runtime.ts")).toContain('export * from "../../common/runtime.js";');
     expect((await readTree(join(folder, "src/api/kapso"))).size).toBe(0);
   });
 
