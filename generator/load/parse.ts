@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
 import { SpecError, type SourcePlace } from "../errors.js";
 import { parsePointer } from "../pointer.js";
+import { checkNesting, jsonNestingOffset } from "./depth.js";
 import { jsonOffsets, lineIndex } from "./json-locate.js";
 
 /** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */
@@ -36,8 +37,13 @@ export function parseSpecText(file: string, text: string): ParsedFile {
   }
   let parsed: YamlParsed | undefined;
   const yamlParsed = (): YamlParsed => (parsed ??= parseYaml(file, text));
-  if (value !== undefined) return { file, text, value, locate: jsonLocator(file, text) };
-  return { file, text, value: yamlParsed().value, locate: (pointer) => locateIn(yamlParsed(), file, pointer) };
+  if (value !== undefined) {
+    checkNesting(value, (pointer) => ({ file, ...lineIndex(text)(jsonNestingOffset(text)), pointer }));
+    return { file, text, value, locate: jsonLocator(file, text) };
+  }
+  const locate = (pointer: string): SourcePlace => locateIn(yamlParsed(), file, pointer);
+  checkNesting(yamlParsed().value, locate);
+  return { file, text, value: yamlParsed().value, locate };
 }
 
 /** For JSON text: positions from one streaming pass, made on the first call. */
@@ -68,7 +74,9 @@ function parseYaml(file: string, text: string): YamlParsed {
   const [first] = document.errors;
   if (first) {
     const at = lines.linePos(first.pos[0]);
-    throw new SpecError(`cannot parse: ${firstLine(first.message)}`, { file, line: at.line, column: at.col });
+    // The YAML parser reports its own stack overflow on deep nesting as a parse error at the place it gave up.
+    const reason = first.message.includes("Maximum call stack size exceeded") ? "nested too deeply" : firstLine(first.message);
+    throw new SpecError(`cannot parse: ${reason}`, { file, line: at.line, column: at.col });
   }
   return { root: document.contents, lines, value: document.toJS({ maxAliasCount: 10_000 }) as unknown };
 }
