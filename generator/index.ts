@@ -9,7 +9,7 @@ import { compareSpecs, type ChangeReport } from "./changes/index.js";
 import { SpecError } from "./errors.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
-import { createFixtureValues, type EmittedFixture, type ExampleWarning } from "./emit/fixture-values.js";
+import { createFixtureValues, type EmittedFixture, type ExampleWarning, type OutputWarning } from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
@@ -54,6 +54,8 @@ export interface GenerateResult {
   readonly rendered: readonly OutputFile[];
   readonly operations: number;
   readonly warnings: readonly ExampleWarning[];
+  /** What the output leaves out or types as `unknown` because TypeScript cannot hold it as the spec says. */
+  readonly outputWarnings: readonly OutputWarning[];
   /** Every fixture value with the schema it is meant to satisfy, and the document those pointers are in. */
   readonly fixtures: { readonly document: Record<string, unknown>; readonly values: readonly EmittedFixture[] };
   /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
@@ -98,7 +100,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
   }
 
-  const schema = await timed("types (waiting)", () => pendingSchema);
+  const { text: schema, refCycles } = await timed("types (waiting)", () => pendingSchema);
+  const outputWarnings = [
+    ...refCycles.map((pointer) => ({ place: spec.locate(pointer), message: "typed as `unknown`: its $ref leads only through $refs back to itself" })),
+    ...fixtureValues.omitted,
+  ];
   timings["types"] = Math.round(performance.now() - typesStarted);
 
   const sources: OutputFile[] = [
@@ -131,7 +137,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, fixtures: fixtureChecks, changes, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, outputWarnings, fixtures: fixtureChecks, changes, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */

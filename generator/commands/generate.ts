@@ -87,6 +87,9 @@ function printWarnings(result: GenerateResult): void {
   }
   const hidden = result.warnings.length - SHOWN_WARNINGS;
   if (hidden > 0) process.stderr.write(`warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`);
+  for (const warning of result.outputWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
+  const hiddenOutput = result.outputWarnings.length - SHOWN_WARNINGS;
+  if (hiddenOutput > 0) process.stderr.write(`warning: … and ${hiddenOutput} more parts of ${shortPath(result.out)} left out or typed \`unknown\` (all of them with --json)\n`);
 }
 
 export function describeStale(change: string): string {
@@ -136,6 +139,7 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             removed: count(result, "remove"),
             files: result.files.map((file) => ({ path: file.path, change: file.change })),
             warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
+            outputWarnings: result.outputWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             changes: result.changes ?? null,
             ms,
             timings: result.timings,

@@ -104,9 +104,14 @@ function argsType(operation: OperationModel, op: string): string {
 /** JSON and text bodies are the spec's type; forms accept Blobs for string fields; anything else is bytes. */
 function requestBodyType(op: string, mediaType: string): string {
   const specType = `NonNullable<${op}["requestBody"]>["content"][${JSON.stringify(mediaType)}]`;
-  if (isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType)) return specType;
-  if (/^(multipart|application)\/form-data/i.test(mediaType)) return `FormBody<${specType}>`;
-  return "BinaryBody";
+  if (takesBytes(mediaType)) return "BinaryBody";
+  return /^(multipart|application)\/form-data/i.test(mediaType) ? `FormBody<${specType}>` : specType;
+}
+
+/** Whether a request body of this media type is typed as bytes (`BinaryBody`) rather than by its schema. */
+export function takesBytes(mediaType: string): boolean {
+  const typedBySchema = isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType);
+  return !typedBySchema && !/^(multipart|application)\/form-data/i.test(mediaType);
 }
 
 /** The media types a caller can send, the preferred (JSON, else the first listed) first. */

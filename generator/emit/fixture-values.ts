@@ -8,7 +8,7 @@ import { conforms } from "../fixtures/conforms.js";
 import type { SchemaScope } from "../fixtures/schema.js";
 import { openApiVersionOf } from "../fixtures/json-schema-dialect.js";
 import { pickFixture, pickParameterFixture } from "../fixtures/pick.js";
-import { resolvePointer } from "../pointer.js";
+import { decodePointerToken, resolvePointer } from "../pointer.js";
 import { createFixtureValidator, type FixtureValidator } from "../fixtures/validate.js";
 import { NO_FIXTURE, type FixtureValues } from "./fixtures.js";
 import type { PickedFixture } from "../fixtures/pick.js";
@@ -17,6 +17,12 @@ export interface ExampleWarning {
   readonly place: SourcePlace;
   /** JSON pointer of the failing value inside the example. */
   readonly valuePointer: string;
+  readonly message: string;
+}
+
+/** A part of the output left out or typed loosely because TypeScript cannot hold it as the spec says, and where. */
+export interface OutputWarning {
+  readonly place: SourcePlace;
   readonly message: string;
 }
 
@@ -30,7 +36,7 @@ export interface EmittedFixture {
 export function createFixtureValues(
   document: Record<string, unknown>,
   locate: (pointer: string) => SourcePlace,
-): { values: FixtureValues; warnings: ExampleWarning[]; emitted: EmittedFixture[] } {
+): { values: FixtureValues; warnings: ExampleWarning[]; omitted: OutputWarning[]; emitted: EmittedFixture[] } {
   const emitted: EmittedFixture[] = [];
   const record = (schemaPointer: string, direction: "request" | "response", value: unknown): unknown => {
     if (value !== NO_FIXTURE && resolvePointer(document, schemaPointer) !== undefined) emitted.push({ schemaPointer, direction, value });
@@ -58,22 +64,55 @@ export function createFixtureValues(
     }
     return picked;
   };
+  const omitted: OutputWarning[] = [];
+  // A body shared through a $ref is met once per operation that uses it: one warning is enough.
+  const omit = (pointer: string, message: string): void => {
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    omitted.push({ place: locate(pointer), message });
+  };
+  /** The value, unless TypeScript could not check it against its type: then it is left out, with a warning. */
+  const typeable = (picked: PickedFixture, value: unknown): unknown => {
+    if (value === NO_FIXTURE || nestingDepth(value) <= MAX_FIXTURE_NESTING) return value;
+    omit(picked.sourcePointer, `fixture left out: the value nests deeper than TypeScript checks (over ${MAX_FIXTURE_NESTING} levels)`);
+    return NO_FIXTURE;
+  };
   const values: FixtureValues = {
     parameter(parameterPointer) {
       const picked = pickParameter(parameterPointer);
       report(picked.issues);
-      return record(`${parameterPointer}/schema`, "request", usable(picked, resolvePointer(document, `${parameterPointer}/schema`), scope));
+      const schemaPointer = `${parameterPointer}/schema`;
+      return record(schemaPointer, "request", typeable(picked, usable(picked, resolvePointer(document, schemaPointer), scope)));
     },
     hasExample(parameterPointer) {
       return pickParameter(parameterPointer).source !== "synthesized";
     },
-    body(mediaTypePointer, direction) {
+    body(mediaTypePointer, direction, bytes = false) {
       const picked = pickFixture({ document, mediaTypePointer, direction }, validate);
       report(picked.issues);
-      return record(`${mediaTypePointer}/schema`, direction, usable(picked, resolvePointer(document, `${mediaTypePointer}/schema`), scope));
+      const schemaPointer = `${mediaTypePointer}/schema`;
+      const value = typeable(picked, usable(picked, resolvePointer(document, schemaPointer), scope));
+      if (!bytes || value === NO_FIXTURE || typeof value === "string") return record(schemaPointer, direction, value);
+      // The generated type of a binary body takes bytes (a string among them), never an object or a number.
+      if (resolvePointer(document, schemaPointer) === undefined || validate(schemaPointer, "", { direction }).length === 0) return record(schemaPointer, direction, "");
+      const mediaType = decodePointerToken(mediaTypePointer.slice(mediaTypePointer.lastIndexOf("/") + 1));
+      omit(picked.sourcePointer, `request fixture left out: the body's schema admits no string, but the generated type of a "${mediaType}" body takes only bytes (Blob, ArrayBuffer, string…)`);
+      return NO_FIXTURE;
     },
   };
-  return { values, warnings, emitted };
+  return { values, warnings, omitted, emitted };
+}
+
+/** TypeScript gives up comparing an object literal with its type past about 100 levels (TS2321); fixtures sit inside two. */
+const MAX_FIXTURE_NESTING = 64;
+
+/** Levels of objects and arrays in a value (a spec example may be deep; the load stage caps it). */
+function nestingDepth(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, nestingDepth(child));
+  return deepest + 1;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ContentModel, OperationModel, ResponseModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
-import { ARG_NAMES, isJsonMediaType, mentions, operationAlias, operationLabel, requestContent } from "./client.js";
+import { ARG_NAMES, isJsonMediaType, mentions, operationAlias, operationLabel, requestContent, takesBytes } from "./client.js";
 import { printKey, printLiteral } from "./literal.js";
 
 /** Decides fixture values; the fixtures stage implements it (spec examples first, then synthesized values). */
@@ -13,7 +13,8 @@ export interface FixtureValues {
   parameter(parameterPointer: string): unknown;
   /** Whether the spec gives an example for this parameter (optional parameters appear only then). */
   hasExample(parameterPointer: string): boolean;
-  body(mediaTypePointer: string, direction: "request" | "response"): unknown;
+  /** `bytes`: the generated type takes only bytes (`BinaryBody`), of which a fixture can be only a string. */
+  body(mediaTypePointer: string, direction: "request" | "response", bytes?: boolean): unknown;
 }
 
 /** What FixtureValues returns when no value satisfies the schema: that fixture is left out rather than emitted wrong. */
@@ -42,6 +43,8 @@ export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { t
       declarations: [{ name: operation.fixtureName, initializer: placeholder(initializers.length - 1) }],
     });
   }
+  // Without operations the file would hold no export, and a script is not a module that index.ts and mock.ts can import.
+  if (statements.length === 0) return { text: EMPTY_FIXTURES, emitted };
   // The printer re-reads every character it writes; the literals are already printed, so they go in afterwards.
   const skeleton = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
   // Anchored to the declaration line, so a spec string that happens to look like a placeholder (in a doc comment)
@@ -49,6 +52,8 @@ export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { t
   const text = skeleton.replace(/^(export const [\p{L}\p{N}_$]+ = )\$fixture(\d+)\$;$/gmu, (whole, head: string, index: string) => `${head}${initializers[Number(index)] ?? ""};`);
   return { text, emitted };
 }
+
+const EMPTY_FIXTURES = "/** The spec has no operations, so there are no fixtures. */\nexport {};\n";
 
 /** Stands for an initializer in the printed skeleton. */
 function placeholder(index: number): string {
@@ -83,7 +88,7 @@ function requestFixture(operation: OperationModel, values: FixtureValues): Recor
   }
   const body = requestContent(operation);
   if (body) {
-    const value = values.body(body.pointer, "request");
+    const value = values.body(body.pointer, "request", takesBytes(body.mediaType));
     if (value === NO_FIXTURE) return NO_FIXTURE;
     request["body"] = value;
   }

@@ -4,8 +4,15 @@
  */
 import { encodePointerToken, isObject, refToPointer, resolvePointer } from "../pointer.js";
 
-export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
+export interface TypesInput {
+  readonly document: Record<string, unknown>;
+  /** Pointers of the schemas typed `unknown` because their `$ref`s lead only back to themselves, sorted. */
+  readonly refCycles: readonly string[];
+}
+
+export function prepareForTypes(document: Record<string, unknown>): TypesInput {
   dropRepeatedOperationIds(document);
+  const cycles = createRefCycleFinder(document);
   const schemas = isObject(document["components"]) && isObject(document["components"]["schemas"]) ? document["components"]["schemas"] : {};
   const visited = new WeakSet<object>();
   const visit = (node: unknown): void => {
@@ -15,14 +22,50 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
     const record = node as Record<string, unknown>;
     // openapi-typescript would read (even fetch) an example's `externalValue` while generating; types never need it.
     if (typeof record["externalValue"] === "string") delete record["externalValue"];
+    if (typeof record["$ref"] === "string") cycles.follow(record["$ref"]);
     if (isObject(record["discriminator"])) resolveMappingTargets(record["discriminator"], document, schemas);
+    inlineDiscriminatedUnions(record, document);
     declareRequiredNames(record, document);
     widenIndexSignature(record);
     for (const value of Object.values(record)) visit(value);
   };
   visit(document);
+  hoistMemberDiscriminators(schemas);
   mapDeclaredDiscriminatorValues(schemas, document);
-  return document;
+  return { document, refCycles: cycles.untie() };
+}
+
+/**
+ * `A: { $ref: B }` and `B: { $ref: A }` describe no value at all, and the type aliases openapi-typescript makes of them
+ * refer only to each other, which TypeScript rejects (TS2502). Each schema on such a cycle loses its `$ref` and so
+ * becomes `unknown`; a cycle with a structure in between (an object property, an array's items) stays as it is.
+ */
+function createRefCycleFinder(document: object): { follow(ref: string): void; untie(): string[] } {
+  const onCycle = new Set<string>();
+  const settled = new Set<string>();
+  return {
+    follow(ref) {
+      const chain: string[] = [];
+      for (let pointer = refToPointer(ref); pointer !== undefined && !settled.has(pointer); ) {
+        const at = chain.indexOf(pointer);
+        if (at !== -1) {
+          for (const member of chain.slice(at)) onCycle.add(member);
+          break;
+        }
+        chain.push(pointer);
+        const target = resolvePointer(document, pointer);
+        pointer = isObject(target) && typeof target["$ref"] === "string" ? refToPointer(target["$ref"]) : undefined;
+      }
+      for (const pointer of chain) settled.add(pointer);
+    },
+    untie() {
+      for (const pointer of onCycle) {
+        const schema = resolvePointer(document, pointer);
+        if (isObject(schema)) delete schema["$ref"];
+      }
+      return [...onCycle].sort();
+    },
+  };
 }
 
 /**
@@ -125,6 +168,49 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, docume
       for (const value of values) if (!Object.hasOwn(mapping, value)) mapping[value] = ref;
       discriminator["mapping"] = mapping;
     }
+  }
+}
+
+/**
+ * `{ allOf: [{ $ref: Check }, { properties: … }] }` where Check is a discriminated union (`oneOf` + `discriminator`)
+ * that does not list this schema: one of the checks, with more properties. openapi-typescript reads every allOf member
+ * with a discriminator as a base class, omits the discriminator property from it (`Omit` of a union keeps only the
+ * members' common keys) and pins the property to this schema's name, a value no member allows. The union inline,
+ * without its discriminator, is the same set of values and keeps each member's own type.
+ */
+function inlineDiscriminatedUnions(schema: Record<string, unknown>, document: object): void {
+  const members = schema["allOf"];
+  if (!Array.isArray(members)) return;
+  members.forEach((member: unknown, index) => {
+    const base = isObject(member) && typeof member["$ref"] === "string" ? resolveRef(member["$ref"], document) : undefined;
+    if (!isObject(base) || !isObject(base["discriminator"]) || unionMembers(base).length === 0) return;
+    const mapping = isObject(base["discriminator"]["mapping"]) ? Object.values(base["discriminator"]["mapping"]) : [];
+    // A schema the union names is one of its members extending it (the inheritance pattern), not a use of it.
+    const named = [...unionMembers(base), ...mapping].some((ref) => typeof ref === "string" && resolveRef(ref, document) === schema);
+    if (named) return;
+    const { discriminator: _discriminator, ...union } = base;
+    members[index] = union;
+  });
+}
+
+/** The `$ref`s a schema's oneOf/anyOf lists. */
+function unionMembers(schema: Record<string, unknown>): unknown[] {
+  const members = [...(Array.isArray(schema["oneOf"]) ? schema["oneOf"] : []), ...(Array.isArray(schema["anyOf"]) ? schema["anyOf"] : [])];
+  return members.map((member) => (isObject(member) ? member["$ref"] : undefined)).filter((ref) => ref !== undefined);
+}
+
+/**
+ * `message: { allOf: [{ $ref: outlookItem }, { discriminator, properties: { "@odata.type": … } }] }`: openapi-typescript
+ * omits the discriminator property from the member that declares the discriminator, so the property is in no member
+ * of the type at all. Declared on the schema itself, the discriminator means the same and the property stays.
+ */
+function hoistMemberDiscriminators(schemas: Record<string, unknown>): void {
+  for (const schema of Object.values(schemas)) {
+    if (!isObject(schema) || !Array.isArray(schema["allOf"]) || "discriminator" in schema) continue;
+    const owner = schema["allOf"].find((member): member is Record<string, unknown> => isObject(member) && !("$ref" in member) && isObject(member["discriminator"]));
+    if (owner === undefined) continue;
+    schema["discriminator"] = owner["discriminator"];
+    delete owner["discriminator"];
   }
 }
 

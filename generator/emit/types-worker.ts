@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { renderSchemaTypes } from "./types.js";
 
 try {
-  parentPort?.postMessage({ ok: true, text: await renderSchemaTypes(workerData as string) });
+  parentPort?.postMessage({ ok: true, ...(await renderSchemaTypes(workerData as string)) });
 } catch (error) {
   parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
 }

@@ -13,9 +13,17 @@ import { prepareForTypes } from "./types-input.js";
  * Calls openapi-typescript's transform directly: `openapiTS()` would first lint and bundle the document again with
  * Redocly, which the load stage has already done (on GitHub's spec that is a second of the critical path).
  */
-export async function renderSchemaTypes(documentJson: string): Promise<string> {
+export interface SchemaTypes {
+  /** schema.ts */
+  readonly text: string;
+  /** Pointers of the schemas typed `unknown` because their `$ref`s lead only back to themselves. */
+  readonly refCycles: readonly string[];
+}
+
+export async function renderSchemaTypes(documentJson: string): Promise<SchemaTypes> {
   const { astToString, resolveRef, scanDiscriminators, transformSchema } = await import("openapi-typescript");
-  const document = prepareForTypes(JSON.parse(documentJson) as Record<string, unknown>) as unknown as Parameters<typeof transformSchema>[0];
+  const input = prepareForTypes(JSON.parse(documentJson) as Record<string, unknown>);
+  const document = input.document as unknown as Parameters<typeof transformSchema>[0];
   const options = {
     silent: true,
     // An object schema without properties accepts any object: `Record<string, unknown>`, not `Record<string, never>`.
@@ -31,7 +39,7 @@ export async function renderSchemaTypes(documentJson: string): Promise<string> {
     redoc: undefined as never, // read only by the lint and bundle steps skipped here
     resolve: ($ref: string) => resolveRef(document, $ref, { silent: true }),
   };
-  return astToString(transformSchema(document, context as unknown as Parameters<typeof transformSchema>[1]));
+  return { text: astToString(transformSchema(document, context as unknown as Parameters<typeof transformSchema>[1])), refCycles: input.refCycles };
 }
 
 /** openapi-typescript's own defaults for everything `openapiTS()` would otherwise fill in. */
@@ -61,14 +69,14 @@ const OPENAPI_TS_DEFAULTS = {
 };
 
 /** Same result as renderSchemaTypes, computed on another thread when running from the build. */
-export function emitSchemaTypes(documentJson: string): Promise<string> {
+export function emitSchemaTypes(documentJson: string): Promise<SchemaTypes> {
   const workerFile = fileURLToPath(new URL("./types-worker.js", import.meta.url));
   // From source (tests run TypeScript directly) there is no compiled worker: stay on this thread.
   if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: documentJson });
-    worker.once("message", (message: { ok: true; text: string } | { ok: false; error: string }) => {
-      if (message.ok) resolve(message.text);
+    worker.once("message", (message: ({ ok: true } & SchemaTypes) | { ok: false; error: string }) => {
+      if (message.ok) resolve({ text: message.text, refCycles: message.refCycles });
       else reject(new Error(`openapi-typescript failed: ${message.error}`));
     });
     worker.once("error", reject);
