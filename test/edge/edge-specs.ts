@@ -6,9 +6,11 @@ import { root } from "../support/run.js";
 
 /** Spec file names without `.yaml`; each is also the client name and its folder under `__golden__/`. */
 export const EDGE_SPECS = [
+  "binary-bodies",
   "composition",
   "deep-refs",
   "deprecated",
+  "discriminator-uses",
   "duplicate-operation-ids",
   "hostile-strings",
   "methods",
@@ -18,6 +20,7 @@ export const EDGE_SPECS = [
   "parameters",
   "query-styles",
   "recursive",
+  "ref-cycles",
   "request-bodies",
   "responses",
   "schema-conflicts",
