@@ -9,27 +9,47 @@ import { appendPointer } from "../pointer.js";
 /** Objects and arrays inside each other; every stage after loading is tested to this depth. */
 export const MAX_NESTING = 256;
 
+/** Throws a located SpecError when `value` nests objects and arrays deeper than MAX_NESTING. */
+export function checkNesting(value: unknown, locate: (pointer: string) => SourcePlace): void {
+  // Explicit stacks (the check must not overflow on the input it exists to catch), of plain values and depths: this
+  // pass runs over every spec, the pointer is worked out only for a spec that fails.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  for (let at = values.pop(); at !== undefined; at = values.pop()) {
+    const depth = depths.pop() ?? 0;
+    if (typeof at !== "object" || at === null) continue;
+    if (depth > MAX_NESTING) {
+      const pointer = pointerTo(value, at);
+      throw new SpecError(`nested too deeply (over ${MAX_NESTING} levels of objects and arrays)`, locate(pointer));
+    }
+    for (const key in at) {
+      const child: unknown = (at as Record<string, unknown>)[key];
+      if (typeof child !== "object" || child === null) continue;
+      values.push(child);
+      depths.push(depth + 1);
+    }
+  }
+}
+
 interface Frame {
-  readonly value: object;
-  readonly depth: number;
+  readonly value: unknown;
   readonly parent: Frame | undefined;
   readonly key: string;
 }
 
-/** Throws a located SpecError when `value` nests objects and arrays deeper than MAX_NESTING. */
-export function checkNesting(value: unknown, locate: (pointer: string) => SourcePlace): void {
-  if (typeof value !== "object" || value === null) return;
-  // An explicit stack: the check must not overflow on the input it exists to catch.
-  const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: "" }];
+/** The pointer of `target` inside `root` (searched without recursion, like the check itself). */
+function pointerTo(root: unknown, target: object): string {
+  const stack: Frame[] = [{ value: root, parent: undefined, key: "" }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    if (frame.depth > MAX_NESTING) {
-      const pointer = pointerOf(frame);
-      throw new SpecError(`nested too deeply (over ${MAX_NESTING} levels of objects and arrays)`, locate(pointer));
+    if (frame.value === target) {
+      const keys: string[] = [];
+      for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
+      return appendPointer("", ...keys.reverse());
     }
-    for (const [key, child] of Object.entries(frame.value)) {
-      if (typeof child === "object" && child !== null) stack.push({ value: child as object, depth: frame.depth + 1, parent: frame, key });
-    }
+    if (typeof frame.value !== "object" || frame.value === null) continue;
+    for (const [key, child] of Object.entries(frame.value)) if (typeof child === "object" && child !== null) stack.push({ value: child, parent: frame, key });
   }
+  return "";
 }
 
 /**
