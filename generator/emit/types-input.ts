@@ -151,6 +151,8 @@ function widenIndexSignature(schema: Record<string, unknown>): void {
  * A schema that extends a discriminated base (`allOf: [{ $ref: Base }]`) and declares the discriminator property's
  * values itself (`type: { enum: ["branches", "tags"] }`) would get its schema name as the only allowed value, which
  * its own enum excludes: the property becomes `never`. Mapping those values to it gives it exactly its own values.
+ * Even when they are just its name: openapi-typescript would otherwise declare the property twice in one object type
+ * (its pinned value and the schema's own property, TS2300).
  */
 function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, document: object): void {
   for (const [name, schema] of Object.entries(schemas)) {
@@ -164,7 +166,7 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, docume
       const mapping = isObject(discriminator["mapping"]) ? discriminator["mapping"] : {};
       if (Object.values(mapping).includes(ref)) continue;
       const values = declaredValues(schema, propertyName);
-      if (values === undefined || values.includes(name)) continue;
+      if (values === undefined) continue;
       for (const value of values) if (!Object.hasOwn(mapping, value)) mapping[value] = ref;
       discriminator["mapping"] = mapping;
     }
