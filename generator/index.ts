@@ -17,6 +17,7 @@ import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
 import { fingerprint, fingerprintInput } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
+import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
@@ -80,7 +81,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
-  const spec = await timed("load", () => loadSpec(options.spec));
+  const spec = await timed("load", async () => {
+    const loaded = await loadSpec(options.spec);
+    checkRefChains(loaded.document, loaded.locate);
+    return loaded;
+  });
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);

@@ -4,7 +4,7 @@
  * few dozen levels; past the limit a spec is rejected here, at the first value that goes too deep.
  */
 import { SpecError, type SourcePlace } from "../errors.js";
-import { appendPointer } from "../pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
 
 /** Objects and arrays inside each other; every stage after loading is tested to this depth. */
 export const MAX_NESTING = 256;
@@ -73,4 +73,41 @@ function pointerOf(frame: Frame): string {
   const keys: string[] = [];
   for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
   return appendPointer("", ...keys.reverse());
+}
+
+/** `$ref`s in a row, each naming a schema that is only the next `$ref`; every stage after loading follows them recursively. */
+export const MAX_REF_CHAIN = 256;
+
+/** Throws a located SpecError when a `$ref` leads through more than MAX_REF_CHAIN `$ref`s in a row. */
+export function checkRefChains(document: unknown, locate: (pointer: string) => SourcePlace): void {
+  // Pointer → how many `$ref`s in a row start there (a cycle counts what it met before closing).
+  const lengths = new Map<string, number>();
+  const values: unknown[] = [document];
+  for (let at = values.pop(); at !== undefined; at = values.pop()) {
+    if (typeof at !== "object" || at === null) continue;
+    const ref = (at as Record<string, unknown>)["$ref"];
+    if (typeof ref === "string") measureChain(document, ref, lengths, locate);
+    for (const key in at) {
+      const child: unknown = (at as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) values.push(child);
+    }
+  }
+}
+
+function measureChain(document: unknown, ref: string, lengths: Map<string, number>, locate: (pointer: string) => SourcePlace): void {
+  const chain: string[] = [];
+  const met = new Set<string>();
+  let pointer = refToPointer(ref);
+  while (pointer !== undefined && !lengths.has(pointer) && !met.has(pointer)) {
+    chain.push(pointer);
+    met.add(pointer);
+    const target = resolvePointer(document, pointer);
+    const next = isObject(target) ? target["$ref"] : undefined;
+    pointer = typeof next === "string" ? refToPointer(next) : undefined;
+  }
+  let length = pointer === undefined ? 0 : (lengths.get(pointer) ?? 0);
+  for (const start of chain.reverse()) {
+    lengths.set(start, ++length);
+    if (length > MAX_REF_CHAIN) throw new SpecError(`$ref chain too long (over ${MAX_REF_CHAIN} $refs in a row, each naming only the next)`, locate(start));
+  }
 }

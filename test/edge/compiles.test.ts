@@ -3,7 +3,7 @@
  * not to type-check (a spec without operations, `$ref`s that lead only to each other, binary bodies with object
  * examples, discriminated unions used through allOf), generated with the built CLI and checked by strict tsc, once as
  * an ESM project under NodeNext and once under a bundler's resolution (where a file without exports is not a module).
- * A spec nested thousands of levels deep is a located error, never a stack overflow.
+ * A spec nested thousands of levels deep (or a chain of thousands of `$ref`s) is a located error, never a stack overflow.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -131,6 +131,19 @@ describe("a spec nested thousands of levels deep", () => {
     const run = await runCli(["generate", "--spec", file, "--out", join(dir, "rejected"), "-q"]);
     expect(run.stderr).not.toMatch(/internal error|RangeError/);
     expect(run.stderr).toMatch(new RegExp(`deep-${keyword}-${levels}\\.${format}:\\d+:\\d+.*nested too deeply`));
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  it("so is a chain of 5,000 schemas that are each only a $ref to the next", async () => {
+    const schemas = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`S${index}`, { $ref: `#/components/schemas/S${index + 1}` }]));
+    const schema = { $ref: "#/components/schemas/S0" };
+    const responses = { "200": { description: "ok", content: { "application/json": { schema } } } };
+    const spec = { openapi: "3.0.3", info: { title: "Chain", version: "1" }, paths: { "/x": { get: { operationId: "getX", responses } } }, components: { schemas: { ...schemas, S5000: { type: "string" } } } };
+    const file = join(dir, "ref-chain.json");
+    await writeFile(file, JSON.stringify(spec));
+    const run = await runCli(["generate", "--spec", file, "--out", join(dir, "rejected"), "-q"]);
+    expect(run.stderr).not.toMatch(/internal error|RangeError/);
+    expect(run.stderr).toMatch(/ref-chain\.json:1:\d+ \(at \/components\/schemas\/S\d+\): \$ref chain too long/);
     expect(run.code).toBe(1);
   }, 60_000);
 });
