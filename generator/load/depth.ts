@@ -75,18 +75,22 @@ function pointerOf(frame: Frame): string {
   return appendPointer("", ...keys.reverse());
 }
 
-/** `$ref`s in a row, each naming a schema that is only the next `$ref`; every stage after loading follows them recursively. */
+/**
+ * Schemas in a row, each only naming the next (a `$ref`, or an allOf/oneOf/anyOf member that is one) with no property
+ * or item in between: every stage after loading follows those recursively.
+ */
 export const MAX_REF_CHAIN = 256;
 
-/** Throws a located SpecError when a `$ref` leads through more than MAX_REF_CHAIN `$ref`s in a row. */
+/** Throws a located SpecError when a `$ref` leads through more than MAX_REF_CHAIN such schemas in a row. */
 export function checkRefChains(document: unknown, locate: (pointer: string) => SourcePlace): void {
-  // Pointer → how many `$ref`s in a row start there (a cycle counts what it met before closing).
+  // Pointer → the longest run of schemas that starts there (a cycle is cut where it closes).
   const lengths = new Map<string, number>();
   const values: unknown[] = [document];
   for (let at = values.pop(); at !== undefined; at = values.pop()) {
     if (typeof at !== "object" || at === null) continue;
     const ref = (at as Record<string, unknown>)["$ref"];
-    if (typeof ref === "string") measureChain(document, ref, lengths, locate);
+    const pointer = typeof ref === "string" ? refToPointer(ref) : undefined;
+    if (pointer !== undefined) measureChain(document, pointer, lengths, locate);
     for (const key in at) {
       const child: unknown = (at as Record<string, unknown>)[key];
       if (typeof child === "object" && child !== null) values.push(child);
@@ -94,20 +98,49 @@ export function checkRefChains(document: unknown, locate: (pointer: string) => S
   }
 }
 
-function measureChain(document: unknown, ref: string, lengths: Map<string, number>, locate: (pointer: string) => SourcePlace): void {
-  const chain: string[] = [];
-  const met = new Set<string>();
-  let pointer = refToPointer(ref);
-  while (pointer !== undefined && !lengths.has(pointer) && !met.has(pointer)) {
-    chain.push(pointer);
-    met.add(pointer);
-    const target = resolvePointer(document, pointer);
-    const next = isObject(target) ? target["$ref"] : undefined;
-    pointer = typeof next === "string" ? refToPointer(next) : undefined;
+interface ChainFrame {
+  readonly pointer: string;
+  readonly next: string[];
+  longest: number;
+}
+
+/** The longest run from `start`, by a depth-first walk on an explicit stack. */
+function measureChain(document: unknown, start: string, lengths: Map<string, number>, locate: (pointer: string) => SourcePlace): void {
+  if (lengths.has(start)) return;
+  const tooLong = (pointer: string): SpecError =>
+    new SpecError(`$ref chain too long (over ${MAX_REF_CHAIN} schemas in a row, each only a $ref, allOf, oneOf or anyOf of the next)`, locate(pointer));
+  const onPath = new Set<string>();
+  const frames: ChainFrame[] = [];
+  const enter = (pointer: string): void => {
+    if (frames.length >= MAX_REF_CHAIN) throw tooLong(start);
+    onPath.add(pointer);
+    frames.push({ pointer, next: composedRefs(resolvePointer(document, pointer)), longest: 0 });
+  };
+  enter(start);
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+    const next = frame.next.pop();
+    if (next !== undefined) {
+      const known = lengths.get(next);
+      if (known !== undefined) frame.longest = Math.max(frame.longest, known);
+      else if (!onPath.has(next)) enter(next);
+      continue;
+    }
+    frames.pop();
+    onPath.delete(frame.pointer);
+    const length = frame.longest + 1;
+    if (length > MAX_REF_CHAIN) throw tooLong(frame.pointer);
+    lengths.set(frame.pointer, length);
+    const parent = frames.at(-1);
+    if (parent !== undefined) parent.longest = Math.max(parent.longest, length);
   }
-  let length = pointer === undefined ? 0 : (lengths.get(pointer) ?? 0);
-  for (const start of chain.reverse()) {
-    lengths.set(start, ++length);
-    if (length > MAX_REF_CHAIN) throw new SpecError(`$ref chain too long (over ${MAX_REF_CHAIN} $refs in a row, each naming only the next)`, locate(start));
-  }
+}
+
+/** The schemas a schema is made of without a property or item in between: its `$ref`, and its composition's `$ref`s. */
+function composedRefs(schema: unknown): string[] {
+  if (!isObject(schema)) return [];
+  const members = [schema, ...["allOf", "oneOf", "anyOf"].flatMap((keyword) => (Array.isArray(schema[keyword]) ? (schema[keyword] as unknown[]) : []))];
+  return members.flatMap((member) => {
+    const pointer = isObject(member) && typeof member["$ref"] === "string" ? refToPointer(member["$ref"]) : undefined;
+    return pointer === undefined ? [] : [pointer];
+  });
 }

@@ -134,8 +134,11 @@ describe("a spec nested thousands of levels deep", () => {
     expect(run.code).toBe(1);
   }, 60_000);
 
-  it("so is a chain of 5,000 schemas that are each only a $ref to the next", async () => {
-    const schemas = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`S${index}`, { $ref: `#/components/schemas/S${index + 1}` }]));
+  it.each([
+    ["a $ref", (next: string) => ({ $ref: next })],
+    ["an allOf", (next: string) => ({ allOf: [{ $ref: next }] })],
+  ])("so is a chain of 5,000 schemas that are each only %s of the next", async (_kind, link) => {
+    const schemas = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`S${index}`, link(`#/components/schemas/S${index + 1}`)]));
     const schema = { $ref: "#/components/schemas/S0" };
     const responses = { "200": { description: "ok", content: { "application/json": { schema } } } };
     const spec = { openapi: "3.0.3", info: { title: "Chain", version: "1" }, paths: { "/x": { get: { operationId: "getX", responses } } }, components: { schemas: { ...schemas, S5000: { type: "string" } } } };
