@@ -18,6 +18,12 @@ export class SpecError extends Error {
   }
 }
 
+/** A flaw in the spec that the tool worked around (`--strict` makes it a SpecError), with what it did instead. */
+export interface SpecWarning {
+  readonly place: SourcePlace;
+  readonly message: string;
+}
+
 /** An error in how the tool was called (flags, config), not in the spec. */
 export class UsageError extends Error {
   override readonly name = "UsageError";

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { compareSpecs, type ChangeReport } from "./changes/index.js";
-import { SpecError } from "./errors.js";
+import { SpecError, type SpecWarning } from "./errors.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type EmittedFixture, type ExampleWarning } from "./emit/fixture-values.js";
@@ -35,7 +35,7 @@ export interface GenerateOptions {
   readonly check?: boolean | undefined;
   /** Overwrite generated files that were edited by hand. */
   readonly force?: boolean | undefined;
-  /** Spec examples that fail their schema are errors, not warnings. */
+  /** Spec examples that fail their schema, and the spec flaws the load stage repairs, are errors, not warnings. */
   readonly strict?: boolean | undefined;
   /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
   readonly runtimeDir?: string | undefined;
@@ -54,6 +54,8 @@ export interface GenerateResult {
   readonly rendered: readonly OutputFile[];
   readonly operations: number;
   readonly warnings: readonly ExampleWarning[];
+  /** Flaws in the spec that were repaired (see `LoadedSpec.warnings`). */
+  readonly specWarnings: readonly SpecWarning[];
   /** Every fixture value with the schema it is meant to satisfy, and the document those pointers are in. */
   readonly fixtures: { readonly document: Record<string, unknown>; readonly values: readonly EmittedFixture[] };
   /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
@@ -78,7 +80,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
-  const spec = await timed("load", () => loadSpec(options.spec));
+  const spec = await timed("load", () => loadSpec(options.spec, { strict: options.strict }));
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);
@@ -131,7 +133,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, fixtures: fixtureChecks, changes, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, fixtures: fixtureChecks, changes, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */

@@ -23,7 +23,7 @@ export function apiOptions<T>(command: Argv<T>) {
     .option("name", { type: "string", describe: "Client name: 'kapso' gives createKapsoClient", defaultDescription: "the --out folder's name, else the spec's" })
     .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
     .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
-    .option("strict", { type: "boolean", describe: "Treat spec examples that fail their own schema as errors" })
+    .option("strict", { type: "boolean", describe: "Treat spec flaws that are repaired with a warning, and examples that fail their own schema, as errors" })
     .option("msw", { type: "boolean", describe: "Also write msw.ts: Mock Service Worker handlers answering from the fixtures (needs msw 2)" })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only warnings and errors" })
     .option("json", { type: "boolean", describe: "Print the summary as JSON" });
@@ -82,6 +82,9 @@ const SHOWN_WARNINGS = 20;
 
 function printWarnings(result: GenerateResult): void {
   if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+  for (const warning of result.specWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
+  const hiddenSpecWarnings = result.specWarnings.length - SHOWN_WARNINGS;
+  if (hiddenSpecWarnings > 0) process.stderr.write(`warning: … and ${hiddenSpecWarnings} more spec warnings in ${shortPath(result.out)} (all of them with --json)\n`);
   for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) {
     process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
   }
@@ -136,6 +139,7 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             removed: count(result, "remove"),
             files: result.files.map((file) => ({ path: file.path, change: file.change })),
             warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
+            specWarnings: result.specWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             changes: result.changes ?? null,
             ms,
             timings: result.timings,
