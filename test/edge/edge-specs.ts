@@ -11,6 +11,7 @@ export const EDGE_SPECS = [
   "deprecated",
   "duplicate-operation-ids",
   "hostile-strings",
+  "lenient",
   "methods",
   "nullable-3.0",
   "operation-id-characters",

@@ -167,9 +167,11 @@ export function createTransport(
         // openapi-fetch reads error bodies itself, as JSON or text; this keeps the response so its body is read by
         // content type instead, like a success's.
         let received: Response | undefined;
-        const { response } = await http.request(call.method, call.path, {
+        const { pathname, fixedQuery } = splitFixedQuery(call.path, call.params.path);
+        const { response } = await http.request(call.method, pathname, {
           params,
-          querySerializer: (query: Record<string, unknown>) => serializeQuery(query, call.queryStyles),
+          querySerializer: (query: Record<string, unknown>) =>
+            [fixedQuery, serializeQuery(query, call.queryStyles)].filter(Boolean).join("&"),
           // Serialized above, by media type; openapi-fetch sends it as is.
           ...(sent ? { body: sent.body, bodySerializer: (prepared: unknown) => prepared } : {}),
           ...(sent?.contentType ? { headers: { "Content-Type": sent.contentType } } : {}),
@@ -257,6 +259,18 @@ export function serverUrl(template: string, variables: Readonly<Record<string, s
     const value = variables[name];
     return value === undefined ? whole : encodeURI(value);
   });
+}
+
+/**
+ * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
+ * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own.
+ */
+function splitFixedQuery(path: string, values: object | undefined): { pathname: string; fixedQuery: string } {
+  const at = path.indexOf("?");
+  if (at < 0) return { pathname: path, fixedQuery: "" };
+  const fill = (_: string, name: string): string =>
+    encodeURIComponent(String((values as Record<string, unknown> | undefined)?.[name] ?? ""));
+  return { pathname: path.slice(0, at), fixedQuery: path.slice(at + 1).replace(/\{([^{}]+)\}/g, fill) };
 }
 
 /** Adds the credentials of the first security alternative the client can satisfy. */
