@@ -248,13 +248,19 @@ export function serverUrl(template: string, variables: Readonly<Record<string, s
 
 /**
  * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
- * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own.
+ * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
+ * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
  */
 function splitFixedQuery(path: string, values: object | undefined): { pathname: string; fixedQuery: string } {
   const at = path.indexOf("?");
   if (at < 0) return { pathname: path, fixedQuery: "" };
-  const fill = (_: string, name: string): string => encodeURIComponent(String((values as Record<string, unknown> | undefined)?.[name] ?? ""));
-  return { pathname: path.slice(0, at), fixedQuery: path.slice(at + 1).replace(/\{([^{}]+)\}/g, fill) };
+  const valueOf = (name: string): unknown => (values as Record<string, unknown> | undefined)?.[name];
+  const pairs = path
+    .slice(at + 1)
+    .split("&")
+    .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
+  const filled = pairs.map((pair) => pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))));
+  return { pathname: path.slice(0, at), fixedQuery: filled.join("&") };
 }
 
 /** Adds the credentials of the first security alternative the client can satisfy. */

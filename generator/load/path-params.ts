@@ -29,6 +29,15 @@ interface ListEdits {
   readonly added: string[];
 }
 
+/** One path template being repaired, and where to report. */
+interface PathContext {
+  readonly document: LocatedDocument;
+  readonly leniency: Leniency;
+  readonly path: string;
+  /** The template's names, each once. */
+  readonly template: readonly string[];
+}
+
 /**
  * Repairs (or, under `--strict`, rejects) the path parameters of every operation. Returns the document with a locator
  * that still finds each parameter where it is written, though removed entries shift the indexes after them.
@@ -41,28 +50,13 @@ export function repairPathParameters(document: LocatedDocument, leniency: Lenien
     const item = followRefs(document.value, written, appendPointer("/paths", path));
     if (!isObject(item.value)) continue;
     if (path.includes("?")) tolerateQueryString(document, leniency, path);
-    const template = [...new Set(templateNames(path))];
+    const context: PathContext = { document, leniency, path, template: [...new Set(templateNames(path))] };
     const sharedEdits = editsOf(item.value, appendPointer(item.pointer, "parameters"));
-    const shared = pathParameters(document.value, sharedEdits);
-    const sharedNames = repairUnknown(document, leniency, path, template, shared, sharedEdits, []);
+    const sharedNames = repairUnknown(context, sharedEdits, []);
     edits.push(sharedEdits);
     for (const method of METHODS) {
       const operation = item.value[method];
-      if (!isObject(operation)) continue;
-      const operationPointer = appendPointer(item.pointer, method);
-      const ownEdits = editsOf(operation, appendPointer(operationPointer, "parameters"));
-      const own = pathParameters(document.value, ownEdits);
-      const declared = [...sharedNames, ...repairUnknown(document, leniency, path, template, own, ownEdits, sharedNames)];
-      for (const missing of template.filter((name) => !declared.includes(name))) {
-        leniency.tolerate(
-          document.locate(operationPointer),
-          `path parameter {${missing}} of ${JSON.stringify(path)} is not declared: add a parameter with \`in: path\`, \`name: ${missing}\` and \`required: true\` to this operation or its path item`,
-          `path parameter {${missing}} of ${JSON.stringify(path)} is not declared: taken as a required string parameter`,
-        );
-        ownEdits.added.push(missing);
-      }
-      if (ownEdits.added.length > 0 && operation["parameters"] === undefined) operation["parameters"] = ownEdits.list;
-      edits.push(ownEdits);
+      if (isObject(operation)) edits.push(repairOperation(context, operation, appendPointer(item.pointer, method), sharedEdits, sharedNames));
     }
   }
   const removed = new Map<string, number[]>();
@@ -71,6 +65,40 @@ export function repairPathParameters(document: LocatedDocument, leniency: Lenien
     if (edit.removed.size > 0) removed.set(edit.pointer, [...edit.removed].sort((a, b) => a - b));
   }
   return removed.size === 0 ? document : { value: document.value, locate: locateBeforeRemovals(document.locate, removed) };
+}
+
+/** The edits of one operation's own parameters, given what its path item declares. */
+function repairOperation(context: PathContext, operation: Record<string, unknown>, pointer: string, shared: ListEdits, sharedNames: readonly string[]): ListEdits {
+  const { document, leniency, path, template } = context;
+  const own = editsOf(operation, appendPointer(pointer, "parameters"));
+  const inQuery = queryParameterNames(document.value, [...shared.list, ...own.list]);
+  const elsewhere = [...sharedNames, ...queryTemplateNames(path).filter((name) => inQuery.has(name))];
+  const declared = [...elsewhere, ...repairUnknown(context, own, elsewhere)];
+  for (const missing of template.filter((name) => !declared.includes(name))) {
+    leniency.tolerate(
+      document.locate(pointer),
+      `path parameter {${missing}} of ${JSON.stringify(path)} is not declared: add a parameter with \`in: path\`, \`name: ${missing}\` and \`required: true\` to this operation or its path item`,
+      `path parameter {${missing}} of ${JSON.stringify(path)} is not declared: taken as a required string parameter`,
+    );
+    own.added.push(missing);
+  }
+  if (own.added.length > 0 && operation["parameters"] === undefined) operation["parameters"] = own.list;
+  return own;
+}
+
+/** The `{name}`s of a query string written into the template: a query parameter of that name may fill them. */
+function queryTemplateNames(path: string): string[] {
+  const at = path.indexOf("?");
+  return at < 0 ? [] : templateNames(path.slice(at));
+}
+
+function queryParameterNames(root: unknown, list: readonly unknown[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of list) {
+    const { value } = followRefs(root, entry, "");
+    if (isObject(value) && value["in"] === "query" && typeof value["name"] === "string") names.add(value["name"]);
+  }
+  return names;
 }
 
 /** `/pets/{petId}/toys/{toyId}` → `petId`, `toyId`. */
@@ -91,15 +119,9 @@ function tolerateQueryString(document: LocatedDocument, leniency: Leniency, path
  * Pairs each `in: path` parameter missing from the template with the template name it misspells, if one clearly is;
  * renames those and removes the rest. Returns the names the list then declares.
  */
-function repairUnknown(
-  document: LocatedDocument,
-  leniency: Leniency,
-  path: string,
-  template: readonly string[],
-  parameters: readonly PathParameter[],
-  edits: ListEdits,
-  alsoDeclared: readonly string[],
-): string[] {
+function repairUnknown(context: PathContext, edits: ListEdits, alsoDeclared: readonly string[]): string[] {
+  const { document, leniency, path, template } = context;
+  const parameters = pathParameters(document.value, edits);
   const unknown = parameters.filter((parameter) => !template.includes(parameter.name));
   const known = parameters.filter((parameter) => template.includes(parameter.name)).map((parameter) => parameter.name);
   const free = template.filter((name) => !known.includes(name) && !alsoDeclared.includes(name));

@@ -3,12 +3,13 @@
  * located warning (printed, and in --json), the output compiles under strict tsc, and the repaired calls work on the
  * wire and against the generated mock; under --strict each flaw is a located error and exit 1.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
 import { removeDir, root, runCli, runTsc, tempDir, type CommandResult } from "../support/run.js";
 import { createLenientClient, createMockFetch } from "./__golden__/lenient/index.js";
+import { placeOf } from "../load/helpers.js";
 import { linkNodeModules } from "./edge-specs.js";
 import { empty, rawQuery, startServer, type TestServer } from "./server.js";
 
@@ -19,7 +20,18 @@ describe("the CLI on specs with flaws peers accept", () => {
   let dir: string;
   let lenient: CommandResult;
   let swagger: CommandResult;
+  let lenientText: string;
+  let swaggerText: string;
+  /** `spec:line:column` of the first occurrence of `needle` in the spec. */
+  let at: (needle: string) => string;
+  let swaggerAt: (needle: string) => string;
   beforeAll(async () => {
+    [lenientText, swaggerText] = await Promise.all([readFile(join(root, lenientSpec), "utf8"), readFile(join(root, swaggerSpec), "utf8")]);
+    const locator = (spec: string, text: string) => (needle: string) => {
+      const { line, column } = placeOf(text, needle);
+      return `${spec}:${line}:${column}`;
+    };
+    [at, swaggerAt] = [locator(lenientSpec, lenientText), locator(swaggerSpec, swaggerText)];
     dir = await tempDir("edge-lenient");
     await linkNodeModules(dir);
     await writeFile(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
@@ -33,22 +45,22 @@ describe("the CLI on specs with flaws peers accept", () => {
   it("generates, printing each repair as a located warning", () => {
     expect(lenient.code).toBe(0);
     const warnings = lenient.stderr.split("\n").filter((line) => line.startsWith(`warning: ${lenientSpec}:`));
-    expect(warnings).toHaveLength(11);
+    expect(warnings).toHaveLength(12);
     expect(warnings).toContain(
-      `warning: ${lenientSpec}:13:3 (at /paths/~1items?type=foo): path "/items?type=foo" holds a query string: every call goes to "/items" with the fixed query "type=foo"`,
+      `warning: ${at("/items?type=foo:")} (at /paths/~1items?type=foo): path "/items?type=foo" holds a query string: every call goes to "/items" with the fixed query "type=foo"`,
     );
     expect(warnings).toContain(
-      `warning: ${lenientSpec}:56:5 (at /paths/~1pets~1{petId}/delete): path parameter {petId} of "/pets/{petId}" is not declared: taken as a required string parameter`,
+      `warning: ${at("delete:")} (at /paths/~1pets~1{petId}/delete): path parameter {petId} of "/pets/{petId}" is not declared: taken as a required string parameter`,
     );
     expect(warnings).toContain(
-      `warning: ${lenientSpec}:80:9 (at /paths/~1owners~1{ownerId}/parameters/1): parameter "region" is declared \`in: path\` but "/owners/{ownerId}" has no {region}: left out of the call`,
+      `warning: ${at("name: region")} (at /paths/~1owners~1{ownerId}/parameters/1): parameter "region" is declared \`in: path\` but "/owners/{ownerId}" has no {region}: left out of the call`,
     );
     expect(warnings).toContain(
-      `warning: ${lenientSpec}:72:17 (at /paths/~1reports~1{reportId}/get/responses/200/content/text~1plain/schema/$ref): a schema's $ref "#/components/responses/Empty" points at a responses entry, not a schema: the entry has no schema, so any value is accepted`,
+      `warning: ${at("$ref: '#/components/responses/Empty'")} (at /paths/~1reports~1{reportId}/get/responses/200/content/text~1plain/schema/$ref): a schema's $ref "#/components/responses/Empty" points at a responses entry, not a schema: the entry has no schema, so any value is accepted`,
     );
     expect(swagger.code).toBe(0);
     expect(swagger.stderr).toContain(
-      `warning: ${swaggerSpec}:28:11 (at /paths/~1tags~1{names}/get/parameters/1/collectionFormat): collectionFormat "tsv" has no OpenAPI 3 equivalent: taken as csv (comma-separated) instead`,
+      `warning: ${swaggerAt("collectionFormat: tsv")} (at /paths/~1tags~1{names}/get/parameters/1/collectionFormat): collectionFormat "tsv" has no OpenAPI 3 equivalent: taken as csv (comma-separated) instead`,
     );
   });
 
@@ -62,11 +74,10 @@ describe("the CLI on specs with flaws peers accept", () => {
 
   it("lists the warnings in --json too, with file, line, column and pointer", () => {
     const [api] = (JSON.parse(lenient.stdout) as { apis: Array<{ specWarnings: unknown[]; warnings: unknown[] }> }).apis;
-    expect(api?.specWarnings).toHaveLength(11);
+    expect(api?.specWarnings).toHaveLength(12);
     expect(api?.specWarnings).toContainEqual({
       file: join(root, lenientSpec),
-      line: 44,
-      column: 11,
+      ...placeOf(lenientText, "name: pet_id"),
       pointer: "/paths/~1pets~1{petId}/get/parameters/0",
       message: 'parameter "pet_id" is declared `in: path` but "/pets/{petId}" has no {pet_id}: taken as {petId}',
     });
@@ -78,12 +89,12 @@ describe("the CLI on specs with flaws peers accept", () => {
     const strictLenient = await runCli(["generate", "--spec", lenientSpec, "--out", join(dir, "strict", "lenient"), "--strict"]);
     expect(strictLenient.code).toBe(1);
     expect(strictLenient.stderr).toBe(
-      `kapso-codegen: ${lenientSpec}:13:3 (at /paths/~1items?type=foo): path "/items?type=foo" holds a query string: a path template ends before "?" (--strict)\n`,
+      `kapso-codegen: ${at("/items?type=foo:")} (at /paths/~1items?type=foo): path "/items?type=foo" holds a query string: a path template ends before "?" (--strict)\n`,
     );
     const strictSwagger = await runCli(["generate", "--spec", swaggerSpec, "--out", join(dir, "strict", "formats"), "--strict"]);
     expect(strictSwagger.code).toBe(1);
     expect(strictSwagger.stderr).toBe(
-      `kapso-codegen: ${swaggerSpec}:22:11 (at /paths/~1tags~1{names}/get/parameters/0/collectionFormat): collectionFormat "ssv" has no OpenAPI 3 equivalent outside a query (--strict)\n`,
+      `kapso-codegen: ${swaggerAt("collectionFormat: ssv")} (at /paths/~1tags~1{names}/get/parameters/0/collectionFormat): collectionFormat "ssv" has no OpenAPI 3 equivalent outside a query (--strict)\n`,
     );
   });
 });
@@ -110,6 +121,11 @@ describe("the repaired operations on the wire", () => {
     const request = server.only();
     expect(request.url.split("?")[0]).toBe("/rides");
     expect(rawQuery(request)).toBe("page=3");
+  });
+
+  it("leaves a fixed query's pair to the query parameter of its {name}", async () => {
+    await client().search({ query: { q: "x y" } });
+    expect(server.only().url).toBe("/search?q=x%20y");
   });
 
   it("calls a renamed parameter by the template's name, and an undeclared one as a string", async () => {

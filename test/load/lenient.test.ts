@@ -75,6 +75,15 @@ describe("path parameters that disagree with the template", () => {
     ]);
   });
 
+  it("counts a {name} in the path's query string as declared by a query parameter of that name", async () => {
+    const text = spec(`  /search?q={q}:\n    get:\n      parameters:\n        - { name: q, in: query, required: true, schema: { type: string } }\n${ok}`);
+    const loaded = await loadSpecText(file, text);
+    expect(resolvePointer(loaded.document, "/paths/~1search?q={q}/get/parameters")).toEqual([{ name: "q", in: "query", required: true, schema: { type: "string" } }]);
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual([
+      'path "/search?q={q}" holds a query string: every call goes to "/search" with the fixed query "q={q}"',
+    ]);
+  });
+
   it("keeps a query string in the path as written, with a warning at the path", async () => {
     const text = spec(`  /items?type=foo:\n    get:\n${ok}`);
     const loaded = await loadSpecText(file, text);
