@@ -1,6 +1,7 @@
 /**
  * The load stage: read → parse → follow and bundle refs across files → upgrade Swagger 2.0 → check shape and refs →
- * one document with only internal refs, a SHA-256 of it and a way back from any JSON pointer to file:line:column.
+ * repair what peers accept (each with a located warning; an error under `strict`) → one document with only internal
+ * refs, a SHA-256 of it and a way back from any JSON pointer to file:line:column.
  *
  * A one-file OpenAPI spec takes the short road (no bundler, no converter imported): a no-op regeneration stays fast.
  */
