@@ -107,7 +107,7 @@ describe("kapso-codegen.config", () => {
     await writeFile(join(folder, "kapso-codegen.config.json"), JSON.stringify({ apis: [{ out: "x" }] }));
     const result = await runCli(["generate"], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\] needs a `spec`/);
+    expect(result.stderr).toMatch(/kapso-codegen\.config\.json:1:10: apis\[0\] needs a `spec`/);
   });
 
   it("writes msw.ts only for the APIs that ask for it, and removes it when they stop", async () => {
@@ -126,7 +126,7 @@ describe("kapso-codegen.config", () => {
     await writeFile(config, JSON.stringify({ apis: [{ ...pets, msw: "yes" }] }));
     const bad = await runCli(["generate"], folder);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\]\.msw must be true or false/);
+    expect(bad.stderr).toMatch(/kapso-codegen\.config\.json:1:\d+: apis\[0\]\.msw must be true or false/);
   });
 
   it("names an unknown --api and the ones there are", async () => {
