@@ -37,6 +37,7 @@ export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
   if (!manifest) return false;
   const specFiles = manifest.inputs?.map((input) => (/^https?:/i.test(input) ? input : resolve(out, input))) ?? [options.spec];
   if (specFiles.some((file) => /^https?:/i.test(file))) return false;
+  if (specFiles[0] !== options.spec) return false; // made from another spec than the one asked for
   if (manifest.fingerprint !== (await fingerprint(fingerprintInput(options, specFiles)))) return false;
   for (const [path, hash] of Object.entries(manifest.files)) {
     try {

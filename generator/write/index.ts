@@ -4,7 +4,7 @@
  * own manifest lists with the hash it has on disk, or one whose bytes already equal what it would write. Anything else
  * (a file of the user's, a hand edit, any file while the manifest cannot be read) is refused without `force`.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, unlinkSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { environmentError, EnvironmentError, errorCode, SpecError, UsageError } from "../errors.js";
@@ -108,7 +108,7 @@ export async function applyChanges(outDir: string, files: readonly OutputFile[],
   await removeStaleTemporaries(outDir, new Set([...files.map((file) => file.path), ...Object.keys(manifest.files), MANIFEST_FILE]));
   const pending: Array<{ temporary: string; target: string }> = [];
   const cleanUp = (): void => {
-    for (const { temporary } of pending.splice(0)) rmSync(temporary, { force: true });
+    for (const { temporary } of pending.splice(0)) removeTemporary(temporary);
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     cleanUp();
@@ -149,6 +149,16 @@ export async function applyChanges(outDir: string, files: readonly OutputFile[],
 /** `.client.ts.1234.tmp` beside `client.ts`: hidden, and marked with the process that writes it. */
 function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
+/** Synchronous, so it can run in a signal handler too. */
+function removeTemporary(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    // Not written yet, or something else (a folder) in its place: neither is ours to remove.
+    if (errorCode(error) !== "ENOENT" && errorCode(error) !== "EISDIR") throw error;
+  }
 }
 
 const TEMPORARY = /^\.(.+)\.(\d+)\.tmp$/;
