@@ -5,6 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { errorCode } from "./errors.js";
 import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
 import type { GenerateOptions } from "./index.js";
 import { readManifest, sha256 } from "./write/manifest.js";
@@ -37,12 +38,14 @@ export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
   if (!manifest) return false;
   const specFiles = manifest.inputs?.map((input) => (/^https?:/i.test(input) ? input : resolve(out, input))) ?? [options.spec];
   if (specFiles.some((file) => /^https?:/i.test(file))) return false;
+  if (specFiles[0] !== options.spec) return false; // made from another spec than the one asked for
   if (manifest.fingerprint !== (await fingerprint(fingerprintInput(options, specFiles)))) return false;
   for (const [path, hash] of Object.entries(manifest.files)) {
     try {
       if (sha256(await readFile(join(out, path))) !== hash) return false;
-    } catch {
-      return false;
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return false;
+      throw error;
     }
   }
   return true;
@@ -101,8 +104,9 @@ const FORMAT_CONFIG_FILES = [
 function prettierKey(packageJson: string): string {
   try {
     return JSON.stringify((JSON.parse(packageJson) as { prettier?: unknown }).prettier ?? null);
-  } catch {
-    return packageJson;
+  } catch (error) {
+    if (error instanceof SyntaxError) return packageJson;
+    throw error;
   }
 }
 
@@ -114,8 +118,8 @@ async function formatConfigHash(out: string): Promise<string> {
       try {
         const text = await readFile(join(dir, name), "utf8");
         seen.push(`${relative(out, join(dir, name)).split(sep).join("/")} ${sha256(name === "package.json" ? prettierKey(text) : text)}`);
-      } catch {
-        // absent: nothing to hash
+      } catch (error) {
+        if (errorCode(error) !== "ENOENT" && errorCode(error) !== "ENOTDIR") throw error; // absent: nothing to hash
       }
     }
     if (dirname(dir) === dir) break;

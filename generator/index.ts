@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { compareSpecs, type ChangeReport } from "./changes/index.js";
-import { SpecError, type SpecWarning } from "./errors.js";
+import { isFileSystemError, SpecError, type SpecWarning } from "./errors.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type EmittedFixture, type ExampleWarning } from "./emit/fixture-values.js";
@@ -60,6 +60,8 @@ export interface GenerateResult {
   readonly fixtures: { readonly document: Record<string, unknown>; readonly values: readonly EmittedFixture[] };
   /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
   readonly changes: ChangeReport | undefined;
+  /** Why there is no change report although the spec changed (the previous spec copy could not be read or compared). */
+  readonly changesWarning: string | undefined;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -84,7 +86,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);
-  pendingSchema.catch(() => undefined); // awaited below; don't let an early failure go unhandled meanwhile
+  // Its failure is reported where it is awaited below; this only keeps it from counting as unhandled meanwhile (when an
+  // earlier stage fails first, that failure is the one reported).
+  pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
   const plan = await timed("plan", () => planClient(model, options.name));
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
@@ -117,11 +121,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
   ]);
 
-  const { states, previous } = await timed("compare", () => compareWithDisk(options.out, rendered));
-  const changes = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
+  const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));
+  const { states, previous } = comparison;
+  const { changes, warning: changesWarning } = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
   const changed = states.filter((state) => state.change !== "unchanged");
   if (!options.check) {
-    guardHandEdits(options.out, states, options.force === true);
+    guardHandEdits(options.out, comparison, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
       fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
@@ -133,7 +138,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, fixtures: fixtureChecks, changes, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, fixtures: fixtureChecks, changes, changesWarning, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */
@@ -146,13 +151,26 @@ async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
   }));
 }
 
-async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<ChangeReport | undefined> {
-  if (previousSha === undefined || previousSha === currentSha) return previousSha === undefined ? undefined : { changes: [], summary: { breaking: 0, nonBreaking: 0 } };
+/**
+ * The change report against the spec copy kept from the last run. A copy that is gone, unreadable or not JSON gives no
+ * report but a warning that says why: the user must not read silence as "nothing changed".
+ */
+async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<{ changes: ChangeReport | undefined; warning: string | undefined }> {
+  if (previousSha === undefined) return { changes: undefined, warning: undefined };
+  if (previousSha === currentSha) return { changes: { changes: [], summary: { breaking: 0, nonBreaking: 0 } }, warning: undefined };
+  const copy = join(out, SPEC_COPY);
+  let before: object;
   try {
-    const before = JSON.parse(await readFile(join(out, SPEC_COPY), "utf8")) as object;
-    return compareSpecs(before, document);
-  } catch {
-    return undefined;
+    before = JSON.parse(await readFile(copy, "utf8")) as object;
+  } catch (error) {
+    if (!(error instanceof SyntaxError) && !isFileSystemError(error)) throw error;
+    return { changes: undefined, warning: `no change report: the previous spec copy ${copy} cannot be read (${error.message.split("\n")[0]})` };
+  }
+  try {
+    return { changes: compareSpecs(before, document), warning: undefined };
+  } catch (error) {
+    // The previous copy may be from an older generator or edited; the generation itself must not fail over a report.
+    return { changes: undefined, warning: `no change report: comparing with the previous spec copy ${copy} failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -165,9 +183,10 @@ export interface RuntimeResult {
 export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
   const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
   const rendered = await formatFiles(sources, dir);
-  const { states } = await compareWithDisk(dir, rendered);
+  const comparison = await compareWithDisk(dir, rendered);
+  const { states } = comparison;
   if (!options.check) {
-    guardHandEdits(dir, states, options.force === true);
+    guardHandEdits(dir, comparison, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
     await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: sha256(JSON.stringify(files)), spec: "", files });
   }

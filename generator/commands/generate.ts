@@ -4,7 +4,7 @@
  */
 import type { Argv } from "yargs";
 import { warnAboutUnresolvableRuntimeDeps } from "../check-runtime-deps.js";
-import { formatPlace } from "../errors.js";
+import { formatPlace, isFileSystemError } from "../errors.js";
 import { isUpToDate } from "../fingerprint.js";
 import type { GenerateOptions, GenerateResult, RuntimeResult } from "../index.js";
 import { resolveRun, type RequestedOptions } from "../options.js";
@@ -66,8 +66,9 @@ async function upToDate(options: GenerateOptions): Promise<boolean> {
   if (/^https?:/i.test(options.spec)) return false;
   try {
     return await isUpToDate(options);
-  } catch {
-    return false; // an unreadable input: let the full pipeline report it properly
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return false; // an unreadable input: the full pipeline reports it, with its place
   }
 }
 
@@ -88,6 +89,7 @@ function printWarnings(result: GenerateResult): void {
   for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) {
     process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
   }
+  if (result.changesWarning !== undefined) process.stderr.write(`warning: ${shortPath(result.out)}: ${result.changesWarning}\n`);
   const hidden = result.warnings.length - SHOWN_WARNINGS;
   if (hidden > 0) process.stderr.write(`warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`);
 }
@@ -141,6 +143,7 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
             specWarnings: result.specWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             changes: result.changes ?? null,
+            ...(result.changesWarning !== undefined ? { changesWarning: result.changesWarning } : {}),
             ms,
             timings: result.timings,
           },

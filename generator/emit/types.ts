@@ -67,9 +67,11 @@ export function emitSchemaTypes(documentJson: string): Promise<string> {
   if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: documentJson });
-    worker.once("message", (message: { ok: true; text: string } | { ok: false; error: string }) => {
-      if (message.ok) resolve(message.text);
-      else reject(new Error(`openapi-typescript failed: ${message.error}`));
+    worker.once("message", (message: { ok: true; text: string } | { ok: false; error: string; stack?: string | undefined }) => {
+      if (message.ok) return resolve(message.text);
+      const failure = new Error(`openapi-typescript failed: ${message.error}`);
+      if (message.stack !== undefined) failure.stack = `${failure.name}: ${failure.message}\n  in the types worker: ${message.stack}`;
+      reject(failure);
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {
