@@ -1,86 +1,184 @@
 /**
- * The inputs' fingerprint, computed without loading any heavy module: a no-op regeneration compares it with the
- * manifest and stops here, so it never pays for openapi-typescript, ts-morph or prettier.
+ * What decides an output folder's content, listed by ONE function per kind of folder (apiInputs, runtimeInputs): the
+ * fingerprint hashes that list, the no-op check compares the hash with the manifest, and `kapso-codegen inputs` prints
+ * the same list, so what a build cache keys on and what the no-op trusts cannot drift apart.
+ *
+ * Listing and hashing load no heavy module and parse no large file: a no-op regeneration costs a few file reads.
  */
 import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
+import { installedPackageDir } from "./check-runtime-deps.js";
 import type { GenerateOptions } from "./index.js";
-import { readManifest, sha256 } from "./write/manifest.js";
+import { isUrl } from "./load/read.js";
+import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
+import { readManifest, sha256, type Manifest } from "./write/manifest.js";
 
-export interface FingerprintInput {
-  /** Spec files (the main file and every file it references), absolute paths. */
-  readonly specFiles: readonly string[];
-  readonly out: string;
-  /** Options that change the output, in a stable shape. */
-  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+export interface InputFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Only this top-level key of the file counts (prettier reads only the "prettier" key of a package.json). */
+  readonly key?: "prettier" | undefined;
+  /** The text the pipeline read and made the output from: hashed instead of the file, which may have changed since. */
+  readonly text?: string | undefined;
 }
 
-export async function fingerprint(input: FingerprintInput): Promise<string> {
-  const parts = [
-    `generator ${generatorVersion} ${await generatorHash()}`,
-    ...(await Promise.all(input.specFiles.map(async (file) => `spec ${sha256(await readFile(file))}`))),
-    `options ${JSON.stringify(Object.entries(input.options).sort())}`,
-    `format ${await formatConfigHash(input.out)}`,
-  ];
-  return sha256(parts.join("\n"));
+export interface Inputs {
+  /** Files whose bytes decide the output, in a fixed order: the main spec first. */
+  readonly files: readonly InputFile[];
+  /** Settings that decide the output, as name → value, in a fixed order. */
+  readonly values: readonly (readonly [name: string, value: string])[];
+  /** Spec parts read over http(s): they cannot be hashed without downloading them, so a folder with any is never up to date. */
+  readonly urls: readonly string[];
 }
 
 /**
- * True when the manifest says the folder was made from exactly these inputs and no file has changed since. The spec's
- * files are the ones the manifest lists (a multi-file spec's references are known only after loading it).
+ * Everything that decides an API folder's output, given the files its spec reads (the main one first) and, after
+ * loading, the texts that were read.
  */
-export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
-  const { out } = options;
-  const manifest = await readManifest(out);
-  if (!manifest) return false;
-  const specFiles = manifest.inputs?.map((input) => (/^https?:/i.test(input) ? input : resolve(out, input))) ?? [options.spec];
-  if (specFiles.some((file) => /^https?:/i.test(file))) return false;
-  if (manifest.fingerprint !== (await fingerprint(fingerprintInput(options, specFiles)))) return false;
-  for (const [path, hash] of Object.entries(manifest.files)) {
-    try {
-      if (sha256(await readFile(join(out, path))) !== hash) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** What decides an API folder's output: the same in the no-op check and in the manifest the pipeline writes. */
-export function fingerprintInput(options: GenerateOptions, specFiles: readonly string[] = [options.spec]): FingerprintInput {
+export async function apiInputs(options: GenerateOptions, specFiles: readonly string[], texts?: ReadonlyMap<string, string>): Promise<Inputs> {
+  const local = specFiles.filter((file) => !isUrl(file));
   return {
-    specFiles,
-    out: options.out,
-    options: {
-      name: options.name,
-      strict: options.strict === true,
-      runtimeDir: options.runtimeDir === undefined ? undefined : relative(options.out, options.runtimeDir).split(sep).join("/"),
-      ...(options.msw === true ? { msw: true } : {}), // absent when off: manifests from before the option stay valid
-    },
+    files: [...local.map((path) => ({ path, text: texts?.get(path) })), ...(await formatConfigFiles(options.out)), ...(await generatorFiles())],
+    values: [
+      ["generator", `kapso-codegen ${generatorVersion}`],
+      ["spec", isUrl(options.spec) ? options.spec : portable(relative(options.out, options.spec))],
+      ...optionValues(options),
+    ],
+    urls: specFiles.filter((file) => isUrl(file)),
   };
 }
 
-let cachedGeneratorHash: Promise<string> | undefined;
+/** The client options that shape an API's output (the manifest also records their hash on its own). */
+export function optionValues(options: GenerateOptions): [string, string][] {
+  return [
+    ["name", options.name],
+    ["strict", String(options.strict === true)],
+    ["msw", String(options.msw === true)],
+    ["runtimeDir", options.runtimeDir === undefined ? "" : portable(relative(options.out, options.runtimeDir))],
+  ];
+}
 
-/** The generator's own code and templates: a changed build or template means a changed output. */
-function generatorHash(): Promise<string> {
-  cachedGeneratorHash ??= (async () => {
+/** Everything that decides the shared runtime folder's output: the generator and the format config. */
+export async function runtimeInputs(dir: string): Promise<Inputs> {
+  return {
+    files: [...(await formatConfigFiles(dir)), ...(await generatorFiles())],
+    values: [
+      ["generator", `kapso-codegen ${generatorVersion}`],
+      ["runtime", "shared"],
+    ],
+    urls: [],
+  };
+}
+
+/**
+ * SHA-256 over one line per input: `file <path relative to the folder> <sha256 of its bytes>` (for a key-only file,
+ * `file <path> <key> <sha256 of the key's JSON>`), then `value <name>=<value>`. Undefined when an input is remote.
+ * Throws when a file cannot be read: the caller then runs the full pipeline, which reports it with its place.
+ */
+export async function fingerprint(out: string, inputs: Inputs): Promise<string | undefined> {
+  if (inputs.urls.length > 0) return undefined;
+  const files = await Promise.all(inputs.files.map(async (file) => `file ${portable(relative(out, file.path))} ${await fileHash(file)}`));
+  const values = inputs.values.map(([name, value]) => `value ${name}=${value}`);
+  return sha256([...files, ...values].join("\n"));
+}
+
+/**
+ * True only when the manifest says the folder was made from the spec asked for, every input is byte for byte what it
+ * was then, and no output file has changed. The spec's other files are the ones the manifest lists: they are decided
+ * by the bytes of the files before them, so while those are unchanged the list is too.
+ */
+export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
+  const manifest = await readManifest(options.out);
+  const specFiles = manifest?.inputs?.map((input) => (isUrl(input) ? input : resolve(options.out, input)));
+  if (manifest === undefined || specFiles === undefined || specFiles[0] !== options.spec) return false;
+  return matches(options.out, manifest, () => apiInputs(options, specFiles));
+}
+
+/** The shared runtime folder's no-op check. */
+export async function isRuntimeUpToDate(dir: string): Promise<boolean> {
+  const manifest = await readManifest(dir);
+  return manifest !== undefined && matches(dir, manifest, () => runtimeInputs(dir));
+}
+
+async function matches(out: string, manifest: Manifest, inputs: () => Promise<Inputs>): Promise<boolean> {
+  try {
+    if (manifest.fingerprint !== (await fingerprint(out, await inputs()))) return false;
+    const hashes = await Promise.all(Object.entries(manifest.files).map(async ([path, hash]) => sha256(await readFile(join(out, path))) === hash));
+    return hashes.every(Boolean);
+  } catch {
+    return false; // an input or output that cannot be read: the full pipeline reports it properly
+  }
+}
+
+function portable(path: string): string {
+  return path.split(sep).join("/");
+}
+
+async function fileHash(file: InputFile): Promise<string> {
+  if (file.text !== undefined) return sha256(file.text);
+  if (file.key === undefined) return isGeneratorFile(file.path) ? generatorFileHash(file.path) : sha256(await readFile(file.path));
+  return `${file.key} ${sha256(JSON.stringify(topLevelKey(await readFile(file.path, "utf8"), file.key)))}`;
+}
+
+/** A key of a JSON object text; the whole text when it is not JSON (then any change to it counts). */
+function topLevelKey(text: string, key: string): unknown {
+  try {
+    return (JSON.parse(text) as Record<string, unknown> | null)?.[key] ?? null;
+  } catch {
+    return text;
+  }
+}
+
+// The generator's own files do not change while it runs: hashed once per process (watch mode runs many times).
+const generatorHashes = new Map<string, Promise<string>>();
+let generatorFileList: Promise<InputFile[]> | undefined;
+
+function isGeneratorFile(path: string): boolean {
+  return generatorHashes.has(path);
+}
+
+function generatorFileHash(path: string): Promise<string> {
+  return generatorHashes.get(path) ?? Promise.reject(new Error(`not a generator file: ${path}`));
+}
+
+/**
+ * The generator build (its code and templates) and the installed version of each package it depends on: any of them
+ * can change the output.
+ */
+function generatorFiles(): Promise<InputFile[]> {
+  generatorFileList ??= (async () => {
     const codeDir = dirname(fileURLToPath(import.meta.url));
-    const files = [...(await listFiles(codeDir)), ...(await listFiles(templatesDir))].sort();
-    const hashes = await Promise.all(files.map(async (file) => `${relative(packageRoot, file).split(sep).join("/")} ${sha256(await readFile(file))}`));
-    return sha256(hashes.join("\n"));
+    const code = (await listFiles(codeDir)).filter((file) => /\.(js|ts|json)$/.test(file) && !file.endsWith(".d.ts"));
+    const files = [...code.sort(), ...(await listFiles(templatesDir)).sort(), ...dependencyManifests()];
+    for (const file of files) generatorHashes.set(file, readFile(file).then(sha256));
+    return files.map((path) => ({ path }));
   })();
-  return cachedGeneratorHash;
+  return generatorFileList;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && /\.(ts|js|json)$/.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-const FORMAT_CONFIG_FILES = [
+/** The package.json of each dependency, as Node resolves it from the generator: its version is in there. */
+function dependencyManifests(): string[] {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  return Object.keys(dependencies)
+    .filter((name) => !name.startsWith("@types/"))
+    .sort()
+    .flatMap((name) => {
+      const dir = installedPackageDir(name, packageRoot);
+      return dir === undefined ? [] : [join(dir, "package.json")];
+    });
+}
+
+/** Every file name prettier may take options from (prettier 3), and .editorconfig, which it reads too. */
+export const FORMAT_CONFIG_FILES: readonly string[] = [
+  "package.json",
+  "package.yaml",
   ".prettierrc",
   ".prettierrc.json",
   ".prettierrc.yaml",
@@ -89,36 +187,38 @@ const FORMAT_CONFIG_FILES = [
   ".prettierrc.js",
   ".prettierrc.mjs",
   ".prettierrc.cjs",
-  ".prettierrc.toml",
+  ".prettierrc.ts",
+  ".prettierrc.mts",
+  ".prettierrc.cts",
   "prettier.config.js",
   "prettier.config.mjs",
   "prettier.config.cjs",
+  "prettier.config.ts",
+  "prettier.config.mts",
+  "prettier.config.cts",
+  ".prettierrc.toml",
   ".editorconfig",
-  "package.json",
 ];
 
-/** Prettier reads only the "prettier" key of a package.json: its scripts and dependencies don't change the output. */
-function prettierKey(packageJson: string): string {
-  try {
-    return JSON.stringify((JSON.parse(packageJson) as { prettier?: unknown }).prettier ?? null);
-  } catch {
-    return packageJson;
-  }
-}
-
-/** The files prettier may read its options from, from the output folder up to the root (their bytes, hashed). */
-async function formatConfigHash(out: string): Promise<string> {
-  const seen: string[] = [];
-  for (let dir = out; ; dir = dirname(dir)) {
-    for (const name of FORMAT_CONFIG_FILES) {
-      try {
-        const text = await readFile(join(dir, name), "utf8");
-        seen.push(`${relative(out, join(dir, name)).split(sep).join("/")} ${sha256(name === "package.json" ? prettierKey(text) : text)}`);
-      } catch {
-        // absent: nothing to hash
-      }
-    }
+/**
+ * The format config files present in the output folder and each folder above it, up to the root. Prettier stops at
+ * the nearest; taking them all costs one listing per folder and is never wrong. Overrides live inside these files.
+ */
+async function formatConfigFiles(out: string): Promise<InputFile[]> {
+  const folders: string[] = [];
+  for (let dir = resolve(out); ; dir = dirname(dir)) {
+    folders.push(dir);
     if (dirname(dir) === dir) break;
   }
-  return sha256(seen.join("\n"));
+  const listed = await Promise.all(
+    folders.map((dir) =>
+      readdir(dir, { withFileTypes: true }).then(
+        (entries) => new Set(entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)),
+        () => new Set<string>(), // a folder that does not exist yet, or cannot be listed
+      ),
+    ),
+  );
+  return folders.flatMap((dir, index) =>
+    FORMAT_CONFIG_FILES.filter((name) => listed[index]?.has(name)).map((name): InputFile => ({ path: join(dir, name), key: name === "package.json" ? "prettier" : undefined })),
+  );
 }

@@ -15,7 +15,7 @@ import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
-import { fingerprint, fingerprintInput } from "./fingerprint.js";
+import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/index.js";
@@ -122,9 +122,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     guardHandEdits(options.out, states, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
+      fingerprint: (await fingerprint(options.out, await apiInputs(options, spec.files, spec.texts))) ?? "",
       spec: spec.sha256,
-      options: sha256(JSON.stringify(Object.entries(fingerprintInput(options).options).sort())),
+      options: sha256(JSON.stringify(optionValues(options))),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
@@ -167,7 +167,8 @@ export async function generateRuntime(dir: string, options: { check?: boolean | 
   if (!options.check) {
     guardHandEdits(dir, states, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: sha256(JSON.stringify(files)), spec: "", files });
+    const fingerprinted = (await fingerprint(dir, await runtimeInputs(dir))) ?? "";
+    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: fingerprinted, spec: "", files });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }

@@ -25,6 +25,8 @@ export interface LoadedSpec {
   readonly source: string;
   /** Every file the spec was read from (the main one first): absolute paths or URLs. */
   readonly files: readonly string[];
+  /** Each of those files' text as it was read: what the output was made from, even if the file changed since. */
+  readonly texts: ReadonlyMap<string, string>;
   /** The bundled document: every `$ref` internal; a Swagger 2.0 spec upgraded to OpenAPI 3.0. */
   readonly document: Record<string, unknown>;
   readonly version: OpenApiVersion;
@@ -54,10 +56,10 @@ export async function loadSpecText(source: string, text: string): Promise<Loaded
   const main = format.kind === "swagger2" ? withQuotedSwaggerVersion(parsed) : parsed;
   const sites = collectRefs(main.value);
   const multiFile = sites.some((site) => isExternalRef(site.ref));
-  let files = [sourceId(source)];
+  let texts = new Map([[sourceId(source), text]]);
   let document: LocatedDocument = main;
   if (multiFile) {
-    ({ document, files } = await bundleFiles(main, source));
+    ({ document, texts } = await bundleFiles(main, source));
   } else {
     checkRefs(main, sites);
   }
@@ -67,14 +69,14 @@ export async function loadSpecText(source: string, text: string): Promise<Loaded
   checkOpenApiShape(document);
   // Bundling and conversion rewrite refs: check once more that each is internal and leads somewhere.
   if (document !== main) checkRefs(document, collectRefs(document.value), false);
-  return finish(source, files, document, format.kind === "swagger2" ? "3.0" : format.version);
+  return finish(source, texts, document, format.kind === "swagger2" ? "3.0" : format.version);
 }
 
-async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; files: string[] }> {
+async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; texts: Map<string, string> }> {
   const sources = createSourceSet(main, source);
   await followRefs(sources);
   const bundled = await bundleSources(sources);
-  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, files: sources.files().map((file) => file.id) };
+  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, texts: new Map(sources.files().map((file) => [file.id, file.text])) };
 }
 
 /** YAML reads an unquoted `swagger: 2.0` as the number 2; the bundler and the converter expect the string. */
@@ -82,13 +84,14 @@ function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
   return { ...parsed, value: { ...(parsed.value as Record<string, unknown>), swagger: "2.0" } };
 }
 
-function finish(source: string, files: readonly string[], located: LocatedDocument, version: OpenApiVersion): LoadedSpec {
+function finish(source: string, texts: ReadonlyMap<string, string>, located: LocatedDocument, version: OpenApiVersion): LoadedSpec {
   hoistDeepRefs(located.value as Record<string, unknown>);
   const document = sortKeysDeep(located.value) as Record<string, unknown>;
   const canonicalJson = JSON.stringify(document);
   return {
     source,
-    files,
+    files: [...texts.keys()],
+    texts,
     document,
     version,
     canonicalJson,
