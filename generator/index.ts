@@ -122,7 +122,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     guardHandEdits(options.out, states, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: (await fingerprint(options.out, await apiInputs(options, spec.files, spec.texts))) ?? "",
+      fingerprint: fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "",
       spec: spec.sha256,
       options: sha256(JSON.stringify(optionValues(options))),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
@@ -167,7 +167,7 @@ export async function generateRuntime(dir: string, options: { check?: boolean | 
   if (!options.check) {
     guardHandEdits(dir, states, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    const fingerprinted = (await fingerprint(dir, await runtimeInputs(dir))) ?? "";
+    const fingerprinted = fingerprint(dir, runtimeInputs(dir)) ?? "";
     await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: fingerprinted, spec: "", files });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };

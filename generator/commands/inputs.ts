@@ -35,9 +35,9 @@ export async function runInputs(argv: GenerateArgs): Promise<number> {
   const apis: Listing[] = [];
   for (const options of run.apis) {
     const spec = await loadSpec(options.spec);
-    apis.push({ name: options.name, ...(await listing(options.out, await apiInputs(options, spec.files))) });
+    apis.push({ name: options.name, ...(await listing(options.out, apiInputs(options, spec.files))) });
   }
-  const runtime = run.runtimeDir === undefined ? undefined : await listing(run.runtimeDir, await runtimeInputs(run.runtimeDir));
+  const runtime = run.runtimeDir === undefined ? undefined : await listing(run.runtimeDir, runtimeInputs(run.runtimeDir));
   if (argv.json) {
     process.stdout.write(`${JSON.stringify({ apis, ...(runtime ? { runtime } : {}) }, null, 2)}\n`);
     return EXIT.ok;
