@@ -79,6 +79,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const spec = await timed("load", () => loadSpec(options.spec));
+  // Taken now, before formatting reads the prettier config: an input edited during the run makes the next run regenerate.
+  const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);
@@ -122,7 +124,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     guardHandEdits(options.out, states, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "",
+      fingerprint: inputsFingerprint,
       spec: spec.sha256,
       options: sha256(JSON.stringify(optionValues(options))),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
@@ -161,14 +163,14 @@ export interface RuntimeResult {
 
 /** Writes (or, with `check`, compares) the shared runtime folder: the runtime templates, verbatim. */
 export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+  const inputsFingerprint = fingerprint(dir, runtimeInputs(dir)) ?? ""; // before formatting reads the config, as in generate()
   const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
   const rendered = await formatFiles(sources, dir);
   const { states } = await compareWithDisk(dir, rendered);
   if (!options.check) {
     guardHandEdits(dir, states, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    const fingerprinted = fingerprint(dir, runtimeInputs(dir)) ?? "";
-    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: fingerprinted, spec: "", files });
+    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: inputsFingerprint, spec: "", files });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }
