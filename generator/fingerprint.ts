@@ -20,7 +20,11 @@ export interface InputFile {
   readonly path: string;
   /** Only this top-level key of the file counts (prettier reads only the "prettier" key of a package.json). */
   readonly key?: "prettier" | undefined;
-  /** The text the pipeline read and made the output from: hashed instead of the file, which may have changed since. */
+  /**
+   * A spec file's text, hashed instead of its bytes: the loader reads specs as UTF-8, so a byte that is not UTF-8 must
+   * hash the same in the run that wrote the manifest and in the no-op check. After loading, it is the text the output
+   * was made from, even if the file changed since.
+   */
   readonly text?: string | undefined;
 }
 
@@ -35,12 +39,12 @@ export interface Inputs {
 
 /**
  * Everything that decides an API folder's output, given the files its spec reads (the main one first) and, after
- * loading, the texts that were read.
+ * loading, the texts that were read. Throws when a spec file cannot be read.
  */
 export function apiInputs(options: GenerateOptions, specFiles: readonly string[], texts?: ReadonlyMap<string, string>): Inputs {
   const local = specFiles.filter((file) => !isUrl(file));
   return {
-    files: [...local.map((path) => ({ path, text: texts?.get(path) })), ...formatConfigFiles(options.out), ...generatorFiles()],
+    files: [...local.map((path) => ({ path, text: texts?.get(path) ?? readFileSync(path, "utf8") })), ...formatConfigFiles(options.out), ...generatorFiles()],
     values: [
       ["generator", `kapso-codegen ${generatorVersion}`],
       ["spec", isUrl(options.spec) ? options.spec : portable(relative(options.out, options.spec))],

@@ -20,8 +20,8 @@ export function inputsOptions<T>(command: Argv<T>) {
 interface Listing {
   readonly name?: string;
   readonly out: string;
-  /** Paths relative to the current folder; `key` when only that key of the file counts. */
-  readonly files: readonly { readonly path: string; readonly key?: string }[];
+  /** Paths relative to the current folder; `key` when only that key of the file counts; `text` for spec files, hashed as UTF-8 text. */
+  readonly files: readonly { readonly path: string; readonly key?: string; readonly text?: true }[];
   /** `name=value`. */
   readonly values: readonly string[];
   readonly urls: readonly string[];
@@ -51,7 +51,7 @@ async function listing(out: string, inputs: Inputs): Promise<Omit<Listing, "name
   const outputs = manifest === undefined ? [] : [...Object.keys(manifest.files), MANIFEST_FILE].sort().map((path) => shortPath(join(out, path)));
   return {
     out: shortPath(out),
-    files: inputs.files.map((file) => ({ path: shortPath(file.path), ...(file.key === undefined ? {} : { key: file.key }) })),
+    files: inputs.files.map((file) => ({ path: shortPath(file.path), ...(file.key === undefined ? {} : { key: file.key }), ...(file.text === undefined ? {} : { text: true as const }) })),
     values: inputs.values.map(([name, value]) => `${name}=${value}`),
     urls: inputs.urls,
     outputs,

@@ -108,11 +108,20 @@ describe("an unchanged run", () => {
     expect(result.stdout).toMatch(/src\/api\/runtime: shared runtime; up to date/);
     expect(await readTree(join(project, "src"))).toEqual(before);
   });
+
+  it("is a no-op for a spec with bytes that are not UTF-8 (a Latin-1 comment) too", async () => {
+    const latin1 = Buffer.concat([Buffer.from("# in Latin-1: "), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]), Buffer.from(MAIN_SPEC)]);
+    await writeFile(spec("latin1.yaml"), latin1);
+    expect((await generate(["--spec", "specs/latin1.yaml", "--out", "out/latin1", "-q"])).code).toBe(0);
+    const again = await probed(["--spec", "specs/latin1.yaml", "--out", "out/latin1"]);
+    expect(again.stderr).not.toMatch(/pipeline/);
+    expect(again.stdout).toMatch(/out\/latin1: up to date/);
+  }, 120_000);
 });
 
 interface Listing {
   readonly out: string;
-  readonly files: readonly { readonly path: string; readonly key?: string }[];
+  readonly files: readonly { readonly path: string; readonly key?: string; readonly text?: true }[];
   readonly values: readonly string[];
   readonly urls: readonly string[];
   readonly outputs: readonly string[];
@@ -126,6 +135,7 @@ function fingerprintOf(listing: Listing): string {
   const files = listing.files.map((file) => {
     const path = resolve(project, file.path);
     const name = relative(folder, path).split(sep).join("/");
+    if (file.text) return `file ${name} ${sha256(readFileSync(path, "utf8"))}`;
     if (file.key === undefined) return `file ${name} ${sha256(readFileSync(path))}`;
     const value = (JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>)[file.key] ?? null;
     return `file ${name} ${file.key} ${sha256(JSON.stringify(value))}`;
@@ -141,8 +151,7 @@ describe("kapso-codegen inputs", () => {
     const [api] = apis;
     if (api === undefined) throw new Error("no API listed");
 
-    expect(api.files.slice(0, 2).map((file) => file.path)).toEqual(["specs/main.yaml", "specs/common.yaml"]);
-    expect(api.files).toContainEqual({ path: "package.json", key: "prettier" });
+    expect(api.files.slice(0, 3)).toEqual([{ path: "specs/main.yaml", text: true }, { path: "specs/common.yaml", text: true }, { path: "package.json", key: "prettier" }]);
     expect(api.values).toEqual(expect.arrayContaining(["spec=../../../specs/main.yaml", "name=main", "strict=false", "msw=false", "runtimeDir=../runtime"]));
     expect(api.outputs).toContain("src/api/main/client.ts");
     const manifest = (folder: string): { fingerprint: string } => JSON.parse(readFileSync(join(project, folder, "kapso-codegen.manifest.json"), "utf8")) as { fingerprint: string };
