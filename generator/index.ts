@@ -15,7 +15,7 @@ import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
-import { fingerprint, fingerprintInput } from "./fingerprint.js";
+import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/index.js";
@@ -83,6 +83,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const spec = await timed("load", () => loadSpec(options.spec, { strict: options.strict }));
+  // Taken now, before formatting reads the prettier config: an input edited during the run makes the next run regenerate.
+  const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);
@@ -129,9 +131,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     guardHandEdits(options.out, comparison, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
+      fingerprint: inputsFingerprint,
       spec: spec.sha256,
-      options: sha256(JSON.stringify(Object.entries(fingerprintInput(options).options).sort())),
+      options: sha256(JSON.stringify(optionValues(options))),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
@@ -181,6 +183,7 @@ export interface RuntimeResult {
 
 /** Writes (or, with `check`, compares) the shared runtime folder: the runtime templates, verbatim. */
 export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+  const inputsFingerprint = fingerprint(dir, runtimeInputs(dir)) ?? ""; // before formatting reads the config, as in generate()
   const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
   const rendered = await formatFiles(sources, dir);
   const comparison = await compareWithDisk(dir, rendered);
@@ -188,7 +191,7 @@ export async function generateRuntime(dir: string, options: { check?: boolean | 
   if (!options.check) {
     guardHandEdits(dir, comparison, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: sha256(JSON.stringify(files)), spec: "", files });
+    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: inputsFingerprint, spec: "", files });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }

@@ -8,6 +8,7 @@ import type { ApiConfig } from "./config/define.js";
 import { UsageError } from "./errors.js";
 import type { GenerateOptions } from "./index.js";
 import { isUrl } from "./load/read.js";
+import { clientIdentifier, unusableClientName } from "./plan/names.js";
 import { defaultSpecPath, packageRoot } from "./paths.js";
 
 export interface RequestedOptions {
@@ -107,7 +108,7 @@ function shortened(path: string): string {
 
 function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): GenerateOptions {
   const spec = isUrl(api.spec) ? api.spec : resolve(base, api.spec);
-  const name = api.name ?? (api.out !== undefined ? basename(resolve(base, api.out)) : specStem(spec));
+  const name = usableName(api.name, api.out !== undefined ? ["the `out` folder's name", basename(resolve(base, api.out))] : ["the spec file's name", specStem(spec)]);
   return {
     spec,
     name,
@@ -125,11 +126,19 @@ function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): Gene
  */
 export function resolveOptions(requested: RequestedOptions, cwd = process.cwd()): GenerateOptions {
   const spec = requested.spec === undefined ? defaultSpecPath : isUrl(requested.spec) ? requested.spec : resolve(cwd, requested.spec);
-  const name =
-    requested.name ??
-    (requested.out !== undefined ? basename(resolve(cwd, requested.out)) : spec === defaultSpecPath ? "kapso" : specStem(spec));
+  const name = usableName(
+    requested.name,
+    requested.out !== undefined ? ["the --out folder's name", basename(resolve(cwd, requested.out))] : ["the spec file's name", spec === defaultSpecPath ? "kapso" : specStem(spec)],
+  );
   const out = resolve(cwd, requested.out ?? `generated/${name}`);
   return { spec, out, name, check: requested.check === true, force: requested.force === true, strict: requested.strict === true, msw: requested.msw === true };
+}
+
+/** The name given, else the one derived from a path; a UsageError when it cannot name a client (see clientIdentifier). */
+function usableName(given: string | undefined, [origin, derived]: readonly [string, string]): string {
+  const name = given ?? derived;
+  if (clientIdentifier(name) === undefined) throw new UsageError(unusableClientName(name, given === undefined ? ` (taken from ${origin})` : ""));
+  return name;
 }
 
 function specStem(spec: string): string {

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { removeWorkDir } from "./lib/corpus-run.js";
 import { measureNode, median, type Measurement } from "./lib/measure.js";
+import { benchNoop } from "./lib/noop-bench.js";
 import { cliScript, githubSpecFile, kapsoSpecFile, nodeModules, repoRoot, tscBin } from "./lib/paths.js";
 import { linkNodeModules, strictCompilerOptions } from "./lib/typecheck.js";
 
@@ -71,6 +72,8 @@ async function main(dir: string): Promise<void> {
   for (const peer of peers.missing) rows.push({ label: peer, measurements: [], note: "not installed" });
   console.log(renderTable(rows));
   console.log(renderRatios(rows));
+  const noop = await benchNoop({ spec: kapsoSpecFile, out: join(dir, "noop-vs-node", "kapso") });
+  console.log(`no-op generate / node -e 0: ${noop.ratio.toFixed(2)}× (${noop.noopMs.toFixed(0)} ms / ${noop.nodeMs.toFixed(0)} ms, medians of ${noop.runs} alternating runs, Kapso spec)`);
 }
 
 /**

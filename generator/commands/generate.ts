@@ -4,8 +4,8 @@
  */
 import type { Argv } from "yargs";
 import { warnAboutUnresolvableRuntimeDeps } from "../check-runtime-deps.js";
-import { formatPlace, isFileSystemError } from "../errors.js";
-import { isUpToDate } from "../fingerprint.js";
+import { formatPlace } from "../errors.js";
+import { isRuntimeUpToDate, isUpToDate } from "../fingerprint.js";
 import type { GenerateOptions, GenerateResult, RuntimeResult } from "../index.js";
 import { resolveRun, type RequestedOptions } from "../options.js";
 import { EXIT, shortPath, shortPlace } from "./shared.js";
@@ -49,27 +49,19 @@ export async function runGenerate(argv: GenerateArgs): Promise<number> {
   const outcomes: ApiOutcome[] = [];
   for (const options of run.apis) {
     const started = performance.now();
-    const skip = !options.check && !options.force && (await upToDate(options));
+    const skip = !options.check && !options.force && (await isUpToDate(options));
     const result = skip ? undefined : await (await import("../index.js")).generate({ ...options, ...progress(argv, options) });
     outcomes.push({ options, ms: Math.round(performance.now() - started), result });
     if (result) printWarnings(result);
   }
-  const runtime = run.runtimeDir === undefined ? undefined : await (await import("../index.js")).generateRuntime(run.runtimeDir, { check: argv.check, force: argv.force });
+  const runtimeDir = run.runtimeDir;
+  const runtimeSkipped = runtimeDir === undefined || (!argv.check && !argv.force && (await isRuntimeUpToDate(runtimeDir)));
+  const runtime = runtimeSkipped ? undefined : await (await import("../index.js")).generateRuntime(runtimeDir, { check: argv.check, force: argv.force });
 
   if (argv.check) return reportCheck(argv, outcomes, run.runtimeDir, runtime);
   await report(argv, outcomes, run.runtimeDir, runtime);
   warnAboutUnresolvableRuntimeDeps(run);
   return EXIT.ok;
-}
-
-async function upToDate(options: GenerateOptions): Promise<boolean> {
-  if (/^https?:/i.test(options.spec)) return false;
-  try {
-    return await isUpToDate(options);
-  } catch (error) {
-    if (!isFileSystemError(error)) throw error;
-    return false; // an unreadable input: the full pipeline reports it, with its place
-  }
 }
 
 /** Stage names on a terminal, so a long run on a big spec shows where it is. */
@@ -148,13 +140,12 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             timings: result.timings,
           },
     );
-    const shared = runtimeDir === undefined || !runtime ? undefined : { out: shortPath(runtimeDir), written: runtime.changed.length };
+    const shared = runtimeDir === undefined ? undefined : { out: shortPath(runtimeDir), upToDate: runtime === undefined, written: runtime?.changed.length ?? 0 };
     process.stdout.write(`${JSON.stringify({ apis, ...(shared ? { runtime: shared } : {}) }, null, 2)}\n`);
     return;
   }
   if (argv.quiet) return;
   const files = (n: number): string => `${n} ${n === 1 ? "file" : "files"}`;
-  const { formatChangeReportText } = await import("../changes/index.js");
   for (const { options, ms, result } of outcomes) {
     const where = shortPath(options.out);
     if (result === undefined) {
@@ -164,9 +155,12 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
     process.stdout.write(
       `${where}: ${result.operations} operations; ${files(count(result, "create", "update"))} written, ${count(result, "unchanged")} unchanged, ${count(result, "remove")} removed (${ms} ms)\n`,
     );
-    if (result.changes && result.changes.changes.length > 0) process.stdout.write(indent(formatChangeReportText(result.changes)));
+    if (result.changes && result.changes.changes.length > 0) {
+      const { formatChangeReportText } = await import("../changes/index.js"); // only now: a no-op run stays light
+      process.stdout.write(indent(formatChangeReportText(result.changes)));
+    }
   }
-  if (runtimeDir !== undefined && runtime) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${files(runtime.changed.length)} written\n`);
+  if (runtimeDir !== undefined) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${runtime ? `${files(runtime.changed.length)} written` : "up to date"}\n`);
 }
 
 function indent(text: string): string {

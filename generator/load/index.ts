@@ -29,6 +29,8 @@ export interface LoadedSpec {
   readonly source: string;
   /** Every file the spec was read from (the main one first): absolute paths or URLs. */
   readonly files: readonly string[];
+  /** Each of those files' text as it was read: what the output was made from, even if the file changed since. */
+  readonly texts: ReadonlyMap<string, string>;
   /** The bundled document: every `$ref` internal; a Swagger 2.0 spec upgraded to OpenAPI 3.0. */
   readonly document: Record<string, unknown>;
   readonly version: OpenApiVersion;
@@ -66,10 +68,10 @@ export async function loadSpecText(source: string, text: string, options: LoadOp
   const main = format.kind === "swagger2" ? withQuotedSwaggerVersion(parsed) : parsed;
   const sites = collectRefs(main.value);
   const multiFile = sites.some((site) => isExternalRef(site.ref));
-  let files = [sourceId(source)];
+  let texts = new Map([[sourceId(source), text]]);
   let document: LocatedDocument = main;
   if (multiFile) {
-    ({ document, files } = await bundleFiles(main, source));
+    ({ document, texts } = await bundleFiles(main, source));
   } else {
     checkRefs(main, sites);
   }
@@ -80,7 +82,7 @@ export async function loadSpecText(source: string, text: string, options: LoadOp
   // Bundling and conversion rewrite refs: check once more that each is internal and leads somewhere.
   if (document !== main) checkRefs(document, collectRefs(document.value), false);
   document = repair(document, leniency);
-  return finish(source, files, document, format.kind === "swagger2" ? "3.0" : format.version, leniency.warnings);
+  return finish(source, texts, document, format.kind === "swagger2" ? "3.0" : format.version, leniency.warnings);
 }
 
 /** What peers accept and the later stages cannot use as written; repaired in place, with a warning for each. */
@@ -90,11 +92,11 @@ function repair(document: LocatedDocument, leniency: Leniency): LocatedDocument 
   return repaired;
 }
 
-async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; files: string[] }> {
+async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; texts: Map<string, string> }> {
   const sources = createSourceSet(main, source);
   await followRefs(sources);
   const bundled = await bundleSources(sources);
-  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, files: sources.files().map((file) => file.id) };
+  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, texts: new Map(sources.files().map((file) => [file.id, file.text])) };
 }
 
 /** YAML reads an unquoted `swagger: 2.0` as the number 2; the bundler and the converter expect the string. */
@@ -102,13 +104,14 @@ function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
   return { ...parsed, value: { ...(parsed.value as Record<string, unknown>), swagger: "2.0" } };
 }
 
-function finish(source: string, files: readonly string[], located: LocatedDocument, version: OpenApiVersion, warnings: readonly SpecWarning[]): LoadedSpec {
+function finish(source: string, texts: ReadonlyMap<string, string>, located: LocatedDocument, version: OpenApiVersion, warnings: readonly SpecWarning[]): LoadedSpec {
   hoistDeepRefs(located.value as Record<string, unknown>);
   const document = sortKeysDeep(located.value) as Record<string, unknown>;
   const canonicalJson = JSON.stringify(document);
   return {
     source,
-    files,
+    files: [...texts.keys()],
+    texts,
     document,
     version,
     canonicalJson,

@@ -2,7 +2,8 @@
  * The plan stage: every name in the output decided once, in the model's stable order, so emitters only look names up.
  */
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/index.js";
-import { camelCase, NameRegistry, pascalCase, safeIdentifier } from "./names.js";
+import { UsageError } from "../errors.js";
+import { camelCase, clientIdentifier, NameRegistry, pascalCase, safeIdentifier, unusableClientName } from "./names.js";
 
 export interface OperationPlan {
   readonly operation: OperationModel;
@@ -36,7 +37,8 @@ const TEMPLATE_NAMES = ["paths", "client", "createTransport", "Credential", "Fai
 const TRANSPORT_OPTIONS = ["baseUrl", "fetch", "headers"];
 
 export function planClient(model: ApiModel, clientName: string): ClientPlan {
-  const base = pascalCase(clientName) || "Api";
+  const base = clientIdentifier(clientName);
+  if (base === undefined) throw new UsageError(unusableClientName(clientName));
   const types = new NameRegistry(TEMPLATE_NAMES);
   const factoryName = types.claim(`create${base}Client`);
   const clientType = types.claim(`${base}Client`);
