@@ -2,7 +2,8 @@
  * A consumer of the generated Kapso client, type-checked (never run) by types.test.ts. Each `@ts-expect-error` proves
  * that tsc rejects a wrong call; if the line were accepted, tsc would report the unused directive and the test fails.
  */
-import { createKapsoClient, fixtures, type UpdatePhoneNumberResult } from "../../generated/kapso/index.js";
+import * as fixtures from "../../generated/kapso/fixtures.js";
+import { createKapsoClient, type UpdatePhoneNumberResult } from "../../generated/kapso/index.js";
 
 export async function consumer(signal: AbortSignal): Promise<string | undefined> {
   const kapso = createKapsoClient({ apiKey: "key", baseUrl: "http://127.0.0.1:1" });
