@@ -2,6 +2,7 @@
  * The bench's figures about the code an app ships: bundle sizes of a one-call app, per-call cost against openapi-fetch,
  * and tsc over a two-call consumer (as tsc programs for bench.ts to measure like its others).
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles, renderBundleTable } from "./bundle-size.js";
 import { measureCallCost, renderCallCostTable } from "./call-cost.js";
@@ -22,9 +23,11 @@ export async function consumerPrograms(dir: string, heyApi: boolean): Promise<{ 
 
 /** Bundles and per-call cost, once the outputs exist; returns the tables to print. */
 export async function shippingReport(dir: string, heyApi: boolean): Promise<string> {
+  // Hey API may be installed and still fail to run (0.99 needs a newer Node than 20): then there is nothing to bundle.
+  const heyApiOut = heyApi && existsSync(join(dir, HEY_API_OUT)) ? join(dir, HEY_API_OUT) : undefined;
   const bundles = await measureBundles(dir, [
     { label: "Kapso", spec: kapsoSpecFile, out: join(dir, OUR_KAPSO_OUT), call: KAPSO_CALL },
-    { label: "GitHub", spec: githubSpecFile, out: join(dir, OUR_GITHUB_OUT), call: GITHUB_CALL, heyApiOut: heyApi ? join(dir, HEY_API_OUT) : undefined },
+    { label: "GitHub", spec: githubSpecFile, out: join(dir, OUR_GITHUB_OUT), call: GITHUB_CALL, heyApiOut },
   ]);
   const cost = await measureCallCost(dir, join(dir, OUR_KAPSO_OUT), join(dir, OUR_GITHUB_OUT));
   return renderBundleTable(bundles) + renderCallCostTable(cost);

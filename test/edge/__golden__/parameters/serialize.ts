@@ -72,6 +72,7 @@ function isPrimitive(value: unknown): value is Primitive {
  * (undefined for multipart, where fetch adds the boundary itself).
  */
 export function serializeBody(mediaType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
+  if (mediaType === "application/json") return { body: JSON.stringify(body), contentType: mediaType };
   // `application/form-data` is not a registered type, but specs in the wild use it for multipart.
   if (/^(multipart|application)\/form-data/i.test(mediaType)) return { body: toFormData(body), contentType: undefined };
   if (/^application\/x-www-form-urlencoded/i.test(mediaType))
