@@ -6,10 +6,13 @@
 import { expectTypeOf } from "vitest";
 import { createCompositionClient, type components as Composition } from "./__golden__/composition/index.js";
 import { createLenientClient } from "./__golden__/lenient/index.js";
-import { createMethodsClient, fixtures as methodFixtures } from "./__golden__/methods/index.js";
+import * as methodFixtures from "./__golden__/methods/fixtures.js";
+import { createMethodsClient } from "./__golden__/methods/index.js";
 import { type components as Nullable } from "./__golden__/nullable-3.0/index.js";
-import { createOperationIdsClient, fixtures as operationIdFixtures } from "./__golden__/operation-ids/index.js";
-import { createParametersClient, fixtures as parameterFixtures } from "./__golden__/parameters/index.js";
+import * as operationIdFixtures from "./__golden__/operation-ids/fixtures.js";
+import { createOperationIdsClient } from "./__golden__/operation-ids/index.js";
+import * as parameterFixtures from "./__golden__/parameters/fixtures.js";
+import { createParametersClient } from "./__golden__/parameters/index.js";
 import { createQueryStylesClient } from "./__golden__/query-styles/index.js";
 import { type components as Recursive } from "./__golden__/recursive/index.js";
 import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
