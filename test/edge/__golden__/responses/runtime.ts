@@ -215,8 +215,11 @@ export async function callOperation<Result>(
     }
     const cookie = sentCookies === undefined ? "" : cookieHeader(sentCookies);
     if (cookie !== "") sentHeaders["cookie"] = cookie;
-    const search = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
-    const url = `${transport.baseUrl}${path === undefined ? route.path : defaultPathSerializer(route.path, path)}${search === "" ? "" : `?${search}`}`;
+    const fixed = route.path.includes("?") ? splitFixedQuery(route.path, path) : undefined;
+    const routePath = fixed === undefined ? route.path : fixed.pathname;
+    const own = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
+    const search = fixed === undefined || fixed.query === "" ? own : own === "" ? fixed.query : `${fixed.query}&${own}`;
+    const url = `${transport.baseUrl}${path === undefined ? routePath : defaultPathSerializer(routePath, path)}${search === "" ? "" : `?${search}`}`;
     const init: RequestInit = { method: route.method, headers: sentHeaders, redirect: "follow" };
     if (sent !== undefined) init.body = sent.body;
     if (signal !== undefined) init.signal = signal;
@@ -235,6 +238,27 @@ export async function callOperation<Result>(
   } catch (cause) {
     return networkFailure(cause, signal) as Result;
   }
+}
+
+/**
+ * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
+ * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
+ * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
+ */
+function splitFixedQuery(
+  path: string,
+  values: Readonly<Record<string, unknown>> | undefined,
+): { pathname: string; query: string } {
+  const at = path.indexOf("?");
+  const valueOf = (name: string): unknown => values?.[name];
+  const pairs = path
+    .slice(at + 1)
+    .split("&")
+    .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
+  const filled = pairs.map((pair) =>
+    pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))),
+  );
+  return { pathname: path.slice(0, at), query: filled.join("&") };
 }
 
 /**
