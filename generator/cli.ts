@@ -1,49 +1,21 @@
 #!/usr/bin/env node
-/** The command line: yargs turns arguments into options; each command lives in commands/, the pipeline in index.ts. */
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
-import { UsageError } from "./errors.js";
-import { checkOptions, runCheck } from "./commands/check.js";
-import { diffOptions, runDiff } from "./commands/diff.js";
-import { generateOptions, runGenerate } from "./commands/generate.js";
-import { initOptions, runInit } from "./commands/init.js";
-import { runWatch, watchOptions } from "./commands/watch.js";
-import { EXIT, reportError } from "./commands/shared.js";
+/**
+ * The command line. `generate` with plain flags (the build step, run on every build) is parsed with node:util and run
+ * without loading yargs, so a no-op regeneration costs little more than starting Node. Everything else (another
+ * command, --help, --version, a flag or form the quick parser does not take exactly as yargs would) goes to yargs,
+ * which owns usage and its errors.
+ */
+import { plainGenerateArgs } from "./commands/generate-args.js";
+import { reportError } from "./commands/shared.js";
 
 export async function main(args: readonly string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const parser = yargs(args)
-    .scriptName("kapso-codegen")
-    .usage("$0 <command> [options]\n\nGenerates a typed TypeScript client (wrappers over openapi-fetch, plus fixtures) from an OpenAPI 3.0/3.1 spec.")
-    .command(["generate", "$0"], "Generate the client for a spec (default: the embedded Kapso spec into generated/kapso).", generateOptions, async (argv) => {
-      exitCode = await runGenerate(argv);
-    })
-    .command("check", "Run the pipeline in memory and compare the whole output with disk; exit 1, with a diff, when stale.", checkOptions, async (argv) => {
-      exitCode = await runCheck(argv);
-    })
-    .command("diff", "Report what changed for callers between a previous spec (git ref or file) and the current one.", diffOptions, async (argv) => {
-      exitCode = await runDiff(argv);
-    })
-    .command("watch", "Regenerate whenever the spec, a file it $refs, or the config changes.", watchOptions, async (argv) => {
-      exitCode = await runWatch(argv);
-    })
-    .command("init", "Write a starter kapso-codegen.config.ts.", initOptions, async (argv) => {
-      exitCode = await runInit(argv);
-    })
-    .strict()
-    .help()
-    .alias("h", "help")
-    .version()
-    .wrap(Math.min(110, process.stdout.columns || 110))
-    .fail((message, error) => {
-      throw error ?? new UsageError(message);
-    });
+  const plain = plainGenerateArgs(args);
+  if (plain === undefined) return (await import("./cli-yargs.js")).parseAndRun(args);
   try {
-    await parser.parseAsync();
+    return await (await import("./commands/generate.js")).runGenerate(plain);
   } catch (error) {
     return reportError(error);
   }
-  return exitCode;
 }
 
-process.exitCode = await main(hideBin(process.argv));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,86 +1,183 @@
 /**
- * The inputs' fingerprint, computed without loading any heavy module: a no-op regeneration compares it with the
- * manifest and stops here, so it never pays for openapi-typescript, ts-morph or prettier.
+ * What decides an output folder's content, listed by ONE function per kind of folder (apiInputs, runtimeInputs): the
+ * fingerprint hashes that list, the no-op check compares the hash with the manifest, and `kapso-codegen inputs` prints
+ * the same list, so what a build cache keys on and what the no-op trusts cannot drift apart.
+ *
+ * Listing and hashing load no heavy module and parse no large file: a no-op regeneration costs a few file reads.
+ * Those are synchronous: for many small files that is several times faster than the thread pool's round trips.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
+import { installedPackageDir } from "./check-runtime-deps.js";
+import { isFileSystemError } from "./errors.js";
 import type { GenerateOptions } from "./index.js";
-import { readManifest, sha256 } from "./write/manifest.js";
+import { isUrl } from "./load/read.js";
+import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
+import { readManifest, sha256, type Manifest } from "./write/manifest.js";
 
-export interface FingerprintInput {
-  /** Spec files (the main file and every file it references), absolute paths. */
-  readonly specFiles: readonly string[];
-  readonly out: string;
-  /** Options that change the output, in a stable shape. */
-  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+export interface InputFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Only this top-level key of the file counts (prettier reads only the "prettier" key of a package.json). */
+  readonly key?: "prettier" | undefined;
+  /**
+   * A spec file's text, hashed instead of its bytes: the loader reads specs as UTF-8, so a byte that is not UTF-8 must
+   * hash the same in the run that wrote the manifest and in the no-op check. After loading, it is the text the output
+   * was made from, even if the file changed since.
+   */
+  readonly text?: string | undefined;
 }
 
-export async function fingerprint(input: FingerprintInput): Promise<string> {
-  const parts = [
-    `generator ${generatorVersion} ${await generatorHash()}`,
-    ...(await Promise.all(input.specFiles.map(async (file) => `spec ${sha256(await readFile(file))}`))),
-    `options ${JSON.stringify(Object.entries(input.options).sort())}`,
-    `format ${await formatConfigHash(input.out)}`,
-  ];
-  return sha256(parts.join("\n"));
+export interface Inputs {
+  /** Files whose bytes decide the output, in a fixed order: the main spec first. */
+  readonly files: readonly InputFile[];
+  /** Settings that decide the output, as name → value, in a fixed order. */
+  readonly values: readonly (readonly [name: string, value: string])[];
+  /** Spec parts read over http(s): they cannot be hashed without downloading them, so a folder with any is never up to date. */
+  readonly urls: readonly string[];
 }
 
 /**
- * True when the manifest says the folder was made from exactly these inputs and no file has changed since. The spec's
- * files are the ones the manifest lists (a multi-file spec's references are known only after loading it).
+ * Everything that decides an API folder's output, given the files its spec reads (the main one first) and, after
+ * loading, the texts that were read. Throws when a spec file cannot be read.
  */
-export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
-  const { out } = options;
-  const manifest = await readManifest(out);
-  if (!manifest) return false;
-  const specFiles = manifest.inputs?.map((input) => (/^https?:/i.test(input) ? input : resolve(out, input))) ?? [options.spec];
-  if (specFiles.some((file) => /^https?:/i.test(file))) return false;
-  if (manifest.fingerprint !== (await fingerprint(fingerprintInput(options, specFiles)))) return false;
-  for (const [path, hash] of Object.entries(manifest.files)) {
-    try {
-      if (sha256(await readFile(join(out, path))) !== hash) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** What decides an API folder's output: the same in the no-op check and in the manifest the pipeline writes. */
-export function fingerprintInput(options: GenerateOptions, specFiles: readonly string[] = [options.spec]): FingerprintInput {
+export function apiInputs(options: GenerateOptions, specFiles: readonly string[], texts?: ReadonlyMap<string, string>): Inputs {
+  const local = specFiles.filter((file) => !isUrl(file));
   return {
-    specFiles,
-    out: options.out,
-    options: {
-      name: options.name,
-      strict: options.strict === true,
-      runtimeDir: options.runtimeDir === undefined ? undefined : relative(options.out, options.runtimeDir).split(sep).join("/"),
-      ...(options.msw === true ? { msw: true } : {}), // absent when off: manifests from before the option stay valid
-    },
+    files: [...local.map((path) => ({ path, text: texts?.get(path) ?? readFileSync(path, "utf8") })), ...formatConfigFiles(options.out), ...generatorFiles()],
+    values: [
+      ["generator", `kapso-codegen ${generatorVersion}`],
+      ["spec", isUrl(options.spec) ? options.spec : portable(relative(options.out, options.spec))],
+      ...optionValues(options),
+    ],
+    urls: specFiles.filter((file) => isUrl(file)),
   };
 }
 
-let cachedGeneratorHash: Promise<string> | undefined;
+/** The client options that shape an API's output (the manifest also records their hash on its own). */
+export function optionValues(options: GenerateOptions): [string, string][] {
+  return [
+    ["name", options.name],
+    ["strict", String(options.strict === true)],
+    ["msw", String(options.msw === true)],
+    ["runtimeDir", options.runtimeDir === undefined ? "" : portable(relative(options.out, options.runtimeDir))],
+  ];
+}
 
-/** The generator's own code and templates: a changed build or template means a changed output. */
-function generatorHash(): Promise<string> {
-  cachedGeneratorHash ??= (async () => {
+/** Everything that decides the shared runtime folder's output: the generator and the format config. */
+export function runtimeInputs(dir: string): Inputs {
+  return {
+    files: [...formatConfigFiles(dir), ...generatorFiles()],
+    values: [
+      ["generator", `kapso-codegen ${generatorVersion}`],
+      ["runtime", "shared"],
+    ],
+    urls: [],
+  };
+}
+
+/**
+ * SHA-256 over one line per input: `file <path relative to the folder> <sha256 of its bytes>` (for a key-only file,
+ * `file <path> <key> <sha256 of the key's JSON>`), then `value <name>=<value>`. Undefined when an input is remote.
+ * Throws when a file cannot be read: the caller then runs the full pipeline, which reports it with its place.
+ */
+export function fingerprint(out: string, inputs: Inputs): string | undefined {
+  if (inputs.urls.length > 0) return undefined;
+  const files = inputs.files.map((file) => `file ${portable(relative(out, file.path))} ${fileHash(file)}`);
+  const values = inputs.values.map(([name, value]) => `value ${name}=${value}`);
+  return sha256([...files, ...values].join("\n"));
+}
+
+/**
+ * True only when the manifest says the folder was made from the spec asked for, every input is byte for byte what it
+ * was then, and no output file has changed. The spec's other files are the ones the manifest lists: they are decided
+ * by the bytes of the files before them, so while those are unchanged the list is too.
+ */
+export async function isUpToDate(options: GenerateOptions): Promise<boolean> {
+  const manifest = await readManifest(options.out);
+  const specFiles = manifest?.inputs?.map((input) => (isUrl(input) ? input : resolve(options.out, input)));
+  if (manifest === undefined || specFiles === undefined || specFiles[0] !== options.spec) return false;
+  return matches(options.out, manifest, () => apiInputs(options, specFiles));
+}
+
+/** The shared runtime folder's no-op check. */
+export async function isRuntimeUpToDate(dir: string): Promise<boolean> {
+  const manifest = await readManifest(dir);
+  return manifest !== undefined && matches(dir, manifest, () => runtimeInputs(dir));
+}
+
+function matches(out: string, manifest: Manifest, inputs: () => Inputs): boolean {
+  try {
+    if (manifest.fingerprint !== fingerprint(out, inputs())) return false;
+    return Object.entries(manifest.files).every(([path, hash]) => sha256(readFileSync(join(out, path))) === hash);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return false; // an input or output that cannot be read: the full pipeline reports it properly
+  }
+}
+
+function portable(path: string): string {
+  return path.split(sep).join("/");
+}
+
+function fileHash(file: InputFile): string {
+  if (file.text !== undefined) return sha256(file.text);
+  if (file.key === undefined) return generatorHashes.get(file.path) ?? sha256(readFileSync(file.path));
+  return `${file.key} ${sha256(JSON.stringify(topLevelKey(readFileSync(file.path, "utf8"), file.key)))}`;
+}
+
+/** A key of a JSON object text; the whole text when it is not JSON (then any change to it counts). */
+function topLevelKey(text: string, key: string): unknown {
+  try {
+    return (JSON.parse(text) as Record<string, unknown> | null)?.[key] ?? null;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return text;
+  }
+}
+
+// The generator's own files do not change while it runs: hashed once per process (watch mode runs many times).
+const generatorHashes = new Map<string, string>();
+let generatorFileList: InputFile[] | undefined;
+
+/**
+ * The generator build (its code and templates) and the installed version of each package it depends on: any of them
+ * can change the output.
+ */
+function generatorFiles(): InputFile[] {
+  if (generatorFileList === undefined) {
     const codeDir = dirname(fileURLToPath(import.meta.url));
-    const files = [...(await listFiles(codeDir)), ...(await listFiles(templatesDir))].sort();
-    const hashes = await Promise.all(files.map(async (file) => `${relative(packageRoot, file).split(sep).join("/")} ${sha256(await readFile(file))}`));
-    return sha256(hashes.join("\n"));
-  })();
-  return cachedGeneratorHash;
+    const code = listFiles(codeDir).filter((file) => /\.(js|ts|json)$/.test(file) && !file.endsWith(".d.ts"));
+    const files = [...code.sort(), ...listFiles(templatesDir).sort(), ...dependencyManifests()];
+    for (const file of files) generatorHashes.set(file, sha256(readFileSync(file)));
+    generatorFileList = files.map((path) => ({ path }));
+  }
+  return generatorFileList;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && /\.(ts|js|json)$/.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
-const FORMAT_CONFIG_FILES = [
+/** The package.json of each dependency, as Node resolves it from the generator: its version is in there. */
+function dependencyManifests(): string[] {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  return Object.keys(dependencies)
+    .filter((name) => !name.startsWith("@types/"))
+    .sort()
+    .flatMap((name) => {
+      const dir = installedPackageDir(name, packageRoot);
+      return dir === undefined ? [] : [join(dir, "package.json")];
+    });
+}
+
+/** Every file name prettier may take options from (prettier 3), and .editorconfig, which it reads too. */
+export const FORMAT_CONFIG_FILES: readonly string[] = [
+  "package.json",
+  "package.yaml",
   ".prettierrc",
   ".prettierrc.json",
   ".prettierrc.yaml",
@@ -89,36 +186,41 @@ const FORMAT_CONFIG_FILES = [
   ".prettierrc.js",
   ".prettierrc.mjs",
   ".prettierrc.cjs",
-  ".prettierrc.toml",
+  ".prettierrc.ts",
+  ".prettierrc.mts",
+  ".prettierrc.cts",
   "prettier.config.js",
   "prettier.config.mjs",
   "prettier.config.cjs",
+  "prettier.config.ts",
+  "prettier.config.mts",
+  "prettier.config.cts",
+  ".prettierrc.toml",
   ".editorconfig",
-  "package.json",
 ];
 
-/** Prettier reads only the "prettier" key of a package.json: its scripts and dependencies don't change the output. */
-function prettierKey(packageJson: string): string {
-  try {
-    return JSON.stringify((JSON.parse(packageJson) as { prettier?: unknown }).prettier ?? null);
-  } catch {
-    return packageJson;
-  }
-}
-
-/** The files prettier may read its options from, from the output folder up to the root (their bytes, hashed). */
-async function formatConfigHash(out: string): Promise<string> {
-  const seen: string[] = [];
-  for (let dir = out; ; dir = dirname(dir)) {
-    for (const name of FORMAT_CONFIG_FILES) {
-      try {
-        const text = await readFile(join(dir, name), "utf8");
-        seen.push(`${relative(out, join(dir, name)).split(sep).join("/")} ${sha256(name === "package.json" ? prettierKey(text) : text)}`);
-      } catch {
-        // absent: nothing to hash
-      }
-    }
+/**
+ * The format config files present in the output folder and each folder above it, up to the root. Prettier stops at
+ * the nearest; taking them all costs one listing per folder and is never wrong. Overrides live inside these files.
+ */
+function formatConfigFiles(out: string): InputFile[] {
+  const folders: string[] = [];
+  for (let dir = resolve(out); ; dir = dirname(dir)) {
+    folders.push(dir);
     if (dirname(dir) === dir) break;
   }
-  return sha256(seen.join("\n"));
+  return folders.flatMap((dir) => {
+    const present = fileNames(dir);
+    return FORMAT_CONFIG_FILES.filter((name) => present.has(name)).map((name): InputFile => ({ path: join(dir, name), key: name === "package.json" ? "prettier" : undefined }));
+  });
+}
+
+/** The names in a folder that are not folders; none for a folder that does not exist yet or cannot be listed. */
+function fileNames(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return new Set();
+  }
 }

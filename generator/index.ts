@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { compareSpecs, type ChangeReport } from "./changes/index.js";
-import { SpecError } from "./errors.js";
+import { isFileSystemError, SpecError, type SpecWarning } from "./errors.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type EmittedFixture, type ExampleWarning, type OutputWarning } from "./emit/fixture-values.js";
@@ -15,7 +15,7 @@ import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
-import { fingerprint, fingerprintInput } from "./fingerprint.js";
+import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
@@ -36,7 +36,7 @@ export interface GenerateOptions {
   readonly check?: boolean | undefined;
   /** Overwrite generated files that were edited by hand. */
   readonly force?: boolean | undefined;
-  /** Spec examples that fail their schema are errors, not warnings. */
+  /** Spec examples that fail their schema, and the spec flaws the load stage repairs, are errors, not warnings. */
   readonly strict?: boolean | undefined;
   /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
   readonly runtimeDir?: string | undefined;
@@ -55,12 +55,16 @@ export interface GenerateResult {
   readonly rendered: readonly OutputFile[];
   readonly operations: number;
   readonly warnings: readonly ExampleWarning[];
+  /** Flaws in the spec that were repaired (see `LoadedSpec.warnings`). */
+  readonly specWarnings: readonly SpecWarning[];
   /** What the output leaves out or types as `unknown` because TypeScript cannot hold it as the spec says. */
   readonly outputWarnings: readonly OutputWarning[];
   /** Every fixture value with the schema it is meant to satisfy, and the document those pointers are in. */
   readonly fixtures: { readonly document: Record<string, unknown>; readonly values: readonly EmittedFixture[] };
   /** What changed for callers since the spec the folder was last generated from; undefined on a first generation. */
   readonly changes: ChangeReport | undefined;
+  /** Why there is no change report although the spec changed (the previous spec copy could not be read or compared). */
+  readonly changesWarning: string | undefined;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -82,14 +86,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const spec = await timed("load", async () => {
-    const loaded = await loadSpec(options.spec);
+    const loaded = await loadSpec(options.spec, { strict: options.strict });
     checkRefChains(loaded.document, loaded.locate);
     return loaded;
   });
+  // Taken now, before formatting reads the prettier config: an input edited during the run makes the next run regenerate.
+  const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
   const pendingSchema = emitSchemaTypes(spec.canonicalJson);
-  pendingSchema.catch(() => undefined); // awaited below; don't let an early failure go unhandled meanwhile
+  // Its failure is reported where it is awaited below; this only keeps it from counting as unhandled meanwhile (when an
+  // earlier stage fails first, that failure is the one reported).
+  pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
   const plan = await timed("plan", () => planClient(model, options.name));
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
@@ -126,23 +134,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
   ]);
 
-  const { states, previous } = await timed("compare", () => compareWithDisk(options.out, rendered));
-  const changes = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
+  const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));
+  const { states, previous } = comparison;
+  const { changes, warning: changesWarning } = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
   const changed = states.filter((state) => state.change !== "unchanged");
   if (!options.check) {
-    guardHandEdits(options.out, states, options.force === true);
+    guardHandEdits(options.out, comparison, options.force === true);
     const manifest = {
       generator: `kapso-codegen ${generatorVersion}`,
-      fingerprint: /^https?:/i.test(options.spec) ? "" : await fingerprint(fingerprintInput(options, spec.files)),
+      fingerprint: inputsFingerprint,
       spec: spec.sha256,
-      options: sha256(JSON.stringify(Object.entries(fingerprintInput(options).options).sort())),
+      options: sha256(JSON.stringify(optionValues(options))),
       inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, outputWarnings, fixtures: fixtureChecks, changes, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */
@@ -155,13 +164,26 @@ async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
   }));
 }
 
-async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<ChangeReport | undefined> {
-  if (previousSha === undefined || previousSha === currentSha) return previousSha === undefined ? undefined : { changes: [], summary: { breaking: 0, nonBreaking: 0 } };
+/**
+ * The change report against the spec copy kept from the last run. A copy that is gone, unreadable or not JSON gives no
+ * report but a warning that says why: the user must not read silence as "nothing changed".
+ */
+async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<{ changes: ChangeReport | undefined; warning: string | undefined }> {
+  if (previousSha === undefined) return { changes: undefined, warning: undefined };
+  if (previousSha === currentSha) return { changes: { changes: [], summary: { breaking: 0, nonBreaking: 0 } }, warning: undefined };
+  const copy = join(out, SPEC_COPY);
+  let before: object;
   try {
-    const before = JSON.parse(await readFile(join(out, SPEC_COPY), "utf8")) as object;
-    return compareSpecs(before, document);
-  } catch {
-    return undefined;
+    before = JSON.parse(await readFile(copy, "utf8")) as object;
+  } catch (error) {
+    if (!(error instanceof SyntaxError) && !isFileSystemError(error)) throw error;
+    return { changes: undefined, warning: `no change report: the previous spec copy ${copy} cannot be read (${error.message.split("\n")[0]})` };
+  }
+  try {
+    return { changes: compareSpecs(before, document), warning: undefined };
+  } catch (error) {
+    // The previous copy may be from an older generator or edited; the generation itself must not fail over a report.
+    return { changes: undefined, warning: `no change report: comparing with the previous spec copy ${copy} failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -172,13 +194,15 @@ export interface RuntimeResult {
 
 /** Writes (or, with `check`, compares) the shared runtime folder: the runtime templates, verbatim. */
 export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+  const inputsFingerprint = fingerprint(dir, runtimeInputs(dir)) ?? ""; // before formatting reads the config, as in generate()
   const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
   const rendered = await formatFiles(sources, dir);
-  const { states } = await compareWithDisk(dir, rendered);
+  const comparison = await compareWithDisk(dir, rendered);
+  const { states } = comparison;
   if (!options.check) {
-    guardHandEdits(dir, states, options.force === true);
+    guardHandEdits(dir, comparison, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: sha256(JSON.stringify(files)), spec: "", files });
+    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: inputsFingerprint, spec: "", files });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }

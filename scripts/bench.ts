@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: wall time and peak memory on GitHub's spec (1,223 operations) of openapi-typescript alone, our whole
- * pipeline, our no-op regeneration (GitHub and Kapso), other generators if installed, and tsc over our GitHub output.
+ * pipeline, our no-op regeneration (GitHub and Kapso), other generators if installed, tsc over our GitHub output and over
+ * two-call consumers; then what an app ships: bundle sizes of a one-call app and per-call cost (lib/bench-shipping.ts).
  * Each case runs in its own process, N times (default 3); the table shows medians. Prints figures, asserts nothing.
  *
  *   node dist/scripts/bench.js [--runs N] [--peers DIR]
@@ -13,8 +14,10 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { consumerPrograms, shippingReport } from "./lib/bench-shipping.js";
 import { removeWorkDir } from "./lib/corpus-run.js";
 import { measureNode, median, type Measurement } from "./lib/measure.js";
+import { benchNoop } from "./lib/noop-bench.js";
 import { cliScript, githubSpecFile, kapsoSpecFile, nodeModules, repoRoot, tscBin } from "./lib/paths.js";
 import { linkNodeModules, strictCompilerOptions } from "./lib/typecheck.js";
 
@@ -71,6 +74,9 @@ async function main(dir: string): Promise<void> {
   for (const peer of peers.missing) rows.push({ label: peer, measurements: [], note: "not installed" });
   console.log(renderTable(rows));
   console.log(renderRatios(rows));
+  const noop = await benchNoop({ spec: kapsoSpecFile, out: join(dir, "noop-vs-node", "kapso") });
+  console.log(`no-op generate / node -e 0: ${noop.ratio.toFixed(2)}× (${noop.noopMs.toFixed(0)} ms / ${noop.nodeMs.toFixed(0)} ms, medians of ${noop.runs} alternating runs, Kapso spec)`);
+  console.log(await shippingReport(dir, heyApi));
 }
 
 /**
@@ -90,6 +96,7 @@ async function typecheckCases(dir: string, heyApi: boolean): Promise<BenchCase[]
     { label: "our GitHub client alone", files: { files: ["noop/github/client.ts"] } },
     // What Hey API wrote in its first measured run.
     ...(heyApi ? [{ label: "Hey API's GitHub output", files: { include: ["openapi-ts-0/out/**/*.ts"] } }] : []),
+    ...(await consumerPrograms(dir, heyApi)),
   ];
   const cases: BenchCase[] = [];
   for (const skipLibCheck of [false, true]) {
@@ -194,6 +201,14 @@ function renderRatios(rows: readonly BenchRow[]): string {
     const heyApi = row("Hey API's GitHub output");
     if (client === undefined || heyApi === undefined) continue;
     lines.push(`tsc over our client / over Hey API's output, skipLibCheck ${skipLibCheck}: ${ratio(client, heyApi, (m) => m.wallMs)} wall`);
+  }
+  for (const skipLibCheck of [false, true]) {
+    const row = (program: string) => rows.find((candidate) => candidate.label === tscLabel(`a two-call consumer of ${program}`, skipLibCheck));
+    const ours = row("our GitHub output");
+    for (const peer of ["openapi-typescript's types + openapi-fetch", "Hey API's GitHub output"]) {
+      const other = row(peer);
+      if (ours !== undefined && other !== undefined) lines.push(`tsc over two-call consumers, ours / ${peer}, skipLibCheck ${skipLibCheck}: ${ratio(ours, other, (m) => m.wallMs)} wall`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,10 +1,12 @@
 /**
- * The typed client: one named method per operation, typed here and bound from a table of routes to the runtime
- * (openapi-fetch underneath).
+ * The typed client. Per operation: its argument and result types, its route (how to call it) and a standalone function
+ * that takes the API's transport, so a bundler keeps only the operations an app imports. The grouped client binds the
+ * same routes into one object, one method per operation.
  */
 import type { paths } from "./schema.js";
 import {
   bindOperations,
+  callOperation,
   createTransport,
   serverUrl,
   type ClientErrorStatus,
@@ -13,10 +15,12 @@ import {
   type HttpStatus,
   type InformationalStatus,
   type NetworkFailure,
+  type OperationRoute,
   type RedirectionStatus,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
+  type Transport,
   type TransportOptions,
 } from "./runtime.js";
 import type { BinaryBody, FormBody } from "./serialize.js";
@@ -40,10 +44,27 @@ export type GetPetResult =
   | Failure<Exclude<HttpStatus, 200 | 404>, unknown>
   | NetworkFailure;
 
-/** Options of {@link createPetsClient}. */
+const getPetRoute: OperationRoute = { method: "GET", path: "/pets/{petId}", success: ["200"], security: [["apiKey"]] };
+
+/** `GET /pets/{petId}` */
+export function getPet(transport: PetsTransport, args: GetPetArgs): Promise<GetPetResult> {
+  return callOperation<GetPetResult>(transport, getPetRoute, args);
+}
+
+/** Options of `createPetsClient` and `createPetsTransport`. */
 export interface PetsClientOptions extends TransportOptions {
   /** API key, sent in the `X-API-Key` header (security scheme `apiKey`). */
   readonly apiKey: Credential;
+}
+
+/** What the standalone operations take: the options of a client, made once by `createPetsTransport`. */
+export type PetsTransport = Transport<"Pets">;
+
+/** Creates the transport the standalone operations of the Pets API take. */
+export function createPetsTransport(options: PetsClientOptions): PetsTransport {
+  return createTransport("Pets", options, "https://pets.example.com/v1", [{ option: "apiKey", in: "header", name: "X-API-Key" }], {
+    apiKey: options.apiKey,
+  });
 }
 
 /** The Pets client. */
@@ -54,13 +75,5 @@ export interface PetsClient {
 
 /** Creates a Pets client. */
 export function createPetsClient(options: PetsClientOptions): PetsClient {
-  const transport = createTransport(
-    options,
-    "https://pets.example.com/v1",
-    [{ option: "apiKey", in: "header", name: "X-API-Key" }],
-    { apiKey: options.apiKey },
-  );
-  return bindOperations<PetsClient>(transport, {
-    getPet: { method: "GET", path: "/pets/{petId}", success: ["200"], security: [["apiKey"]] },
-  });
+  return bindOperations<PetsClient>(createPetsTransport(options), { getPet: getPetRoute });
 }

@@ -1,19 +1,9 @@
 /**
- * Entry point of a generated client: the client, its fixtures, a mock fetch built from them, the spec's types and the
- * result types.
+ * Entry point of a generated client: the grouped client and its factory, the transport and one standalone function per
+ * operation, the argument and result types, and the spec's types. Nothing here runs on import, so a bundler keeps only
+ * what an app calls. Test helpers have their own entry points: fixtures.ts, mock.ts (and msw.ts).
  */
 export * from "./client.js";
-export * as fixtures from "./fixtures.js";
-export {
-  createMockFetch,
-  MockFetchError,
-  type MockCall,
-  type MockFetch,
-  type MockFetchOptions,
-  type MockOperationName,
-  type MockReply,
-  type MockResponder,
-} from "./mock.js";
 export type * from "./schema.js";
 export type {
   ClientErrorStatus,
@@ -26,6 +16,7 @@ export type {
   ServerErrorStatus,
   Success,
   SuccessStatus,
+  Transport,
   TransportOptions,
 } from "./runtime.js";
 export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";

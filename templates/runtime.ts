@@ -1,8 +1,12 @@
 /**
- * The hand-written runtime under every generated client: a thin layer over openapi-fetch that turns each call
- * into a result discriminated by `ok` and by HTTP status. Copied verbatim into the output by kapso-codegen.
+ * The hand-written runtime under every generated client: builds each request (paths as openapi-fetch serializes them,
+ * queries and bodies as the spec describes them), sends it through `fetch` and turns the response into a result
+ * discriminated by `ok` and by HTTP status. Copied verbatim into the output by kapso-codegen.
+ *
+ * Everything here is a function or a type, with no top-level side effects, so bundlers keep only what the operations an
+ * app calls need.
  */
-import createFetchClient from "openapi-fetch";
+import { defaultPathSerializer } from "openapi-fetch";
 import { serializeBody, serializeQuery, type QueryStyle } from "./serialize.js";
 
 /** Every HTTP status a server can send (100–599), so results can be narrowed by `status` exhaustively. */
@@ -105,90 +109,47 @@ export type Credential = string | (() => string | Promise<string>);
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** One call of one operation, as the generated wrapper describes it. */
-export interface OperationCall {
-  readonly method: HttpMethod;
-  readonly path: string;
-  /** Documented success statuses ("200", "2XX"): these, and only these, give `ok: true`. */
-  readonly success: readonly string[];
-  /** Alternative credential sets; an empty set means the operation may be called without credentials. */
-  readonly security: readonly (readonly string[])[];
-  readonly params: {
-    readonly path?: object | undefined;
-    readonly query?: object | undefined;
-    readonly header?: object | undefined;
-    readonly cookie?: object | undefined;
-  };
-  /** Query parameters written other than `form` + `explode: true`. */
-  readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
-  /** The media type of `body`; absent when the operation takes no body. */
-  readonly mediaType?: string;
-  readonly body?: unknown;
-  readonly signal?: AbortSignal | undefined;
+/**
+ * What every operation of one API is called with: where to send requests, how, and with which credentials. Plain data,
+ * made once by the API's `create…Transport`; `Api` keeps one API's transport from being passed to another's operations.
+ */
+export interface Transport<Api extends string = string> {
+  readonly api: Api;
+  /** Without a trailing slash. */
+  readonly baseUrl: string;
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** The client's own headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Per client option that holds a credential: where it goes, and the credential (absent when not given). */
+  readonly credentials: Readonly<Record<string, { readonly slot: CredentialSlot; readonly value: Credential } | undefined>>;
 }
 
-/** The part of openapi-fetch's client the runtime uses, typed loosely: each wrapper carries the precise types. */
-interface LooseFetchClient {
-  request(
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-export interface Transport {
-  readonly call: <Result>(call: OperationCall) => Promise<Result>;
-}
-
-/** Creates the transport of one client: an openapi-fetch client plus the credentials the client was given. */
-export function createTransport(
+/** Makes the transport of one API from the options its client was given. */
+export function createTransport<Api extends string>(
+  api: Api,
   options: TransportOptions,
   defaultBaseUrl: string,
   slots: readonly CredentialSlot[],
-  credentials: Readonly<Record<string, Credential | undefined>>,
-): Transport {
-  const http = createFetchClient({
-    baseUrl: options.baseUrl ?? defaultBaseUrl,
-    ...(options.headers ? { headers: options.headers } : {}),
-  }) as unknown as LooseFetchClient;
-
-  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  values: Readonly<Record<string, Credential | undefined>>,
+): Transport<Api> {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  const credentials: Record<string, { slot: CredentialSlot; value: Credential }> = {};
+  for (const slot of slots) {
+    const value = values[slot.option];
+    if (value !== undefined) credentials[slot.option] = { slot, value };
+  }
+  const fetch = options.fetch;
   return {
-    async call<Result>(call: OperationCall): Promise<Result> {
-      try {
-        const params = await withCredentials(call, slots, credentials);
-        const sent = call.mediaType !== undefined && call.body !== undefined ? serializeBody(call.mediaType, call.body) : undefined;
-        // openapi-fetch reads error bodies itself, as JSON or text; this keeps the response so its body is read by
-        // content type instead, like a success's.
-        let received: Response | undefined;
-        const { response } = await http.request(call.method, call.path, {
-          params,
-          querySerializer: (query: Record<string, unknown>) => serializeQuery(query, call.queryStyles),
-          // Serialized above, by media type; openapi-fetch sends it as is.
-          ...(sent ? { body: sent.body, bodySerializer: (prepared: unknown) => prepared } : {}),
-          ...(sent?.contentType ? { headers: { "Content-Type": sent.contentType } } : {}),
-          signal: call.signal,
-          // The body of a success is read below, by content type.
-          parseAs: "stream",
-          fetch: async (request: Request) => {
-            received = await baseFetch(request);
-            return received.ok ? received : received.clone();
-          },
-        });
-        const body = await readBody(received ?? response);
-        if (!isDocumentedSuccess(response.status, call.success) || body instanceof MalformedBody) {
-          // A success whose body is not what its content type says breaks the contract: report it, don't throw.
-          return { ok: false, status: response.status, error: body instanceof MalformedBody ? body.text : body, response } as Result;
-        }
-        return { ok: true, status: response.status, data: body, response } as Result;
-      } catch (cause) {
-        return networkFailure(cause, call.signal) as Result;
-      }
-    },
+    api,
+    // As openapi-fetch does: one trailing slash goes, since every path starts with one.
+    baseUrl: baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl,
+    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    headers: lowerCaseKeys(options.headers),
+    credentials,
   };
 }
 
-/** One operation as the client's table of routes gives it: everything about a call but the caller's arguments. */
+/** One operation as its generated function gives it: everything about a call but the caller's arguments. */
 export interface OperationRoute {
   readonly method: HttpMethod;
   readonly path: string;
@@ -202,35 +163,90 @@ export interface OperationRoute {
   readonly mediaType?: string;
 }
 
-/** A method's arguments as the runtime reads them; each method's own `…Args` type is what callers are checked against. */
+/** An operation's arguments as the runtime reads them; each operation's own `…Args` type is what callers are checked against. */
 interface LooseArgs {
-  readonly path?: object;
-  readonly query?: object;
-  readonly headers?: object;
-  readonly cookies?: object;
+  readonly path?: Record<string, unknown>;
+  readonly query?: Record<string, unknown>;
+  readonly headers?: Record<string, unknown>;
+  readonly cookies?: Record<string, unknown>;
   readonly contentType?: string;
   readonly body?: unknown;
   readonly signal?: AbortSignal;
 }
 
+const NO_ARGS: LooseArgs = {};
+
 /**
- * Turns a client's table of routes into its methods, one call of the transport each. The methods' types come from
- * the client interface; a table instead of a function per operation keeps a big client cheap to type-check.
+ * Calls one operation: one pass over the arguments to build the request, one read of the response body. Resolves to
+ * the operation's result type (`Result`, given by the generated function), never rejects.
+ */
+export async function callOperation<Result>(transport: Transport, route: OperationRoute, args?: unknown): Promise<Result> {
+  const { path, query, headers, cookies, contentType, body, signal } = (args ?? NO_ARGS) as LooseArgs;
+  try {
+    const sentHeaders: Record<string, string> = { ...transport.headers };
+    const sent = route.mediaType !== undefined && body !== undefined ? serializeBody(contentType ?? route.mediaType, body) : undefined;
+    if (sent?.contentType !== undefined) sentHeaders["content-type"] = sent.contentType;
+    if (headers !== undefined) addHeaders(sentHeaders, headers);
+    let sentQuery = query;
+    let sentCookies = cookies;
+    const usable = credentialSet(transport, route.security);
+    // In the client's order of credentials, so two that share a header resolve the same way on every call.
+    for (const option in transport.credentials) {
+      const credential = transport.credentials[option];
+      if (credential === undefined || !usable.includes(option)) continue;
+      const { slot, value } = credential;
+      const given = typeof value === "function" ? await value() : value;
+      const text = `${slot.prefix ?? ""}${slot.base64 ? base64(given) : given}`;
+      if (slot.in === "header") sentHeaders[slot.name.toLowerCase()] = text;
+      else if (slot.in === "query") sentQuery = { ...sentQuery, [slot.name]: text };
+      else sentCookies = { ...sentCookies, [slot.name]: text };
+    }
+    const cookie = sentCookies === undefined ? "" : cookieHeader(sentCookies);
+    if (cookie !== "") sentHeaders["cookie"] = cookie;
+    const fixed = route.path.includes("?") ? splitFixedQuery(route.path, path) : undefined;
+    const routePath = fixed === undefined ? route.path : fixed.pathname;
+    const own = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
+    const search = fixed === undefined || fixed.query === "" ? own : own === "" ? fixed.query : `${fixed.query}&${own}`;
+    const url = `${transport.baseUrl}${path === undefined ? routePath : defaultPathSerializer(routePath, path)}${search === "" ? "" : `?${search}`}`;
+    const init: RequestInit = { method: route.method, headers: sentHeaders, redirect: "follow" };
+    if (sent !== undefined) init.body = sent.body;
+    if (signal !== undefined) init.signal = signal;
+    const response = await transport.fetch(new Request(url, init));
+    const data = await readBody(response);
+    if (!isDocumentedSuccess(response.status, route.success) || data instanceof MalformedBody) {
+      // A success whose body is not what its content type says breaks the contract: report it, don't throw.
+      return { ok: false, status: response.status, error: data instanceof MalformedBody ? data.text : data, response } as Result;
+    }
+    return { ok: true, status: response.status, data, response } as Result;
+  } catch (cause) {
+    return networkFailure(cause, signal) as Result;
+  }
+}
+
+/**
+ * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
+ * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
+ * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
+ */
+function splitFixedQuery(path: string, values: Readonly<Record<string, unknown>> | undefined): { pathname: string; query: string } {
+  const at = path.indexOf("?");
+  const valueOf = (name: string): unknown => values?.[name];
+  const pairs = path
+    .slice(at + 1)
+    .split("&")
+    .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
+  const filled = pairs.map((pair) => pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))));
+  return { pathname: path.slice(0, at), query: filled.join("&") };
+}
+
+/**
+ * Turns a client's table of routes into its methods, each a call of `callOperation`. The methods' types come from the
+ * client interface; a table instead of a function per operation keeps a big client cheap to type-check.
  */
 export function bindOperations<Client>(transport: Transport, routes: { readonly [Name in keyof Client]: OperationRoute }): Client {
   const client = {};
   for (const [name, route] of Object.entries<OperationRoute>(routes)) {
-    const method = (args: LooseArgs = {}): Promise<unknown> =>
-      transport.call({
-        method: route.method,
-        path: route.path,
-        success: route.success,
-        security: route.security,
-        params: { path: args.path, query: args.query, header: args.headers, cookie: args.cookies },
-        ...(route.queryStyles ? { queryStyles: route.queryStyles } : {}),
-        ...(route.mediaType !== undefined ? { mediaType: args.contentType ?? route.mediaType, body: args.body } : {}),
-        signal: args.signal,
-      });
+    const method = (args?: unknown): Promise<unknown> => callOperation(transport, route, args);
     // Defined, not assigned: an operation may be named like an Object.prototype member (even `__proto__`).
     Object.defineProperty(client, name, { value: method, enumerable: true, writable: true, configurable: true });
   }
@@ -245,35 +261,37 @@ export function serverUrl(template: string, variables: Readonly<Record<string, s
   });
 }
 
-/** Adds the credentials of the first security alternative the client can satisfy. */
-async function withCredentials(
-  call: OperationCall,
-  slots: readonly CredentialSlot[],
-  credentials: Readonly<Record<string, Credential | undefined>>,
-): Promise<Record<string, object | undefined>> {
-  // Prefer an alternative the client holds credentials for; `{}` (no credentials) only when none is.
-  const satisfiable = call.security.filter((set) => set.every((option) => credentials[option] !== undefined));
-  const usable = satisfiable.find((set) => set.length > 0) ?? [];
-  const added: Record<"header" | "query" | "cookie", Record<string, string>> = { header: {}, query: {}, cookie: {} };
-  for (const slot of slots) {
-    const credential = credentials[slot.option];
-    if (!usable.includes(slot.option) || credential === undefined) continue;
-    const value = typeof credential === "function" ? await credential() : credential;
-    added[slot.in][slot.name] = `${slot.prefix ?? ""}${slot.base64 ? base64(value) : value}`;
+const NO_CREDENTIALS: readonly string[] = [];
+
+/** The first security alternative the transport holds every credential of; none (send without) when there is none. */
+function credentialSet(transport: Transport, security: readonly (readonly string[])[]): readonly string[] {
+  for (const set of security) {
+    if (set.length > 0 && set.every((option) => transport.credentials[option] !== undefined)) return set;
   }
-  const cookies = { ...(call.params.cookie as Record<string, string> | undefined), ...added.cookie };
-  const cookieHeader = Object.entries(cookies)
-    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
-    .join("; ");
-  return {
-    path: call.params.path,
-    query: hasKeys(added.query) ? { ...call.params.query, ...added.query } : call.params.query,
-    header: {
-      ...call.params.header,
-      ...added.header,
-      ...(cookieHeader ? { Cookie: cookieHeader } : {}),
-    },
-  };
+  return NO_CREDENTIALS;
+}
+
+/** Header parameters by lower-case name (headers are case-insensitive); a list is sent comma-separated. */
+function addHeaders(target: Record<string, string>, headers: Readonly<Record<string, unknown>>): void {
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && value !== null) target[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const lower: Record<string, string> = {};
+  if (headers !== undefined) addHeaders(lower, headers);
+  return lower;
+}
+
+function cookieHeader(cookies: Readonly<Record<string, unknown>>): string {
+  const pairs: string[] = [];
+  for (const name in cookies) {
+    const value = cookies[name];
+    if (value !== undefined) pairs.push(`${name}=${encodeURIComponent(String(value))}`);
+  }
+  return pairs.join("; ");
 }
 
 /** UTF-8 safe, unlike a bare `btoa`. */
@@ -281,10 +299,6 @@ function base64(text: string): string {
   let binary = "";
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
-}
-
-function hasKeys(record: object): boolean {
-  return Object.keys(record).length > 0;
 }
 
 /** Matches "200" exactly and "2XX" as a range. */

@@ -19,7 +19,8 @@ function canonicalize(value: unknown, depth: number): string {
 export function canonicalJson(value: unknown): string | undefined {
   try {
     return canonicalize(value, 0);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // too deep (or a cycle): not worth fingerprinting
+    throw error;
   }
 }

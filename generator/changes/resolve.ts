@@ -20,7 +20,8 @@ function decodePointerSegment(segment: string): string {
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
     // Not percent-encoded after all: keep the raw text.
   }
   return decoded.replaceAll("~1", "/").replaceAll("~0", "~");

@@ -75,7 +75,7 @@ async function loadEngine(): Promise<Engine> {
 }
 
 export async function runDiff(argv: DiffArgs): Promise<number> {
-  const run = await resolveRun({ spec: argv.spec, config: argv.config, api: argv.api });
+  const run = await resolveRun({ spec: argv.spec, config: argv.config, api: argv.api }, process.cwd(), "read");
   const base = classifyBase(argv.base);
   if (base.kind === "file" && run.apis.length > 1) {
     throw new UsageError(`--base ${argv.base} is one spec file, but ${run.apis.length} APIs are configured; pick one with --api NAME or --spec FILE`);

@@ -5,7 +5,7 @@
 import type { Argv } from "yargs";
 import { warnAboutUnresolvableRuntimeDeps } from "../check-runtime-deps.js";
 import { formatPlace } from "../errors.js";
-import { isUpToDate } from "../fingerprint.js";
+import { isRuntimeUpToDate, isUpToDate } from "../fingerprint.js";
 import type { GenerateOptions, GenerateResult, RuntimeResult } from "../index.js";
 import { resolveRun, type RequestedOptions } from "../options.js";
 import { EXIT, shortPath, shortPlace } from "./shared.js";
@@ -23,7 +23,7 @@ export function apiOptions<T>(command: Argv<T>) {
     .option("name", { type: "string", describe: "Client name: 'kapso' gives createKapsoClient", defaultDescription: "the --out folder's name, else the spec's" })
     .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
     .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
-    .option("strict", { type: "boolean", describe: "Treat spec examples that fail their own schema as errors" })
+    .option("strict", { type: "boolean", describe: "Treat spec flaws that are repaired with a warning, and examples that fail their own schema, as errors" })
     .option("msw", { type: "boolean", describe: "Also write msw.ts: Mock Service Worker handlers answering from the fixtures (needs msw 2)" })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only warnings and errors" })
     .option("json", { type: "boolean", describe: "Print the summary as JSON" });
@@ -49,26 +49,19 @@ export async function runGenerate(argv: GenerateArgs): Promise<number> {
   const outcomes: ApiOutcome[] = [];
   for (const options of run.apis) {
     const started = performance.now();
-    const skip = !options.check && !options.force && (await upToDate(options));
+    const skip = !options.check && !options.force && (await isUpToDate(options));
     const result = skip ? undefined : await (await import("../index.js")).generate({ ...options, ...progress(argv, options) });
     outcomes.push({ options, ms: Math.round(performance.now() - started), result });
     if (result) printWarnings(result);
   }
-  const runtime = run.runtimeDir === undefined ? undefined : await (await import("../index.js")).generateRuntime(run.runtimeDir, { check: argv.check, force: argv.force });
+  const runtimeDir = run.runtimeDir;
+  const runtimeSkipped = runtimeDir === undefined || (!argv.check && !argv.force && (await isRuntimeUpToDate(runtimeDir)));
+  const runtime = runtimeSkipped ? undefined : await (await import("../index.js")).generateRuntime(runtimeDir, { check: argv.check, force: argv.force });
 
   if (argv.check) return reportCheck(argv, outcomes, run.runtimeDir, runtime);
   await report(argv, outcomes, run.runtimeDir, runtime);
   warnAboutUnresolvableRuntimeDeps(run);
   return EXIT.ok;
-}
-
-async function upToDate(options: GenerateOptions): Promise<boolean> {
-  if (/^https?:/i.test(options.spec)) return false;
-  try {
-    return await isUpToDate(options);
-  } catch {
-    return false; // an unreadable input: let the full pipeline report it properly
-  }
 }
 
 /** Stage names on a terminal, so a long run on a big spec shows where it is. */
@@ -82,9 +75,13 @@ const SHOWN_WARNINGS = 20;
 
 function printWarnings(result: GenerateResult): void {
   if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+  for (const warning of result.specWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
+  const hiddenSpecWarnings = result.specWarnings.length - SHOWN_WARNINGS;
+  if (hiddenSpecWarnings > 0) process.stderr.write(`warning: … and ${hiddenSpecWarnings} more spec warnings in ${shortPath(result.out)} (all of them with --json)\n`);
   for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) {
     process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
   }
+  if (result.changesWarning !== undefined) process.stderr.write(`warning: ${shortPath(result.out)}: ${result.changesWarning}\n`);
   const hidden = result.warnings.length - SHOWN_WARNINGS;
   if (hidden > 0) process.stderr.write(`warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`);
   for (const warning of result.outputWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
@@ -139,19 +136,20 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             removed: count(result, "remove"),
             files: result.files.map((file) => ({ path: file.path, change: file.change })),
             warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
+            specWarnings: result.specWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             outputWarnings: result.outputWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             changes: result.changes ?? null,
+            ...(result.changesWarning !== undefined ? { changesWarning: result.changesWarning } : {}),
             ms,
             timings: result.timings,
           },
     );
-    const shared = runtimeDir === undefined || !runtime ? undefined : { out: shortPath(runtimeDir), written: runtime.changed.length };
+    const shared = runtimeDir === undefined ? undefined : { out: shortPath(runtimeDir), upToDate: runtime === undefined, written: runtime?.changed.length ?? 0 };
     process.stdout.write(`${JSON.stringify({ apis, ...(shared ? { runtime: shared } : {}) }, null, 2)}\n`);
     return;
   }
   if (argv.quiet) return;
   const files = (n: number): string => `${n} ${n === 1 ? "file" : "files"}`;
-  const { formatChangeReportText } = await import("../changes/index.js");
   for (const { options, ms, result } of outcomes) {
     const where = shortPath(options.out);
     if (result === undefined) {
@@ -161,9 +159,12 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
     process.stdout.write(
       `${where}: ${result.operations} operations; ${files(count(result, "create", "update"))} written, ${count(result, "unchanged")} unchanged, ${count(result, "remove")} removed (${ms} ms)\n`,
     );
-    if (result.changes && result.changes.changes.length > 0) process.stdout.write(indent(formatChangeReportText(result.changes)));
+    if (result.changes && result.changes.changes.length > 0) {
+      const { formatChangeReportText } = await import("../changes/index.js"); // only now: a no-op run stays light
+      process.stdout.write(indent(formatChangeReportText(result.changes)));
+    }
   }
-  if (runtimeDir !== undefined && runtime) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${files(runtime.changed.length)} written\n`);
+  if (runtimeDir !== undefined) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${runtime ? `${files(runtime.changed.length)} written` : "up to date"}\n`);
 }
 
 function indent(text: string): string {

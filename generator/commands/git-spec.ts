@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 import { promisify } from "node:util";
-import { SpecError, UsageError } from "../errors.js";
+import { errorCode, SpecError, UsageError } from "../errors.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -39,7 +39,10 @@ function fromGit(specPath: string, reason: string): SpecError {
 
 /** The root of the git repository holding `specPath` (absolute), and the spec's path from it, with `/`. */
 async function locateInRepository(specPath: string, ref: string): Promise<{ root: string; path: string }> {
-  const real = await realpath(specPath).catch(() => specPath);
+  const real = await realpath(specPath).catch((error: unknown) => {
+    if (errorCode(error) === "ENOENT") return specPath; // git then says what is missing
+    throw error;
+  });
   const found = await git(dirname(real), ["rev-parse", "--show-toplevel"], specPath);
   if (!found.ok) throw fromGit(specPath, `the spec is not inside a git repository, and --base ${JSON.stringify(ref)} is not a file`);
   const root = found.stdout.trim();

@@ -1,13 +1,13 @@
 /** What every command shares: exit codes, and how places and errors are printed. */
 import { relative } from "node:path";
-import { formatPlace, SpecError, UsageError, type SourcePlace } from "../errors.js";
+import { environmentError, formatPlace, SpecError, UsageError, type SourcePlace } from "../errors.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 /** Paths inside the working directory are shown relative to it, as editors and CI logs link them. */
 export function shortPlace(place: SourcePlace): SourcePlace {
-  const shown = relative(process.cwd(), place.file);
+  const shown = relative(process.cwd(), place.file) || ".";
   return shown.startsWith("..") || /^[a-z]+:/i.test(place.file) ? place : { ...place, file: shown };
 }
 
@@ -16,7 +16,10 @@ export function shortPath(path: string): string {
 }
 
 /** Prints an error as one paragraph and returns the exit code it deserves. */
-export function reportError(error: unknown): number {
+export function reportError(thrown: unknown): number {
+  // A file-system failure the user can fix (permissions, a file where a folder should be, a full disk) that no stage
+  // located itself still names its path and exits 1: it is not a bug of the tool.
+  const error = environmentError(thrown) ?? thrown;
   if (error instanceof SpecError) {
     process.stderr.write(`kapso-codegen: ${formatPlace(shortPlace(error.place))}: ${error.message}\n`);
     return EXIT.failed;

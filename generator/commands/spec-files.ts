@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isFileSystemError } from "../errors.js";
 
 /** Every `$ref` string in a parsed document, in document order, duplicates included. */
 export function refStrings(value: unknown): string[] {
@@ -36,8 +37,9 @@ export function refTargetFile(fromFile: string, ref: string): string | undefined
   let target: URL;
   try {
     target = new URL(uri, pathToFileURL(fromFile));
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof TypeError) return undefined; // not a URL: the loader reports the ref with its place
+    throw error;
   }
   return target.protocol === "file:" ? fileURLToPath(target) : undefined;
 }
@@ -72,16 +74,20 @@ export async function specFiles(specPath: string): Promise<SpecFiles> {
 
 /** The file's content as YAML (JSON is YAML too), or undefined when it cannot be read or parsed right now. */
 async function readParsed(file: string): Promise<unknown> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
+  const text = await readFile(file, "utf8").catch((error: unknown) => {
+    if (isFileSystemError(error)) return undefined; // gone or half-saved mid-edit: the next change event tries again
+    throw error;
+  });
   return text === undefined ? undefined : parseLeniently(text);
 }
 
 /** YAML or JSON text as a value; undefined when it does not parse (the loader reports that properly, with its place). */
 export async function parseLeniently(text: string): Promise<unknown> {
-  const { parse } = await import("yaml"); // on demand: the CLI's startup stays light
+  const { parse, YAMLError } = await import("yaml"); // on demand: the CLI's startup stays light
   try {
     return parse(text, { logLevel: "error" }) as unknown; // errors throw; warnings stay quiet
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof YAMLError) return undefined;
+    throw error;
   }
 }

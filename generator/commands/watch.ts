@@ -11,7 +11,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Argv } from "yargs";
-import { UsageError } from "../errors.js";
+import { errorCode, isFileSystemError, SpecError, UsageError } from "../errors.js";
 import { isUrl } from "../load/read.js";
 import { resolveRun } from "../options.js";
 import { apiOptions, runGenerate, type GenerateArgs } from "./generate.js";
@@ -187,8 +187,10 @@ class SpecWatcher {
     let found: WatchedFiles;
     try {
       found = await watchedFiles(this.argv);
-    } catch {
-      return; // a broken config: keep watching what was watched, the config included
+    } catch (error) {
+      // A broken config or a file that cannot be read: the run reports it; keep watching what was watched.
+      if (error instanceof SpecError || error instanceof UsageError || isFileSystemError(error)) return;
+      throw error;
     }
     const files = found.complete ? found.files : [...this.watched, ...found.files];
     if (!this.closed) this.watchFiles(files);
@@ -211,8 +213,9 @@ class SpecWatcher {
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, (_event, name) => this.onFolderEvent(folder, name));
-    } catch {
-      return; // the folder is gone; a later refresh, after the user restores it, will try again
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return; // the folder is gone; a later refresh, after the user restores it, will try again
+      throw error;
     }
     watcher.on("error", () => {
       watcher.close();

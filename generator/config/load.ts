@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SpecError } from "../errors.js";
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { environmentError, errorCode, isFileSystemError, SpecError, type SourcePlace } from "../errors.js";
 import { sha256 } from "../write/manifest.js";
 import type { ApiConfig, KapsoCodegenConfig } from "./define.js";
 
@@ -26,19 +27,45 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
-  } catch {
-    throw new SpecError("cannot read the config file: no such file", { file: path });
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") throw new SpecError("cannot read the config file: no such file", { file: path });
+    throw environmentError(error, path, "read the config file") ?? error;
   }
-  const value = extname(path) === ".json" ? parseJson(path, text) : await importModule(path, text);
-  return { file: path, config: checkConfig(path, value) };
+  if (extname(path) === ".json") {
+    const value = parseJson(path, text);
+    return { file: path, config: checkConfig(value, jsonPlaces(path, text)) };
+  }
+  return { file: path, config: checkConfig(await importModule(path, text), () => ({ file: path })) };
 }
 
+/** JSON with comments allowed (as in tsconfig.json); a syntax error names its line and column. */
 function parseJson(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SpecError(`cannot parse the config: ${(error as Error).message}`, { file: path });
-  }
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const [first] = errors;
+  if (first !== undefined) throw new SpecError(`cannot parse the config: ${printParseErrorCode(first.error)}`, { file: path, ...lineAndColumn(text, first.offset) });
+  return value;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Where a key of the config is, in a JSON config: the place of the key itself, else of its object. */
+type PlaceOf = (path: ReadonlyArray<string | number>) => SourcePlace;
+
+function jsonPlaces(file: string, text: string): PlaceOf {
+  const tree = parseTree(text);
+  return (path) => {
+    for (let length = path.length; length >= 0 && tree !== undefined; length--) {
+      const node = findNodeAtLocation(tree, [...path.slice(0, length)]);
+      if (node === undefined) continue;
+      const key = node.parent?.type === "property" ? node.parent.children?.[0] : undefined;
+      return { file, ...lineAndColumn(text, (key ?? node).offset) };
+    }
+    return { file };
+  };
 }
 
 async function importModule(path: string, text: string): Promise<unknown> {
@@ -46,12 +73,19 @@ async function importModule(path: string, text: string): Promise<unknown> {
   const code = isTypeScript ? await transpiled(path, text) : undefined;
   // Imported from beside the config, so its own imports resolve exactly as the user wrote them.
   const target = code === undefined ? path : join(dirname(path), `.${basename(path)}.${process.pid}.mjs`);
+  if (code !== undefined) {
+    try {
+      await writeFile(target, code);
+    } catch (error) {
+      throw environmentError(error, target, "write the transpiled config beside it") ?? error;
+    }
+  }
   try {
-    if (code !== undefined) await writeFile(target, code);
     const module = (await import(`${pathToFileURL(target).href}?v=${sha256(text).slice(0, 12)}`)) as { default?: unknown };
     return module.default;
   } catch (error) {
-    throw new SpecError(`cannot load the config: ${(error as Error).message.split("\n")[0]}`, { file: path });
+    // Whatever the user's module throws while loading (a syntax error, a failing import) is reported as its problem.
+    throw new SpecError(`cannot load the config: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`, { file: path });
   } finally {
     if (code !== undefined) await rm(target, { force: true });
   }
@@ -62,37 +96,83 @@ async function transpiled(path: string, text: string): Promise<string> {
   const cached = join(cacheDir, `config-${sha256(text)}.mjs`);
   try {
     return await readFile(cached, "utf8");
-  } catch {
-    // not cached yet
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") warnNoCache(cached, error); // not cached yet is the usual case
   }
   const ts = (await import("typescript")).default;
   const output = ts.transpileModule(text, {
     fileName: path,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
   }).outputText;
-  await mkdir(cacheDir, { recursive: true }).catch(() => undefined);
-  await writeFile(cached, output).catch(() => undefined);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(cached, output);
+  } catch (error) {
+    warnNoCache(cached, error);
+  }
   return output;
 }
 
-function checkConfig(file: string, value: unknown): KapsoCodegenConfig {
-  const fail = (message: string): never => {
-    throw new SpecError(message, { file });
+/** The cache only saves time: a cache that cannot be used is a warning, and the config is transpiled each run. */
+function warnNoCache(cached: string, error: unknown): void {
+  if (!isFileSystemError(error)) throw error;
+  process.stderr.write(`warning: ${cached}: cannot cache the transpiled config (${error.code ?? error.message}); it is transpiled on every run\n`);
+}
+
+const CONFIG_KEYS = ["apis", "runtime", "strict"] as const satisfies ReadonlyArray<keyof KapsoCodegenConfig>;
+const API_KEYS = ["name", "spec", "out", "msw"] as const satisfies ReadonlyArray<keyof ApiConfig>;
+
+function checkConfig(value: unknown, placeOf: PlaceOf): KapsoCodegenConfig {
+  const fail = (message: string, path: ReadonlyArray<string | number> = []): never => {
+    throw new SpecError(message, placeOf(path));
   };
-  if (typeof value !== "object" || value === null) return fail("the config must export an object (export default defineConfig({ apis: [...] }))");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return fail("the config must export an object (export default defineConfig({ apis: [...] }))");
   const config = value as Record<string, unknown>;
-  if (!Array.isArray(config["apis"]) || config["apis"].length === 0) return fail("the config needs `apis`: a non-empty list of { spec, out?, name? }");
+  checkKeys(config, CONFIG_KEYS, "the config", [], fail);
+  if (!Array.isArray(config["apis"]) || config["apis"].length === 0) return fail("the config needs `apis`: a non-empty list of { spec, out?, name? }", ["apis"]);
   config["apis"].forEach((api: unknown, index) => {
-    if (typeof api !== "object" || api === null || typeof (api as ApiConfig).spec !== "string") fail(`apis[${index}] needs a \`spec\` (a file path or URL)`);
+    if (typeof api !== "object" || api === null || Array.isArray(api)) return fail(`apis[${index}] must be an object { spec, out?, name?, msw? }`, ["apis", index]);
+    const fields = api as Record<string, unknown>;
+    checkKeys(fields, API_KEYS, `apis[${index}]`, ["apis", index], fail);
+    if (typeof fields["spec"] !== "string") fail(`apis[${index}] needs a \`spec\` (a file path or URL)`, ["apis", index]);
     for (const key of ["out", "name"] as const) {
-      const field = (api as Record<string, unknown>)[key];
-      if (field !== undefined && typeof field !== "string") fail(`apis[${index}].${key} must be a string`);
+      if (fields[key] !== undefined && typeof fields[key] !== "string") fail(`apis[${index}].${key} must be a string`, ["apis", index, key]);
     }
-    const msw = (api as Record<string, unknown>)["msw"];
-    if (msw !== undefined && typeof msw !== "boolean") fail(`apis[${index}].msw must be true or false`);
+    if (fields["msw"] !== undefined && typeof fields["msw"] !== "boolean") fail(`apis[${index}].msw must be true or false`, ["apis", index, "msw"]);
+    return undefined;
   });
-  if (config["runtime"] !== undefined && typeof config["runtime"] !== "string") fail("`runtime` must be a folder path");
-  if (config["strict"] !== undefined && typeof config["strict"] !== "boolean") fail("`strict` must be true or false");
+  if (config["runtime"] !== undefined && typeof config["runtime"] !== "string") fail("`runtime` must be a folder path", ["runtime"]);
+  if (config["strict"] !== undefined && typeof config["strict"] !== "boolean") fail("`strict` must be true or false", ["strict"]);
   return value as KapsoCodegenConfig;
 }
 
+/** A misspelt key would otherwise be ignored without a word: name it, and the known key it most likely meant. */
+function checkKeys(
+  object: Record<string, unknown>,
+  known: readonly string[],
+  where: string,
+  path: ReadonlyArray<string | number>,
+  fail: (message: string, path: ReadonlyArray<string | number>) => never,
+): void {
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    const nearest = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+    const hint = nearest !== undefined && editDistance(key, nearest) <= Math.max(2, Math.floor(key.length / 2)) ? `; did you mean \`${nearest}\`?` : "";
+    fail(`unknown key \`${key}\` in ${where}${hint} (known keys: ${known.join(", ")})`, [...path, key]);
+  }
+}
+
+/** Levenshtein distance, case-insensitive. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length] ?? 0;
+}

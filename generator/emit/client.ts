@@ -1,8 +1,9 @@
 /**
- * Emits the generated part of client.ts: per operation its argument and result types and one named wrapper, plus the
- * client's options, interface and factory. Built as ts-morph structures and printed once, never edited node by node.
+ * Emits the generated part of client.ts: per operation its argument and result types, its route and a standalone
+ * function, plus the options, the transport factory, and the grouped client's interface and factory. Built as ts-morph
+ * structures and printed once, never edited node by node.
  */
-import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ContentModel, OperationModel, ParameterLocation, ResponseModel, ServerVariableModel } from "../model/index.js";
 import type { ClientPlan, CredentialPlan, OperationPlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
@@ -19,8 +20,8 @@ export interface ClientEmitInput {
 export function emitClientRegion(input: ClientEmitInput): string {
   const { plan } = input;
   const statements: StatementStructures[] = [];
-  for (const operation of plan.operations) statements.push(...operationStatements(operation));
-  statements.push(optionsInterface(input), clientInterface(plan), factoryFunction(input));
+  for (const operation of plan.operations) statements.push(...operationStatements(operation, plan));
+  statements.push(optionsInterface(input), ...transportStatements(input), clientInterface(plan), factoryFunction(input));
   return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
 }
 
@@ -38,7 +39,7 @@ function operationDocs(operation: OperationModel): string {
   );
 }
 
-function operationStatements(plan: OperationPlan): StatementStructures[] {
+function operationStatements(plan: OperationPlan, client: ClientPlan): StatementStructures[] {
   const { operation } = plan;
   const op = plan.operationType;
   const args = argsType(operation, op);
@@ -59,6 +60,24 @@ function operationStatements(plan: OperationPlan): StatementStructures[] {
       isExported: true,
       docs: [`Result of \`${plan.functionName}\`, keyed by HTTP status.`],
       type: result,
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: plan.routeName, type: "OperationRoute", initializer: routeLiteral(plan, client) }],
+    },
+    {
+      kind: StructureKind.Function,
+      name: plan.standaloneName,
+      isExported: true,
+      docs: [operationDocs(operation)],
+      parameters: [
+        { name: "transport", type: client.transportType },
+        { name: "args", type: plan.argsType, hasQuestionToken: !hasRequiredArgs(operation) },
+      ],
+      returnType: `Promise<${plan.resultType}>`,
+      // The result type is given, not inferred: the body costs tsc next to nothing, however big the result.
+      statements: [`return callOperation<${plan.resultType}>(transport, ${plan.routeName}, args);`],
     },
   ];
 }
@@ -221,7 +240,7 @@ function optionsInterface(input: ClientEmitInput): StatementStructures {
     kind: StructureKind.Interface,
     name: input.plan.optionsType,
     isExported: true,
-    docs: [`Options of \`${input.plan.factoryName}\`.`],
+    docs: [`Options of \`${input.plan.factoryName}\` and \`${input.plan.transportFactoryName}\`.`],
     extends: ["TransportOptions"],
     properties: [
       ...input.plan.credentials.map((credential) => ({
@@ -267,37 +286,52 @@ function clientInterface(plan: ClientPlan): StatementStructures {
   };
 }
 
+/** The transport type and its factory: the client's options, resolved once, for the standalone functions. */
+function transportStatements(input: ClientEmitInput): StatementStructures[] {
+  const { plan } = input;
+  const optional = plan.credentials.every((credential) => !credential.required);
+  const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
+  const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
+  const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
+  const baseUrl =
+    input.serverVariables.length > 0
+      ? `serverUrl(${JSON.stringify(input.serverTemplate)}, { ...${JSON.stringify(defaults)}, ...options.serverVariables })`
+      : JSON.stringify(input.defaultServer);
+  const label = JSON.stringify(plan.apiLabel);
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: plan.transportType,
+      isExported: true,
+      docs: [`What the standalone operations take: a client's options, resolved once by \`${plan.transportFactoryName}\`.`],
+      type: `Transport<${label}>`,
+    },
+    {
+      kind: StructureKind.Function,
+      name: plan.transportFactoryName,
+      isExported: true,
+      docs: [docLines(`Creates the transport the standalone operations of ${input.title} take.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
+      parameters: [{ name: "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
+      returnType: plan.transportType,
+      statements: [`return createTransport(${label}, options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`],
+    },
+  ];
+}
+
 function factoryFunction(input: ClientEmitInput): StatementStructures {
   const { plan } = input;
   const optional = plan.credentials.every((credential) => !credential.required);
   const empty = plan.operations.length === 0;
+  const routes = plan.operations.map((operation) => `${printKey(operation.functionName)}: ${operation.routeName}`);
   return {
     kind: StructureKind.Function,
     name: plan.factoryName,
     isExported: true,
-    docs: [docLines(`Creates a client for ${input.title}.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
+    docs: [docLines(`Creates a client for ${input.title}: every operation as a method.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
     // With no operations the options go unused: the underscore keeps noUnusedParameters quiet.
     parameters: [{ name: empty ? "_options" : "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
     returnType: plan.clientType,
-    statements: [empty ? "return {};" : factoryBody(input)],
-  };
-}
-
-function factoryBody(input: ClientEmitInput): WriterFunction {
-  const { plan } = input;
-  return (writer) => {
-    const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
-    const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
-    const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
-    const baseUrl =
-      input.serverVariables.length > 0
-        ? `serverUrl(${JSON.stringify(input.serverTemplate)}, { ...${JSON.stringify(defaults)}, ...options.serverVariables })`
-        : JSON.stringify(input.defaultServer);
-    writer.writeLine(`const transport = createTransport(options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`);
-    writer.write(`return bindOperations<${plan.clientType}>(transport, `).inlineBlock(() => {
-      for (const operation of plan.operations) writer.writeLine(`${printKey(operation.functionName)}: ${routeLiteral(operation, plan)},`);
-    });
-    writer.write(");");
+    statements: [empty ? "return {};" : `return bindOperations<${plan.clientType}>(${plan.transportFactoryName}(options), { ${routes.join(", ")} });`],
   };
 }
 
@@ -308,7 +342,7 @@ function credentialSlot(credential: CredentialPlan): Record<string, string | boo
   return { option, in: "header", name: "Authorization", prefix: "Bearer " };
 }
 
-/** The operation's entry in the table `bindOperations` turns into methods: how to call it, not who calls it. */
+/** How to call the operation, not who calls it: shared by the standalone function and the grouped client's method. */
 function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
   const { operation } = plan;
   const optionOf = new Map(client.credentials.map((credential) => [credential.scheme.name, credential.option]));

@@ -5,5 +5,6 @@ import { renderSchemaTypes } from "./types.js";
 try {
   parentPort?.postMessage({ ok: true, ...(await renderSchemaTypes(workerData as string)) });
 } catch (error) {
-  parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  // Reported, not swallowed: the main thread rethrows it with this stack, so an internal error shows where it failed.
+  parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
 }

@@ -75,9 +75,11 @@ export function emitSchemaTypes(documentJson: string): Promise<SchemaTypes> {
   if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: documentJson });
-    worker.once("message", (message: ({ ok: true } & SchemaTypes) | { ok: false; error: string }) => {
-      if (message.ok) resolve({ text: message.text, refCycles: message.refCycles });
-      else reject(new Error(`openapi-typescript failed: ${message.error}`));
+    worker.once("message", (message: ({ ok: true } & SchemaTypes) | { ok: false; error: string; stack?: string | undefined }) => {
+      if (message.ok) return resolve({ text: message.text, refCycles: message.refCycles });
+      const failure = new Error(`openapi-typescript failed: ${message.error}`);
+      if (message.stack !== undefined) failure.stack = `${failure.name}: ${failure.message}\n  in the types worker: ${message.stack}`;
+      reject(failure);
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {

@@ -30,8 +30,9 @@ export function parseSpecText(file: string, text: string): ParsedFile {
   if (looksLikeJson) {
     try {
       value = JSON.parse(text);
-    } catch {
+    } catch (error) {
       // Not strict JSON (comments, trailing commas…): the YAML parser accepts more and says where it fails.
+      if (!(error instanceof SyntaxError)) throw error;
       value = undefined;
     }
   }

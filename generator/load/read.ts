@@ -25,12 +25,23 @@ export async function readSource(location: string): Promise<ReadOutcome> {
   return isUrl(location) ? fetchText(location) : readLocalFile(location);
 }
 
+/** What the file system says about a spec path, in words; any other failure is not the spec's and is thrown. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a spec file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENAMETOOLONG: "the path is too long",
+  ELOOP: "too many symbolic links",
+};
+
 async function readLocalFile(path: string): Promise<ReadOutcome> {
   try {
     return { ok: true, text: await readFile(path, "utf8") };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a spec file" : String(code ?? error);
+    const reason = FILE_ERRORS[(error as NodeJS.ErrnoException).code ?? ""];
+    if (reason === undefined) throw error;
     return { ok: false, reason };
   }
 }

@@ -19,7 +19,7 @@ const DATA_KEYWORDS = new Set(["example", "const", "default", "enum"]);
  * Maps whose keys are names chosen by the author (`properties: { default: … }`, `responses: { default: … }`), so a
  * key there is never a keyword.
  */
-const NAME_MAPS = new Set([
+export const NAME_MAPS = new Set([
   "properties",
   "patternProperties",
   "dependentSchemas",
@@ -107,10 +107,6 @@ export function checkRefs(document: LocatedDocument, sites: readonly RefSite[], 
     if (target === undefined || resolvePointer(document.value, target) === undefined) {
       const place = document.locate(site.pointer);
       throw new SpecError(`broken $ref ${JSON.stringify(site.ref)}: nothing in ${place.file} at that pointer`, place);
-    }
-    const kind = /^\/components\/(responses|parameters|requestBodies|headers|examples|links|callbacks|securitySchemes)\//.exec(target)?.[1];
-    if (kind !== undefined && site.pointer.endsWith("/schema/$ref")) {
-      throw new SpecError(`a schema's $ref ${JSON.stringify(site.ref)} points at a ${kind} entry, not a schema`, document.locate(site.pointer));
     }
   }
 }

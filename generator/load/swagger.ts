@@ -7,15 +7,19 @@
 import { SpecError } from "../errors.js";
 import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
 import { sortKeysDeep } from "./canonical.js";
+import { replaceRejectedCollectionFormats } from "./collection-formats.js";
+import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
 import { isRefObject } from "./targets.js";
 
-export async function upgradeSwagger2(swagger: LocatedDocument, file: string, text: string): Promise<LocatedDocument> {
+export async function upgradeSwagger2(swagger: LocatedDocument, file: string, text: string, leniency: Leniency): Promise<LocatedDocument> {
   const { default: swagger2openapi } = await import("swagger2openapi");
+  // The converter gets its own (sorted) copy: it must not touch the document that places are looked up in.
+  const copy = sortKeysDeep(swagger.value);
+  replaceRejectedCollectionFormats(copy, swagger.locate, leniency);
   let converted: unknown;
   try {
-    // The converter gets its own (sorted) copy: it must not touch the document that places are looked up in.
-    ({ openapi: converted } = await swagger2openapi.convertObj(sortKeysDeep(swagger.value), { patch: true, warnOnly: false, text }));
+    ({ openapi: converted } = await swagger2openapi.convertObj(copy, { patch: true, warnOnly: false, text }));
   } catch (error) {
     throw new SpecError(`cannot convert Swagger 2.0 to OpenAPI 3.0: ${(error as Error).message}`, { file });
   }

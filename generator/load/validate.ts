@@ -6,7 +6,6 @@ import { SpecError } from "../errors.js";
 import { isObject, appendPointer } from "../pointer.js";
 import { METHODS } from "./methods.js";
 import type { LocatedDocument } from "./parse.js";
-import { checkPathParameters } from "./path-params.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
 
@@ -30,7 +29,7 @@ export function detectSpecFormat(document: LocatedDocument): SpecFormat {
   return { kind: "openapi", version };
 }
 
-/** The structure the later stages rely on, then the path parameters of every operation. */
+/** The structure the later stages rely on. */
 export function checkOpenApiShape(document: LocatedDocument): void {
   const fail = failAt(document);
   const doc = document.value;
@@ -56,7 +55,6 @@ export function checkOpenApiShape(document: LocatedDocument): void {
     }
     if (item["parameters"] !== undefined && !Array.isArray(item["parameters"])) fail(appendPointer(itemPointer, "parameters"), "`parameters` must be a list");
   }
-  checkPathParameters(document, paths);
 }
 
 function failAt(document: LocatedDocument): (pointer: string, message: string) => never {

@@ -2,12 +2,17 @@
  * The plan stage: every name in the output decided once, in the model's stable order, so emitters only look names up.
  */
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/index.js";
-import { camelCase, NameRegistry, pascalCase, safeIdentifier } from "./names.js";
+import { UsageError } from "../errors.js";
+import { camelCase, clientIdentifier, NameRegistry, pascalCase, safeIdentifier, unusableClientName } from "./names.js";
 
 export interface OperationPlan {
   readonly operation: OperationModel;
   /** Method name on the client, such as `updatePhoneNumber`. */
   readonly functionName: string;
+  /** The standalone function's export name: the method name unless that names something else the entry point exports. */
+  readonly standaloneName: string;
+  /** The module-private constant holding the operation's route. */
+  readonly routeName: string;
   /** Export name in fixtures.ts (a valid binding name, unlike a method name). */
   readonly fixtureName: string;
   readonly operationType: string;
@@ -25,6 +30,11 @@ export interface CredentialPlan {
 
 export interface ClientPlan {
   readonly factoryName: string;
+  /** `createKapsoTransport`: what the standalone functions take. */
+  readonly transportFactoryName: string;
+  readonly transportType: string;
+  /** Tells one API's transport from another's in the types (`Transport<"Kapso">`). */
+  readonly apiLabel: string;
   readonly clientType: string;
   readonly optionsType: string;
   readonly credentials: readonly CredentialPlan[];
@@ -34,13 +44,40 @@ export interface ClientPlan {
 /** Names the templates and the runtime already use in the files we emit into. */
 const TEMPLATE_NAMES = ["paths", "client", "createTransport", "Credential", "Failure", "HttpStatus", "NetworkFailure", "Success", "TransportOptions"];
 const TRANSPORT_OPTIONS = ["baseUrl", "fetch", "headers"];
+/**
+ * Besides the planned names, what index.ts re-exports (the spec's types, the runtime's) and what client.ts imports: a
+ * standalone function or a route constant must not take one, or `export *` would drop it as ambiguous.
+ */
+const ENTRY_POINT_NAMES = [
+  ...TEMPLATE_NAMES,
+  "components",
+  "operations",
+  "webhooks",
+  "$defs",
+  "bindOperations",
+  "callOperation",
+  "serverUrl",
+  "OperationRoute",
+  "Transport",
+  "ClientErrorStatus",
+  "InformationalStatus",
+  "RedirectionStatus",
+  "ServerErrorStatus",
+  "SuccessStatus",
+  "BinaryBody",
+  "FormBody",
+  "QueryStyle",
+];
 
 export function planClient(model: ApiModel, clientName: string): ClientPlan {
-  const base = pascalCase(clientName) || "Api";
+  const base = clientIdentifier(clientName);
+  if (base === undefined) throw new UsageError(unusableClientName(clientName));
   const types = new NameRegistry(TEMPLATE_NAMES);
   const factoryName = types.claim(`create${base}Client`);
   const clientType = types.claim(`${base}Client`);
   const optionsType = types.claim(`${base}ClientOptions`);
+  const transportFactoryName = types.claim(`create${base}Transport`);
+  const transportType = types.claim(`${base}Transport`);
 
   // Names written in the spec are claimed before names derived from method and path, so they never get a suffix
   // because of a derived one.
@@ -53,7 +90,7 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
     }
   }
   const fixtures = new NameRegistry(TEMPLATE_NAMES);
-  const operations = model.operations.map((operation): OperationPlan => {
+  const planned = model.operations.map((operation) => {
     const functionName = functionNames.get(operation) ?? wanted(operation);
     const typeBase = safeIdentifier(pascalCase(functionName), "Operation");
     // Claim the three type names together so they share one suffix.
@@ -69,6 +106,18 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
       resultType: types.claim(`${typeName}Result`),
     };
   });
+  // Standalone names after every type name, so they never shift one; route names after every standalone name.
+  const values = new NameRegistry([
+    ...ENTRY_POINT_NAMES,
+    factoryName,
+    clientType,
+    optionsType,
+    transportFactoryName,
+    transportType,
+    ...planned.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType]),
+  ]);
+  const named = planned.map((operation) => ({ ...operation, standaloneName: values.claim(operation.functionName) }));
+  const operations = named.map((operation): OperationPlan => ({ ...operation, routeName: values.claim(`${operation.standaloneName}Route`) }));
 
   const options = new NameRegistry(TRANSPORT_OPTIONS);
   const credentials = model.securitySchemes
@@ -80,7 +129,7 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
         model.operations.length > 0 &&
         model.operations.every((operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name))),
     }));
-  return { factoryName, clientType, optionsType, credentials, operations };
+  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations };
 }
 
 /** `GET /users/{id}/repos` → `getUsersIdRepos`, for operations without an operationId. */

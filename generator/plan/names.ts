@@ -36,6 +36,24 @@ export function safeIdentifier(name: string, fallback: string): string {
   return /^[0-9]/.test(base) || RESERVED.has(base) ? `_${base}` : base;
 }
 
+/**
+ * The client name as the PascalCase base of `create<Base>Client`, `<Base>Client` and `<Base>ClientOptions`: split into
+ * words as operation names are, characters that cannot be part of an identifier dropped (such as `²`), `Api` before a
+ * leading digit (`2024-api` → `Api2024Api`). Reserved words need nothing: the base is always capitalised and joined.
+ * Undefined when no letter or digit is left to name the client with.
+ */
+export function clientIdentifier(name: string): string | undefined {
+  const base = [...pascalCase(name)].filter((char) => /[\p{ID_Continue}$]/u.test(char)).join("");
+  if (base === "") return undefined;
+  return /^[\p{ID_Start}$]/u.test(base) ? base : `Api${base}`;
+}
+
+/** Why a client name cannot be used; `from` says where it came from when it was not given as --name. */
+export function unusableClientName(name: string, from = ""): string {
+  const what = name === "" ? "the client name is empty" : `the client name ${JSON.stringify(name)} has no letters or digits to build createXClient from`;
+  return `${what}${from}; give one with --name (or \`name\` in the config), for example --name api`;
+}
+
 /** Hands out names, appending 2, 3, … to a name already taken. Call in a stable order for stable names. */
 export class NameRegistry {
   readonly #taken = new Set<string>();

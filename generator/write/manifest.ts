@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { environmentError, errorCode } from "../errors.js";
 
 export const MANIFEST_FILE = "kapso-codegen.manifest.json";
 
@@ -27,20 +28,48 @@ export function sha256(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-export async function readManifest(dir: string): Promise<Manifest | undefined> {
+/** What an output folder's manifest says: nothing (no manifest), the manifest, or why it cannot be trusted. */
+export type ManifestState =
+  | { readonly kind: "absent" }
+  | { readonly kind: "read"; readonly manifest: Manifest }
+  | { readonly kind: "unreadable"; readonly reason: string };
+
+export async function loadManifest(dir: string): Promise<ManifestState> {
   let text: string;
   try {
     text = await readFile(join(dir, MANIFEST_FILE), "utf8");
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return { kind: "absent" };
+    throw environmentError(error, join(dir, MANIFEST_FILE), "read the manifest") ?? error;
   }
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<Manifest>;
-    if (typeof value.fingerprint !== "string" || typeof value.files !== "object" || value.files === null) return undefined;
-    return value as Manifest;
-  } catch {
-    return undefined;
+    value = JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return { kind: "unreadable", reason: `it is not JSON (${error.message})` };
   }
+  const problem = manifestProblem(value);
+  return problem === undefined ? { kind: "read", manifest: value as Manifest } : { kind: "unreadable", reason: problem };
+}
+
+/** The manifest, or undefined when there is none or it cannot be trusted (then nothing is up to date). */
+export async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const state = await loadManifest(dir);
+  return state.kind === "read" ? state.manifest : undefined;
+}
+
+/** Why a parsed manifest cannot be trusted, if it cannot: every listed file must be a plain path inside the folder. */
+function manifestProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return "it is not an object";
+  const { fingerprint, files } = value as Partial<Manifest>;
+  if (typeof fingerprint !== "string") return "its `fingerprint` is missing";
+  if (typeof files !== "object" || files === null) return "its `files` are missing";
+  for (const [path, hash] of Object.entries(files)) {
+    if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return `the hash of ${path} is not a SHA-256`;
+    if (path === "" || path.startsWith("/") || path.split("/").some((part) => part === ".." || part === "." || part === "")) return `${path} is not a path inside the folder`;
+  }
+  return undefined;
 }
 
 /** Deterministic text: keys in a fixed order, files sorted, a final newline. */

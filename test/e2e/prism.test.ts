@@ -88,6 +88,7 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
   let prism: PrismServer;
   let document: Record<string, unknown>;
   let module: Record<string, unknown>;
+  let fixtureModule: Record<string, unknown>;
   /** Pointers of the spec examples the generator reported as not matching their schema. */
   let invalidExamples: string[];
 
@@ -97,6 +98,7 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
     invalidExamples = generated.warnings.map((warning) => warning.place.pointer ?? "");
     document = parse(await readFile(testCase.spec, "utf8")) as Record<string, unknown>;
     module = (await import(pathToFileURL(join(out, "index.ts")).href)) as Record<string, unknown>;
+    fixtureModule = (await import(pathToFileURL(join(out, "fixtures.ts")).href)) as Record<string, unknown>;
     prism = await startPrism(testCase.spec);
   });
   afterAll(async () => {
@@ -104,7 +106,7 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
   });
 
   it("accepts every operation's fixture request and answers with a documented success", async () => {
-    const fixtures = fixturesOf(module);
+    const fixtures = fixturesOf(fixtureModule);
     const client = clientOf(module, testCase.factory, { ...testCase.credentials, baseUrl: prism.baseUrl });
     const operations = documentedOperations(document);
     expect(Object.keys(fixtures).sort()).toEqual([...operations.keys()].sort());
@@ -160,7 +162,7 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
   it("reports a request Prism rejects as the error variant, not as a success", async () => {
     const client = clientOf(module, testCase.factory, { baseUrl: prism.baseUrl });
     const operations = documentedOperations(document);
-    const [name, fixture] = Object.entries(fixturesOf(module)).find(([candidate]) => operations.get(candidate)?.isPublic === false) ?? [];
+    const [name, fixture] = Object.entries(fixturesOf(fixtureModule)).find(([candidate]) => operations.get(candidate)?.isPublic === false) ?? [];
     const call = name === undefined ? undefined : client[name];
     if (!call || !fixture) throw new Error("the spec has no operation that needs a credential");
     // No credential: Prism answers 401.
@@ -169,9 +171,8 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
   });
 });
 
-function fixturesOf(module: Record<string, unknown>): Record<string, { request: unknown }> {
-  const fixtures = module["fixtures"];
-  if (typeof fixtures !== "object" || fixtures === null) throw new Error("the generated index.ts exports no fixtures");
+/** The fixtures of fixtures.ts, one per operation: the exports that hold a request. */
+function fixturesOf(fixtures: Record<string, unknown>): Record<string, { request: unknown }> {
   const entries = Object.entries(fixtures).filter(([, value]) => typeof value === "object" && value !== null && "request" in value);
   return Object.fromEntries(entries) as Record<string, { request: unknown }>;
 }

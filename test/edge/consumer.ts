@@ -5,10 +5,14 @@
  */
 import { expectTypeOf } from "vitest";
 import { createCompositionClient, type components as Composition } from "./__golden__/composition/index.js";
-import { createMethodsClient, fixtures as methodFixtures } from "./__golden__/methods/index.js";
+import { createLenientClient } from "./__golden__/lenient/index.js";
+import * as methodFixtures from "./__golden__/methods/fixtures.js";
+import { createMethodsClient } from "./__golden__/methods/index.js";
 import { type components as Nullable } from "./__golden__/nullable-3.0/index.js";
-import { createOperationIdsClient, fixtures as operationIdFixtures } from "./__golden__/operation-ids/index.js";
-import { createParametersClient, fixtures as parameterFixtures } from "./__golden__/parameters/index.js";
+import * as operationIdFixtures from "./__golden__/operation-ids/fixtures.js";
+import { createOperationIdsClient } from "./__golden__/operation-ids/index.js";
+import * as parameterFixtures from "./__golden__/parameters/fixtures.js";
+import { createParametersClient } from "./__golden__/parameters/index.js";
 import { createQueryStylesClient } from "./__golden__/query-styles/index.js";
 import { type components as Recursive } from "./__golden__/recursive/index.js";
 import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
@@ -194,4 +198,17 @@ export async function schemaConflicts(): Promise<void> {
   await api.listListeners({ query: { per_page: 5 } });
   // @ts-expect-error the referenced parameter keeps its integer type
   await api.listListeners({ query: { per_page: "5" } });
+}
+
+export async function lenient(): Promise<void> {
+  const api = createLenientClient({ baseUrl });
+  await api.getPet({ path: { petId: 1 } });
+  await api.renameOwner({ path: { ownerId: "o" }, body: { name: "n" } });
+  expectTypeOf<Parameters<typeof api.deletePet>[0]["path"]>().toEqualTypeOf<{ petId: string }>();
+
+  // @ts-expect-error a misspelled path parameter is called by the template's name
+  await api.getPet({ path: { pet_id: 1 } });
+
+  // @ts-expect-error a path parameter the template lacks is left out of the call
+  await api.renameOwner({ path: { ownerId: "o", region: "eu" }, body: { name: "n" } });
 }

@@ -13,6 +13,7 @@ export const EDGE_SPECS = [
   "discriminator-uses",
   "duplicate-operation-ids",
   "hostile-strings",
+  "lenient",
   "methods",
   "nullable-3.0",
   "operation-id-characters",

@@ -5,7 +5,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHostileStringsClient, fixtures, type components } from "./__golden__/hostile-strings/index.js";
+import * as fixtures from "./__golden__/hostile-strings/fixtures.js";
+import { createHostileStringsClient, type components } from "./__golden__/hostile-strings/index.js";
 import { goldenDir } from "./edge-specs.js";
 import { json, rawQuery, startServer, type TestServer } from "./server.js";
 

@@ -4,7 +4,8 @@
  * would be the same.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOperationIdsClient, fixtures } from "./__golden__/operation-ids/index.js";
+import * as fixtures from "./__golden__/operation-ids/fixtures.js";
+import { createOperationIdsClient } from "./__golden__/operation-ids/index.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;

@@ -3,7 +3,8 @@
  * parameters where they belong, path-item parameters inherited or overridden by the operation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createParametersClient, fixtures } from "./__golden__/parameters/index.js";
+import * as fixtures from "./__golden__/parameters/fixtures.js";
+import { createParametersClient } from "./__golden__/parameters/index.js";
 import { rawQuery, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 /** specs/edge/request-bodies.yaml on the wire: each body written by its media type, parsed back by the server. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRequestBodiesClient, fixtures } from "./__golden__/request-bodies/index.js";
+import * as fixtures from "./__golden__/request-bodies/fixtures.js";
+import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
 import { empty, parseForm, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } f
 import { createFixtureValidator } from "../../generator/fixtures/validate.js";
 import type { GenerateResult } from "../../generator/index.js";
 import { removeDir, tempDir } from "../support/run.js";
-import { createSchemaConflictsClient, fixtures, type components } from "./__golden__/schema-conflicts/index.js";
+import * as fixtures from "./__golden__/schema-conflicts/fixtures.js";
+import { createSchemaConflictsClient, type components } from "./__golden__/schema-conflicts/index.js";
 import { generateEdge } from "./edge-specs.js";
 import { json, startServer, type TestServer } from "./server.js";
 

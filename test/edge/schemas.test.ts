@@ -4,9 +4,12 @@
  * are valid requests the client sends.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCompositionClient, fixtures as compositionFixtures, type components as CompositionTypes } from "./__golden__/composition/index.js";
-import { createNullable30Client, fixtures as nullableFixtures, type components as NullableTypes } from "./__golden__/nullable-3.0/index.js";
-import { createRecursiveClient, fixtures as recursiveFixtures, type components as RecursiveTypes } from "./__golden__/recursive/index.js";
+import * as compositionFixtures from "./__golden__/composition/fixtures.js";
+import { createCompositionClient, type components as CompositionTypes } from "./__golden__/composition/index.js";
+import * as nullableFixtures from "./__golden__/nullable-3.0/fixtures.js";
+import { createNullable30Client, type components as NullableTypes } from "./__golden__/nullable-3.0/index.js";
+import * as recursiveFixtures from "./__golden__/recursive/fixtures.js";
+import { createRecursiveClient, type components as RecursiveTypes } from "./__golden__/recursive/index.js";
 import { json, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;

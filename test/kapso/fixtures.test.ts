@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixtures } from "../../generated/kapso/index.js";
+import * as fixtures from "../../generated/kapso/fixtures.js";
 import { root } from "../support/run.js";
 
 const docs = join(root, "specs", "kapso-docs");

@@ -19,25 +19,27 @@ describe("path template names", () => {
   });
 });
 
-describe("path parameters", () => {
+const strict = { strict: true };
+
+describe("path parameters under --strict", () => {
   it("rejects a template name that the operation does not declare, at the operation", async () => {
     const text = spec(`  /pets/{petId}:\n    get:\n${ok}`);
-    const error = await specErrorOf(loadSpecText(file, text));
+    const error = await specErrorOf(loadSpecText(file, text, strict));
     expect(error.message).toMatch(/^path parameter \{petId\} of "\/pets\/\{petId\}" is not declared: add a parameter with `in: path`, `name: petId`/);
     expect(error.place).toEqual({ file, ...placeOf(text, "get:"), pointer: "/paths/~1pets~1{petId}/get" });
   });
 
   it("rejects an `in: path` parameter that is not in the template, at the parameter", async () => {
     const text = spec(`  /pets:\n    get:\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: { type: string }\n${ok}`);
-    const error = await specErrorOf(loadSpecText(file, text));
-    expect(error.message).toBe('parameter "id" is declared `in: path` but "/pets" has no {id}');
+    const error = await specErrorOf(loadSpecText(file, text, strict));
+    expect(error.message).toBe('parameter "id" is declared `in: path` but "/pets" has no {id} (--strict)');
     expect(error.place).toEqual({ file, ...placeOf(text, "name: id"), pointer: "/paths/~1pets/get/parameters/0" });
   });
 
   it("rejects a path item's parameter that is not in the template, at that parameter", async () => {
     const text = spec(`  /pets/{petId}:\n    parameters:\n      - { name: petId, in: path, required: true, schema: { type: string } }\n      - { name: ownerId, in: path, required: true, schema: { type: string } }\n    get:\n${ok}`);
-    const error = await specErrorOf(loadSpecText(file, text));
-    expect(error.message).toBe('parameter "ownerId" is declared `in: path` but "/pets/{petId}" has no {ownerId}');
+    const error = await specErrorOf(loadSpecText(file, text, strict));
+    expect(error.message).toBe('parameter "ownerId" is declared `in: path` but "/pets/{petId}" has no {ownerId} (--strict)');
     expect(error.place).toEqual({ file, ...placeOf(text, "{ name: ownerId"), pointer: "/paths/~1pets~1{petId}/parameters/1" });
   });
 
@@ -45,7 +47,7 @@ describe("path parameters", () => {
     const text = spec(
       `  /pets/{petId}:\n    get:\n      parameters:\n        - { name: petId, in: path, required: true, schema: { type: string } }\n${ok}    delete:\n${ok}`,
     );
-    const error = await specErrorOf(loadSpecText(file, text));
+    const error = await specErrorOf(loadSpecText(file, text, strict));
     expect(error.place).toEqual({ file, ...placeOf(text, "delete:"), pointer: "/paths/~1pets~1{petId}/delete" });
   });
 
@@ -54,8 +56,9 @@ describe("path parameters", () => {
       `  /owners/{ownerId}/pets/{petId}:\n    parameters:\n      - $ref: "#/components/parameters/OwnerId"\n    get:\n      parameters:\n        - { name: petId, in: path, required: true, schema: { type: string } }\n        - { name: petId, in: query, schema: { type: string } }\n${ok}`,
       "components:\n  parameters:\n    OwnerId: { name: ownerId, in: path, required: true, schema: { type: string } }\n",
     );
-    const loaded = await loadSpecText(file, text);
+    const loaded = await loadSpecText(file, text, strict);
     expect(Object.keys(loaded.document["paths"] as object)).toEqual(["/owners/{ownerId}/pets/{petId}"]);
+    expect(loaded.warnings).toEqual([]);
   });
 });
 
@@ -85,14 +88,14 @@ describe("which $refs are checked", () => {
   });
 });
 
-describe("schema $refs", () => {
+describe("schema $refs under --strict", () => {
   it("rejects a schema whose $ref names a response, at the $ref", async () => {
     const text = spec(
       `  /captions:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            text/plain:\n              schema:\n                $ref: "#/components/responses/Caption"\n`,
       `components:\n  responses:\n    Caption:\n      description: a caption\n`,
     );
-    const error = await specErrorOf(loadSpecText(file, text));
-    expect(error.message).toBe(`a schema's $ref "#/components/responses/Caption" points at a responses entry, not a schema`);
+    const error = await specErrorOf(loadSpecText(file, text, strict));
+    expect(error.message).toBe(`a schema's $ref "#/components/responses/Caption" points at a responses entry, not a schema (--strict)`);
     expect(error.place).toMatchObject({ file, pointer: "/paths/~1captions/get/responses/200/content/text~1plain/schema/$ref" });
   });
 });

@@ -5,13 +5,24 @@
  */
 import { describe, expect, it } from "vitest";
 import * as composition from "../edge/__golden__/composition/index.js";
+import * as compositionMock from "../edge/__golden__/composition/mock.js";
 import * as hostile from "../edge/__golden__/hostile-strings/index.js";
+import * as hostileMock from "../edge/__golden__/hostile-strings/mock.js";
 import * as methods from "../edge/__golden__/methods/index.js";
+import * as methodsFixtures from "../edge/__golden__/methods/fixtures.js";
+import * as methodsMock from "../edge/__golden__/methods/mock.js";
 import * as nullable from "../edge/__golden__/nullable-3.0/index.js";
+import * as nullableMock from "../edge/__golden__/nullable-3.0/mock.js";
 import * as parameters from "../edge/__golden__/parameters/index.js";
+import * as parametersFixtures from "../edge/__golden__/parameters/fixtures.js";
+import * as parametersMock from "../edge/__golden__/parameters/mock.js";
 import * as recursive from "../edge/__golden__/recursive/index.js";
+import * as recursiveMock from "../edge/__golden__/recursive/mock.js";
 import * as bodies from "../edge/__golden__/request-bodies/index.js";
+import * as bodiesMock from "../edge/__golden__/request-bodies/mock.js";
 import * as responses from "../edge/__golden__/responses/index.js";
+import * as responsesFixtures from "../edge/__golden__/responses/fixtures.js";
+import * as responsesMock from "../edge/__golden__/responses/mock.js";
 
 /** A value a typed caller could not pass, as plain JavaScript could. */
 function untyped<T>(value: unknown): T {
@@ -27,28 +38,28 @@ describe("parameters.yaml: path, query, header and cookie parameters", () => {
   };
 
   it("accepts a complete request and records its parameters", async () => {
-    const mock = parameters.createMockFetch();
+    const mock = parametersMock.createMockFetch();
     const result = await parameters.createParametersClient({ fetch: mock }).getRepo(valid);
-    expect(result).toMatchObject({ ok: true, status: 200, data: parameters.fixtures.getRepo.responses[200] });
+    expect(result).toMatchObject({ ok: true, status: 200, data: parametersFixtures.getRepo.responses[200] });
     expect(mock.problems).toEqual([]);
     expect(mock.calls[0]?.path).toEqual({ org: "acme", repoId: "7" });
     expect(mock.calls[0]?.query.get("fields")).toBe("name");
   });
 
   it("names every missing required parameter, with its location", async () => {
-    const mock = parameters.createMockFetch();
+    const mock = parametersMock.createMockFetch();
     await parameters.createParametersClient({ fetch: mock }).getRepo(untyped({ path: { org: "acme", repoId: 7 }, query: {}, headers: {}, cookies: {} }));
     expect(mock.problems).toEqual(["getRepo: header X-Request-Id is required; query parameter fields is required; cookie session is required"]);
   });
 
   it("a path parameter the caller left out is missing, not a route miss", async () => {
-    const mock = parameters.createMockFetch();
+    const mock = parametersMock.createMockFetch();
     await parameters.createParametersClient({ fetch: mock }).getRepo(untyped({ ...valid, path: { org: "acme" } }));
     expect(mock.problems).toEqual(["getRepo: path parameter repoId is required"]);
   });
 
   it("checks scalar values against their schemas, reading numbers and booleans from the text", async () => {
-    const mock = parameters.createMockFetch();
+    const mock = parametersMock.createMockFetch();
     const args = { path: { org: "acme", repoId: "seven" }, query: { fields: "name", verbose: "maybe", reason: "because" }, headers: valid.headers, cookies: { session: "s-1", theme: "blue" } };
     await parameters.createParametersClient({ fetch: mock }).getRepo(untyped(args));
     expect(mock.problems).toEqual([
@@ -57,7 +68,7 @@ describe("parameters.yaml: path, query, header and cookie parameters", () => {
   });
 
   it("an operation's own parameter overrides the path item's (DELETE: reason is a required string)", async () => {
-    const mock = parameters.createMockFetch();
+    const mock = parametersMock.createMockFetch();
     const client = parameters.createParametersClient({ fetch: mock });
     expect((await client.deleteRepo({ path: { org: "acme", repoId: 7 }, query: { reason: "cleanup" } })).ok).toBe(true);
     await client.deleteRepo(untyped({ path: { org: "acme", repoId: 7 }, query: {} }));
@@ -66,11 +77,11 @@ describe("parameters.yaml: path, query, header and cookie parameters", () => {
 });
 
 describe("responses.yaml: statuses, ranges, default, and bodies by media type", () => {
-  const client = (mock: responses.MockFetch) => responses.createResponsesClient({ fetch: mock });
+  const client = (mock: responsesMock.MockFetch) => responses.createResponsesClient({ fetch: mock });
   const path = { id: "t-1" };
 
   it("204 answers with no body", async () => {
-    const mock = responses.createMockFetch();
+    const mock = responsesMock.createMockFetch();
     const result = await client(mock).deleteThing({ path });
     expect(result).toMatchObject({ ok: true, status: 204, data: undefined });
     expect(result.response?.body).toBeNull();
@@ -78,47 +89,47 @@ describe("responses.yaml: statuses, ranges, default, and bodies by media type", 
 
   it("a status answers with the exact entry, else its range, else default", async () => {
     const cases = [
-      [200, responses.fixtures.getThing.responses[200]],
-      [404, responses.fixtures.getThing.responses[404]],
-      [409, responses.fixtures.getThing.responses["4XX"]],
-      [503, responses.fixtures.getThing.responses.default],
+      [200, responsesFixtures.getThing.responses[200]],
+      [404, responsesFixtures.getThing.responses[404]],
+      [409, responsesFixtures.getThing.responses["4XX"]],
+      [503, responsesFixtures.getThing.responses.default],
     ] as const;
     for (const [status, body] of cases) {
-      const result = await client(responses.createMockFetch({ responses: { getThing: status } })).getThing({ path });
+      const result = await client(responsesMock.createMockFetch({ responses: { getThing: status } })).getThing({ path });
       expect({ status: result.status, body: result.ok ? result.data : result.error }).toEqual({ status, body });
     }
   });
 
   it("text responses are sent as text/plain", async () => {
-    const mock = responses.createMockFetch({ responses: { deleteThing: 502 } });
+    const mock = responsesMock.createMockFetch({ responses: { deleteThing: 502 } });
     const result = await client(mock).deleteThing({ path });
-    expect(result).toMatchObject({ ok: false, status: 502, error: responses.fixtures.deleteThing.responses["5XX"] });
+    expect(result).toMatchObject({ ok: false, status: 502, error: responsesFixtures.deleteThing.responses["5XX"] });
     expect(result.response?.headers.get("content-type")).toBe("text/plain");
-    const label = await client(responses.createMockFetch()).getLabel({ path });
-    expect(label).toMatchObject({ ok: true, status: 200, data: responses.fixtures.getLabel.responses[200] });
+    const label = await client(responsesMock.createMockFetch()).getLabel({ path });
+    expect(label).toMatchObject({ ok: true, status: 200, data: responsesFixtures.getLabel.responses[200] });
   });
 
   it("an operation documenting only `default` answers 200 with the default fixture", async () => {
-    const result = await client(responses.createMockFetch()).health();
-    expect(result).toMatchObject({ ok: true, status: 200, data: responses.fixtures.health.responses.default });
+    const result = await client(responsesMock.createMockFetch()).health();
+    expect(result).toMatchObject({ ok: true, status: 200, data: responsesFixtures.health.responses.default });
   });
 
   it("binary responses (no fixture) and undocumented statuses answer without a body", async () => {
-    expect(await client(responses.createMockFetch()).getPhoto({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
-    expect(await client(responses.createMockFetch()).getArchive({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
-    const missing = await client(responses.createMockFetch({ responses: { getPhoto: 410 } })).getPhoto({ path });
+    expect(await client(responsesMock.createMockFetch()).getPhoto({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
+    expect(await client(responsesMock.createMockFetch()).getArchive({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
+    const missing = await client(responsesMock.createMockFetch({ responses: { getPhoto: 410 } })).getPhoto({ path });
     expect(missing).toMatchObject({ ok: false, status: 410, error: undefined });
   });
 
   it("a responder's own body and headers replace the fixture's", async () => {
-    const mock = responses.createMockFetch({ responses: { getThing: async () => ({ status: 200, body: { id: "own" }, headers: { "X-Trace": "t" } }) } });
+    const mock = responsesMock.createMockFetch({ responses: { getThing: async () => ({ status: 200, body: { id: "own" }, headers: { "X-Trace": "t" } }) } });
     const result = await client(mock).getThing({ path });
     expect(result).toMatchObject({ ok: true, data: { id: "own" } });
     expect(result.response?.headers.get("x-trace")).toBe("t");
   });
 
   it("a status fetch cannot answer is a loud failure, whatever onProblem says", async () => {
-    const mock = responses.createMockFetch({ responses: { getThing: 600 }, onProblem: "respond" });
+    const mock = responsesMock.createMockFetch({ responses: { getThing: 600 }, onProblem: "respond" });
     const result = await client(mock).getThing({ path });
     expect(result).toMatchObject({ ok: false, status: "network" });
     expect(mock.problems).toEqual(["getThing: status 600 cannot be mocked (fetch responses have a status from 200 to 599)"]);
@@ -127,16 +138,16 @@ describe("responses.yaml: statuses, ranges, default, and bodies by media type", 
 
 describe("methods.yaml: one path, every method", () => {
   it("each method reaches its own operation; HEAD answers without a body", async () => {
-    const mock = methods.createMockFetch();
+    const mock = methodsMock.createMockFetch();
     const client = methods.createMethodsClient({ fetch: mock });
     const path = { id: "i-1" };
     await client.getItem({ path });
-    await client.replaceItem(methods.fixtures.replaceItem.request);
+    await client.replaceItem(methodsFixtures.replaceItem.request);
     await client.touchItem({ path });
     await client.deleteItem({ path });
     await client.itemOptions({ path });
     const head = await client.itemExists({ path });
-    await client.patchItem(methods.fixtures.patchItem.request);
+    await client.patchItem(methodsFixtures.patchItem.request);
     expect(mock.calls.map((call) => `${call.operation} ${call.method}`)).toEqual([
       "getItem GET",
       "replaceItem PUT",
@@ -152,11 +163,11 @@ describe("methods.yaml: one path, every method", () => {
 });
 
 describe("request-bodies.yaml: bodies by media type", () => {
-  const client = (mock: bodies.MockFetch) => bodies.createRequestBodiesClient({ fetch: mock });
+  const client = (mock: bodiesMock.MockFetch) => bodies.createRequestBodiesClient({ fetch: mock });
   const url = (path: string) => `https://bodies.example.com${path}`;
 
   it("checks JSON bodies, vendor JSON included, naming the field", async () => {
-    const mock = bodies.createMockFetch();
+    const mock = bodiesMock.createMockFetch();
     expect((await client(mock).sendJson({ body: { title: "t" } })).ok).toBe(true);
     await client(mock).sendJson(untyped({ body: { pinned: "yes" } }));
     await client(mock).sendVendorJson(untyped({ body: { title: 1 } }));
@@ -164,7 +175,7 @@ describe("request-bodies.yaml: bodies by media type", () => {
   });
 
   it("records each body as its media type reads: JSON, form fields, multipart, text, bytes", async () => {
-    const mock = bodies.createMockFetch();
+    const mock = bodiesMock.createMockFetch();
     await client(mock).sendJson({ body: { title: "t", pinned: true } });
     await client(mock).sendForm({ body: { name: "n", tags: ["a", "b"] } });
     await client(mock).upload({ body: { file: new Blob(["bytes"]), description: "d" } });
@@ -180,14 +191,14 @@ describe("request-bodies.yaml: bodies by media type", () => {
   });
 
   it("accepts any media type the operation lists, and an absent optional body", async () => {
-    const mock = bodies.createMockFetch();
+    const mock = bodiesMock.createMockFetch();
     expect((await client(mock).sendAny({ contentType: "text/plain", body: "note" })).ok).toBe(true);
     expect((await client(mock).sendOptional()).ok).toBe(true);
     expect(mock.problems).toEqual([]);
   });
 
   it("names a missing body, a media type the operation does not take, and JSON that does not parse", async () => {
-    const mock = bodies.createMockFetch({ onProblem: "respond" });
+    const mock = bodiesMock.createMockFetch({ onProblem: "respond" });
     const missing = await mock(url("/json"), { method: "POST" });
     const wrongType = await mock(url("/json"), { method: "POST", body: "t", headers: { "Content-Type": "text/plain" } });
     const broken = await mock(url("/json"), { method: "POST", body: "{", headers: { "Content-Type": "application/json" } });
@@ -201,7 +212,7 @@ describe("request-bodies.yaml: bodies by media type", () => {
   });
 
   it("validateRequests: false lets anything through", async () => {
-    const mock = bodies.createMockFetch({ validateRequests: false });
+    const mock = bodiesMock.createMockFetch({ validateRequests: false });
     expect((await client(mock).sendJson(untyped({ body: {} }))).ok).toBe(true);
     expect(mock.problems).toEqual([]);
   });
@@ -209,7 +220,7 @@ describe("request-bodies.yaml: bodies by media type", () => {
 
 describe("schemas of the edge specs, through the client", () => {
   it("composition.yaml: oneOf of allOf-extended schemas, with each branch's reason", async () => {
-    const mock = composition.createMockFetch();
+    const mock = compositionMock.createMockFetch();
     const client = composition.createCompositionClient({ fetch: mock });
     expect((await client.addPet({ body: { name: "Tom", petType: "cat", lives: 9 } })).ok).toBe(true);
     await client.addPet(untyped({ body: { name: "Tom", petType: "cat", lives: 12 } }));
@@ -221,7 +232,7 @@ describe("schemas of the edge specs, through the client", () => {
   });
 
   it("nullable-3.0.yaml: nullable properties, enums, items and allOf-wrapped refs", async () => {
-    const mock = nullable.createMockFetch();
+    const mock = nullableMock.createMockFetch();
     const client = nullable.createNullable30Client({ fetch: mock });
     const path = { id: "p-1" };
     const valid = { id: "p-1", nickname: null, age: null, status: null, tags: null, scores: [1, null], address: null };
@@ -233,14 +244,14 @@ describe("schemas of the edge specs, through the client", () => {
   });
 
   it("recursive.yaml: a deep field of a self-referencing tree", async () => {
-    const mock = recursive.createMockFetch();
+    const mock = recursiveMock.createMockFetch();
     const client = recursive.createRecursiveClient({ fetch: mock });
     await client.plantTree(untyped({ body: { value: "root", children: [{ value: "a", children: [{ value: 3, children: [] }] }] } }));
     expect(mock.problems).toEqual(["plantTree: body /children/0/children/0/value must be string"]);
   });
 
   it("hostile-strings.yaml: hostile enum values and a property named __proto__ stay data", async () => {
-    const mock = hostile.createMockFetch();
+    const mock = hostileMock.createMockFetch();
     const client = hostile.createHostileStringsClient({ fetch: mock });
     const body = JSON.parse('{"__proto__": {"polluted": true}, "text": "t", "mode": "`tick`"}') as hostile.EchoArgs["body"];
     expect((await client.echo({ query: { mode: "*/" }, body })).ok).toBe(true);

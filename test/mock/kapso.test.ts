@@ -3,18 +3,16 @@
  * test swaps the network for `createMockFetch()` from generated/kapso.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
+import * as fixtures from "../../generated/kapso/fixtures.js";
+import { createKapsoClient, type KapsoClient, type components } from "../../generated/kapso/index.js";
 import {
-  createKapsoClient,
   createMockFetch,
-  fixtures,
   MockFetchError,
-  type KapsoClient,
   type MockFetch,
   type MockFetchOptions,
-  type components,
   type MockOperationName,
   type MockReply,
-} from "../../generated/kapso/index.js";
+} from "../../generated/kapso/mock.js";
 
 type PhoneNumber = components["schemas"]["PhoneNumber"];
 

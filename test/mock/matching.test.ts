@@ -47,7 +47,7 @@ beforeAll(async () => {
   await writeFile(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
   await writeFile(join(dir, "routes.json"), JSON.stringify(spec));
   await generate({ spec: join(dir, "routes.json"), out: join(dir, "routes"), name: "routes" });
-  const module = (await import(pathToFileURL(join(dir, "routes", "index.ts")).href)) as { createMockFetch: typeof createMockFetch };
+  const module = (await import(pathToFileURL(join(dir, "routes", "mock.ts")).href)) as { createMockFetch: typeof createMockFetch };
   createMockFetch = module.createMockFetch;
 });
 

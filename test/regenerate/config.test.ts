@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kapsoSpec, readTree, removeDir, root, runCli, runTsc, tempDir } from "../support/run.js";
+import { petsSpec } from "../write/helpers.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -20,22 +21,7 @@ async function project(name: string): Promise<string> {
   const folder = join(dir, name);
   await mkdir(join(folder, "specs"), { recursive: true });
   await cp(kapsoSpec, join(folder, "specs", "kapso.yaml"));
-  await writeFile(
-    join(folder, "specs", "pets.yaml"),
-    [
-      "openapi: 3.1.0",
-      "info: { title: Pets, version: '1' }",
-      "servers: [{ url: 'https://pets.example.com' }]",
-      "paths:",
-      "  /pets/{id}:",
-      "    get:",
-      "      operationId: getPet",
-      "      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]",
-      "      responses:",
-      "        '200': { description: ok, content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }",
-      "",
-    ].join("\n"),
-  );
+  await petsSpec(join(folder, "specs", "pets.yaml"));
   // What an installed project has: this package and openapi-fetch, resolvable from the project.
   await mkdir(join(folder, "node_modules"));
   await symlink(root, join(folder, "node_modules", "kapso-codegen"), "dir");
@@ -107,7 +93,7 @@ describe("kapso-codegen.config", () => {
     await writeFile(join(folder, "kapso-codegen.config.json"), JSON.stringify({ apis: [{ out: "x" }] }));
     const result = await runCli(["generate"], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\] needs a `spec`/);
+    expect(result.stderr).toMatch(/kapso-codegen\.config\.json:1:10: apis\[0\] needs a `spec`/);
   });
 
   it("writes msw.ts only for the APIs that ask for it, and removes it when they stop", async () => {
@@ -126,7 +112,7 @@ describe("kapso-codegen.config", () => {
     await writeFile(config, JSON.stringify({ apis: [{ ...pets, msw: "yes" }] }));
     const bad = await runCli(["generate"], folder);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/kapso-codegen\.config\.json: apis\[0\]\.msw must be true or false/);
+    expect(bad.stderr).toMatch(/kapso-codegen\.config\.json:1:\d+: apis\[0\]\.msw must be true or false/);
   });
 
   it("names an unknown --api and the ones there are", async () => {

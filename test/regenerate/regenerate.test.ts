@@ -30,7 +30,7 @@ async function moduleLog(): Promise<{ args: string[]; read: () => Promise<string
   const hooks = join(dir, "hooks.mjs");
   await writeFile(
     hooks,
-    `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  if (/^(openapi-typescript|ts-morph|prettier|typescript|ajv)/.test(specifier)) appendFileSync(${JSON.stringify(log)}, specifier + "\\n");\n  return next(specifier, context);\n}\n`,
+    `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  if (/^(openapi-typescript|ts-morph|prettier|typescript|ajv|yargs)/.test(specifier)) appendFileSync(${JSON.stringify(log)}, specifier + "\\n");\n  return next(specifier, context);\n}\n`,
   );
   const register = join(dir, "register.mjs");
   await writeFile(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
@@ -39,7 +39,7 @@ async function moduleLog(): Promise<{ args: string[]; read: () => Promise<string
 }
 
 describe("no-op regeneration", () => {
-  it("writes a manifest, then returns 'up to date' without loading openapi-typescript, ts-morph, prettier or ajv", async () => {
+  it("writes a manifest, then returns 'up to date' without loading yargs, openapi-typescript, ts-morph, prettier or ajv", async () => {
     const out = join(dir, "noop");
     const spec = await specCopy("noop");
     expect((await runCli(["generate", "--spec", spec, "--out", out, "-q"])).code).toBe(0);
