@@ -111,6 +111,8 @@ export async function applyChanges(outDir: string, files: readonly OutputFile[],
     for (const { temporary } of pending.splice(0)) removeTemporary(temporary);
   };
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Another listener (watch) stops gracefully after this write: let it finish rather than end the process here.
+    if (process.listenerCount(signal) > 0) return;
     cleanUp();
     process.kill(process.pid, signal); // listeners are gone by now: the default action ends the process
   };
