@@ -193,9 +193,11 @@ describe("kapso-codegen watch", () => {
         if (stderr.includes("press Ctrl-C to stop")) resolve();
       });
     });
+    // stdout and stderr are separate pipes: the summary line may arrive after the "watching" line.
+    const generated = new Promise<void>((resolve) => child.stdout.on("data", () => /^generated: /.test(stdout) && resolve()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-    await Promise.race([watching, exited]);
+    await Promise.race([Promise.all([watching, generated]), exited]);
     expect(stderr).toContain("watching api.yaml for changes");
     expect(stdout).toMatch(/^generated: 2 operations; /);
     child.kill("SIGINT");
