@@ -133,8 +133,8 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const answer = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    const match = matchRoute(routes, method, url.pathname);
-    if (match === undefined) return fail(unmatchedMessage(routes, method, url.pathname), 501);
+    const match = matchRoute(routes, method, url);
+    if (match === undefined) return fail(unmatchedMessage(routes, method, url), 501);
     const { operation, path } = match;
     const received = await readRequestBody(request);
     const call: MockCall = {
@@ -219,10 +219,15 @@ interface Route {
   readonly segments: readonly { readonly pattern: RegExp; readonly names: readonly string[] }[];
   /** Characters outside `{…}`: among templates that all match, the most literal one is the most specific. */
   readonly literalLength: number;
+  /** A path written with a query (`/items?type=foo&page={page}`): its pairs, each a literal value or a parameter's name. */
+  readonly fixedQuery: readonly (readonly [key: string, value: string])[];
 }
 
 function compileRoute(operation: MockOperation): Route {
-  const segments = operation.path
+  const [pathname = "", query] = operation.path.split(/\?(.*)/s);
+  const fixedQuery: Array<readonly [string, string]> = [];
+  new URLSearchParams(query ?? "").forEach((value, key) => fixedQuery.push([key, value]));
+  const segments = pathname
     .split("/")
     .slice(1)
     .map((segment) => {
@@ -237,16 +242,16 @@ function compileRoute(operation: MockOperation): Route {
         .join("");
       return { pattern: new RegExp(`^${source}$`, "s"), names };
     });
-  return { operation, segments, literalLength: operation.path.replace(/\{[^}]*\}/g, "").length };
+  return { operation, segments, literalLength: operation.path.replace(/\{[^}]*\}/g, "").length, fixedQuery };
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-/** The path parameters (percent-decoded) when the template matches the end of `pathname`. */
-function matchTemplate(route: Route, pathname: string): Record<string, string> | undefined {
-  const segments = pathname.split("/").slice(1).map(decodeSegment);
+/** The path parameters (percent-decoded) when the template matches the end of the URL's path, and its query any fixed one. */
+function matchTemplate(route: Route, url: URL): Record<string, string> | undefined {
+  const segments = url.pathname.split("/").slice(1).map(decodeSegment);
   if (route.segments.length > segments.length) return undefined;
   const tail = segments.slice(segments.length - route.segments.length);
   const captured: Array<[string, string]> = [];
@@ -254,6 +259,11 @@ function matchTemplate(route: Route, pathname: string): Record<string, string> |
     const found = segment.pattern.exec(tail[index] ?? "");
     if (found === null) return undefined;
     segment.names.forEach((name, group) => captured.push([name, found[group + 1] ?? ""]));
+  }
+  for (const [key, value] of route.fixedQuery) {
+    const parameter = /^\{([^}]*)\}$/.exec(value)?.[1];
+    if (parameter !== undefined) captured.push([parameter, url.searchParams.get(key) ?? ""]);
+    else if (!url.searchParams.getAll(key).includes(value)) return undefined;
   }
   // fromEntries defines own properties, so a parameter named `__proto__` stays a parameter.
   return Object.fromEntries(captured);
@@ -270,12 +280,12 @@ function decodeSegment(segment: string): string {
 function matchRoute(
   routes: readonly Route[],
   method: string,
-  pathname: string,
+  url: URL,
 ): { operation: MockOperation; path: Record<string, string> } | undefined {
   let best: { route: Route; path: Record<string, string> } | undefined;
   for (const route of routes) {
     if (route.operation.method !== method) continue;
-    const path = matchTemplate(route, pathname);
+    const path = matchTemplate(route, url);
     if (path === undefined || (best !== undefined && !moreSpecific(route, best.route))) continue;
     best = { route, path };
   }
@@ -287,11 +297,9 @@ function moreSpecific(route: Route, than: Route): boolean {
   return route.literalLength > than.literalLength;
 }
 
-function unmatchedMessage(routes: readonly Route[], method: string, pathname: string): string {
-  const samePath = routes
-    .filter((route) => matchTemplate(route, pathname) !== undefined)
-    .map((route) => route.operation);
-  const request = `${method} ${pathname}`;
+function unmatchedMessage(routes: readonly Route[], method: string, url: URL): string {
+  const samePath = routes.filter((route) => matchTemplate(route, url) !== undefined).map((route) => route.operation);
+  const request = `${method} ${url.pathname}`;
   const known = `known operations: ${operationList(operations)}`;
   if (samePath.length > 0)
     return `${request} matches the path of ${operationList(samePath)}, but not its method; ${known}`;

@@ -25,15 +25,21 @@ type Primitive = string | number | boolean;
 /** `a=1&tags=x&tags=y&filter[kind]=dog`, without the leading `?`. */
 export function serializeQuery(
   query: Readonly<Record<string, unknown>>,
-  styles: Readonly<Record<string, QueryStyle>> = {},
+  styles?: Readonly<Record<string, QueryStyle>>,
 ): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+  let search = "";
+  for (const name in query) {
+    const value = query[name];
     if (value === undefined || value === null) continue;
-    const [style, explode] = styles[name] ?? ["form", true];
-    parts.push(...queryPairs(name, value, style, explode));
+    const style = styles?.[name];
+    // The common case, a primitive written `form` + `explode: true`, without building a list of pairs.
+    const written =
+      style === undefined && isPrimitive(value)
+        ? `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`
+        : queryPairs(name, value, style?.[0] ?? "form", style?.[1] ?? true).join("&");
+    if (written !== "") search = search === "" ? written : `${search}&${written}`;
   }
-  return parts.join("&");
+  return search;
 }
 
 function queryPairs(name: string, value: unknown, style: QueryStyle[0], explode: boolean): string[] {
@@ -66,6 +72,7 @@ function isPrimitive(value: unknown): value is Primitive {
  * (undefined for multipart, where fetch adds the boundary itself).
  */
 export function serializeBody(mediaType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
+  if (mediaType === "application/json") return { body: JSON.stringify(body), contentType: mediaType };
   // `application/form-data` is not a registered type, but specs in the wild use it for multipart.
   if (/^(multipart|application)\/form-data/i.test(mediaType)) return { body: toFormData(body), contentType: undefined };
   if (/^application\/x-www-form-urlencoded/i.test(mediaType))
