@@ -7,7 +7,9 @@
  *   node dist/scripts/bench.js [--runs N] [--peers DIR]
  *
  * Peers are not dependencies of this package: install them elsewhere and point --peers at that folder, e.g.
- * `npm install --prefix /tmp/bench-peers orval @hey-api/openapi-ts`, then `npm run bench -- --peers /tmp/bench-peers`.
+ * `npm install --prefix /tmp/bench-peers orval@8.38 @hey-api/openapi-ts@0.99 typescript@5.9`, then
+ * `npm run bench -- --peers /tmp/bench-peers` (Hey API needs TypeScript 5: without the pin npm gives it 7, which has no
+ * compiler API, and it stops at start-up).
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
