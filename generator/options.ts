@@ -2,14 +2,16 @@
  * Resolves what the user asked for (flags, and the config file if there is one) into the runs to make: one set of
  * generate options per API, plus the shared runtime folder when there is one. Flags override the config.
  */
+import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { CONFIG_NAMES, findConfig, loadConfig } from "./config/load.js";
 import type { ApiConfig } from "./config/define.js";
-import { UsageError } from "./errors.js";
+import { environmentError, errorCode, UsageError } from "./errors.js";
 import type { GenerateOptions } from "./index.js";
 import { isUrl } from "./load/read.js";
 import { clientIdentifier, unusableClientName } from "./plan/names.js";
 import { defaultSpecPath, packageRoot } from "./paths.js";
+import { loadManifest, MANIFEST_FILE } from "./write/manifest.js";
 
 export interface RequestedOptions {
   readonly spec?: string | undefined;
@@ -32,6 +34,12 @@ export interface ResolvedRun {
 }
 
 export async function resolveRun(requested: RequestedOptions, cwd = process.cwd(), purpose: "write" | "read" = "write"): Promise<ResolvedRun> {
+  const run = await resolveRequested(requested, cwd, purpose);
+  if (purpose === "write") for (const api of run.apis) await refuseProjectFolder(api.out, cwd);
+  return run;
+}
+
+async function resolveRequested(requested: RequestedOptions, cwd: string, purpose: "write" | "read"): Promise<ResolvedRun> {
   const flagsNameAnApi = requested.spec !== undefined || requested.out !== undefined || requested.name !== undefined;
   const configPath = requested.config !== undefined ? resolve(cwd, requested.config) : findConfig(cwd);
   if (configPath === undefined) {
@@ -58,6 +66,31 @@ export async function resolveRun(requested: RequestedOptions, cwd = process.cwd(
   if (unknown.length > 0) throw new UsageError(`no API named ${unknown.join(", ")} in ${file} (it has: ${all.map((api) => api.name).join(", ")})`);
   const chosen = wanted.length > 0 ? all.filter((api) => wanted.includes(api.name)) : all;
   return { apis: chosen.map((api) => ({ ...api, runtimeDir })), runtimeDir, configFile: file };
+}
+
+/**
+ * An output folder that is the folder the tool runs in, or holds it (`--out .`), would mix generated files with the
+ * project's own: refused while it holds anything its manifest does not list.
+ */
+async function refuseProjectFolder(out: string, cwd: string): Promise<void> {
+  const path = relative(out, cwd);
+  if (path.startsWith("..") || isAbsolute(path)) return;
+  let entries: string[];
+  try {
+    entries = await readdir(out);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return;
+    throw environmentError(error, out, "list the output folder") ?? error;
+  }
+  const state = await loadManifest(out);
+  const listed = state.kind === "read" ? Object.keys(state.manifest.files).map((file) => file.split("/")[0] ?? file) : [];
+  const owned = new Set([MANIFEST_FILE, ...listed]);
+  const foreign = entries.filter((entry) => !owned.has(entry)).sort();
+  if (foreign.length === 0) return;
+  const shown = `${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? `, and ${foreign.length - 5} more` : ""}`;
+  throw new UsageError(
+    `the output folder ${shortened(out)} is ${path === "" ? "the folder you run in" : "a folder that holds the one you run in"}, and it holds files kapso-codegen did not write (${shown}); generate into a folder of its own, such as generated/<name>`,
+  );
 }
 
 /** The embedded Kapso spec is this repository's own default; anywhere else a run needs a config or --spec. */

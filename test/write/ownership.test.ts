@@ -90,16 +90,31 @@ describe("stale files", () => {
     await writeFile(join(app, "index.ts"), "export * from './src/main.js';\n");
     const petstoreBefore = await readTree(petstore);
 
+    // The folder it runs in holds the project's own files: refused before anything is read or written.
     const refused = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets"], app);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/not written by kapso-codegen.*app\/index\.ts/s);
+    expect(refused.stderr).toMatch(/the output folder \. is the folder you run in, and it holds files kapso-codegen did not write \(index\.ts, package\.json, src\)/);
     expect(await readFile(join(app, "index.ts"), "utf8")).toBe("export * from './src/main.js';\n");
+    expect(await readTree(petstore)).toEqual(petstoreBefore);
 
-    await rm(join(app, "index.ts"));
-    const result = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets"], app);
+    // A folder of its own beside the other output: written, and nothing of the other output is touched.
+    const result = await runCli(["generate", "--spec", spec, "--out", "src/api/pets", "--name", "pets"], app);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/8 files written, 0 unchanged, 0 removed/);
     expect(await readTree(petstore)).toEqual(petstoreBefore);
+  });
+
+  it("a folder the tool runs in is accepted once it holds only what its manifest lists", async () => {
+    const app = join(dir, "only-ours");
+    await mkdir(app, { recursive: true });
+    const first = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets"], app);
+    expect(first.code).toBe(0);
+    const again = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets"], app);
+    expect(again.code).toBe(0);
+    await writeFile(join(app, "notes.md"), "mine\n");
+    const refused = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets", "--force"], app);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/did not write \(notes\.md\)/);
   });
 
   it("listed in a manifest but inside a subfolder that holds another output's manifest are left alone", async () => {
