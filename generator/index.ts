@@ -19,6 +19,7 @@ import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerpri
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
+import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
 import { planClient } from "./plan/index.js";
@@ -145,7 +146,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       fingerprint: inputsFingerprint,
       spec: spec.sha256,
       options: sha256(JSON.stringify(optionValues(options))),
-      inputs: spec.files.map((file) => (/^https?:/i.test(file) ? file : relative(options.out, file).split(sep).join("/"))),
+      inputs: spec.files.map((file) => (isUrl(file) ? file : relative(options.out, file).split(sep).join("/"))),
       files: Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)])),
     };
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));

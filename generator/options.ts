@@ -73,8 +73,7 @@ async function resolveRequested(requested: RequestedOptions, cwd: string, purpos
  * project's own: refused while it holds anything its manifest does not list.
  */
 async function refuseProjectFolder(out: string, cwd: string): Promise<void> {
-  const path = relative(out, cwd);
-  if (path.startsWith("..") || isAbsolute(path)) return;
+  if (!isInside(cwd, out)) return;
   let entries: string[];
   try {
     entries = await readdir(out);
@@ -89,7 +88,7 @@ async function refuseProjectFolder(out: string, cwd: string): Promise<void> {
   if (foreign.length === 0) return;
   const shown = `${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? `, and ${foreign.length - 5} more` : ""}`;
   throw new UsageError(
-    `the output folder ${shortened(out)} is ${path === "" ? "the folder you run in" : "a folder that holds the one you run in"}, and it holds files kapso-codegen did not write (${shown}); generate into a folder of its own, such as generated/<name>`,
+    `the output folder ${shortened(out)} is ${relative(out, cwd) === "" ? "the folder you run in" : "a folder that holds the one you run in"}, and it holds files kapso-codegen did not write (${shown}); generate into a folder of its own, such as generated/<name>`,
   );
 }
 
@@ -98,13 +97,15 @@ function isPackageRoot(cwd: string): boolean {
   return resolve(cwd) === resolve(packageRoot);
 }
 
+/** True when `child` is `parent` or lies inside it. */
+function isInside(child: string, parent: string): boolean {
+  const path = relative(parent, child);
+  return path === "" || (!path.startsWith("..") && !isAbsolute(path));
+}
+
 /** True when one folder is the other or contains it. */
 function overlaps(a: string, b: string): boolean {
-  const inside = (child: string, parent: string): boolean => {
-    const path = relative(parent, child);
-    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
-  };
-  return inside(a, b) || inside(b, a);
+  return isInside(a, b) || isInside(b, a);
 }
 
 /** Each API writes a folder of its own: two APIs in one folder, or one inside another, would remove each other's files. */
