@@ -14,6 +14,7 @@ import {
   type Transport,
   type UpdatePhoneNumberArgs,
   type UpdatePhoneNumberResult,
+  type components,
 } from "../../generated/kapso/index.js";
 
 export async function consumer(signal: AbortSignal): Promise<string | undefined> {
@@ -37,6 +38,11 @@ export async function consumer(signal: AbortSignal): Promise<string | undefined>
     return result.data.data.display_phone_number;
   }
   if (result.status === "network") return result.error.message;
+  // The documented 429 has its own variant: its body is not documented, so it stays unknown.
+  if (result.status === 429) {
+    expectTypeOf(result.error).toEqualTypeOf<unknown>();
+    return undefined;
+  }
   const code: number = result.status;
   void code;
   void (result.error satisfies { error?: string });
@@ -66,6 +72,68 @@ export async function consumer(signal: AbortSignal): Promise<string | undefined>
   void documented;
   return undefined;
 }
+
+/** The health check, and the webhooks of a phone number: each typed per documented status. */
+export async function phoneNumberSurfaceConsumer(): Promise<void> {
+  const kapso = createKapsoClient({ apiKey: "key" });
+
+  const health = await kapso.getPhoneNumberHealth({ path: { phone_number_id: "123" } });
+  if (health.ok) {
+    expectTypeOf(health.status).toEqualTypeOf<200>();
+    // No `data` envelope: the body is the health report itself.
+    expectTypeOf(health.data.status).toEqualTypeOf<"healthy" | "degraded" | "unhealthy" | "error">();
+    expectTypeOf(health.data.timestamp).toEqualTypeOf<string>();
+    const passed: boolean | undefined = health.data.checks?.messaging_health?.passed;
+    void passed;
+    // @ts-expect-error the health body has no data wrapper
+    void health.data.data;
+  }
+
+  const page = await kapso.listPhoneNumberWebhooks({
+    path: { phone_number_id: "123" },
+    query: { url_contains: "acme", active: true, created_after: "2025-01-01T00:00:00Z", page: 2, per_page: 50 },
+  });
+  if (page.ok) {
+    expectTypeOf(page.data.data).toEqualTypeOf<KapsoWebhook[]>();
+    expectTypeOf(page.data.meta.total_pages).toEqualTypeOf<number | undefined>();
+    expectTypeOf(page.data.data[0]?.buffer_window_seconds).toEqualTypeOf<number | null | undefined>();
+  } else if (page.status === 429) {
+    expectTypeOf(page.error).toEqualTypeOf<unknown>();
+  }
+  await kapso.listPhoneNumberWebhooks({ path: { phone_number_id: "123" } });
+
+  // @ts-expect-error page is a number
+  await kapso.listPhoneNumberWebhooks({ path: { phone_number_id: "123" }, query: { page: "2" } });
+
+  // @ts-expect-error no such filter
+  await kapso.listPhoneNumberWebhooks({ path: { phone_number_id: "123" }, query: { kind: "kapso" } });
+
+  const created = await kapso.createPhoneNumberWebhook({
+    path: { phone_number_id: "123" },
+    body: { whatsapp_webhook: { url: "https://example.com/hook", events: ["whatsapp.message.received"], active: true } },
+  });
+  if (created.ok) {
+    expectTypeOf(created.status).toEqualTypeOf<201>();
+    expectTypeOf(created.data.data).toEqualTypeOf<KapsoWebhook>();
+  }
+
+  // @ts-expect-error the webhook must be wrapped in whatsapp_webhook
+  await kapso.createPhoneNumberWebhook({ path: { phone_number_id: "123" }, body: { url: "https://example.com/hook" } });
+
+  const updated = await kapso.updatePhoneNumberWebhook({
+    path: { phone_number_id: "123", webhook_id: "9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b" },
+    body: fixtures.updatePhoneNumberWebhook.request.body,
+  });
+  if (updated.ok) expectTypeOf(updated.status).toEqualTypeOf<200>();
+
+  // @ts-expect-error the webhook id is a required path parameter
+  await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "123" }, body: { whatsapp_webhook: {} } });
+
+  // @ts-expect-error buffer_window_seconds is an integer in a request, never null
+  await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "1", webhook_id: "w" }, body: { whatsapp_webhook: { buffer_window_seconds: null } } });
+}
+
+type KapsoWebhook = components["schemas"]["Webhook"];
 
 /** The standalone functions: the grouped method's arguments and result, plus the transport first. */
 export async function standaloneConsumer(): Promise<string | undefined> {

@@ -132,7 +132,9 @@ describe("aborting", () => {
 describe("requests no operation answers", () => {
   const base = "https://api.kapso.ai/platform/v1";
   const known =
-    "known operations: connectPhoneNumber (POST /customers/{customer_id}/whatsapp/phone_numbers), updatePhoneNumber (PATCH /whatsapp/phone_numbers/{phone_number_id})";
+    "known operations: connectPhoneNumber (POST /customers/{customer_id}/whatsapp/phone_numbers), updatePhoneNumber (PATCH /whatsapp/phone_numbers/{phone_number_id}), " +
+    "getPhoneNumberHealth (GET /whatsapp/phone_numbers/{phone_number_id}/health), listPhoneNumberWebhooks (GET /whatsapp/phone_numbers/{phone_number_id}/webhooks), " +
+    "createPhoneNumberWebhook (POST /whatsapp/phone_numbers/{phone_number_id}/webhooks), updatePhoneNumberWebhook (PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id})";
 
   it("an unknown path rejects, naming method and path and listing the operations", async () => {
     const mock = createMockFetch();
