@@ -26,14 +26,36 @@ interface Case {
   readonly optional: ReadonlyArray<{ readonly operation: string; readonly args: unknown }>;
 }
 
+const PHONE_NUMBER = { phone_number_id: "1234567890" };
+const WEBHOOK_ID = "9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b";
 const cases: readonly Case[] = [
   {
     spec: join(root, "specs", "kapso-platform.yaml"),
     name: "kapso",
     factory: "createKapsoClient",
     credentials: { apiKey: "e2e-api-key" },
-    invalid: [{ operation: "updatePhoneNumber", args: { path: { phone_number_id: "1" }, body: { access_token: "not wrapped" } } }],
-    optional: [],
+    invalid: [
+      { operation: "updatePhoneNumber", args: { path: { phone_number_id: "1" }, body: { access_token: "not wrapped" } } },
+      { operation: "listPhoneNumberWebhooks", args: { path: PHONE_NUMBER, query: { per_page: 0 } } },
+      { operation: "listPhoneNumberWebhooks", args: { path: PHONE_NUMBER, query: { created_after: "yesterday" } } },
+      { operation: "createPhoneNumberWebhook", args: { path: PHONE_NUMBER, body: { url: "https://example.com/not-wrapped" } } },
+      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: "not-a-uuid" }, body: { whatsapp_webhook: {} } } },
+      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: { buffer_window_seconds: "5" } } } },
+    ],
+    optional: [
+      {
+        operation: "listPhoneNumberWebhooks",
+        args: {
+          path: PHONE_NUMBER,
+          query: { url_contains: "acme", active: false, created_after: "2025-01-01T00:00:00Z", created_before: "2025-12-31T23:59:59Z", page: 2, per_page: 50 },
+        },
+      },
+      {
+        operation: "createPhoneNumberWebhook",
+        args: { path: PHONE_NUMBER, body: { whatsapp_webhook: { url: "https://example.com/hook", buffer_enabled: true, buffer_window_seconds: 5, max_buffer_size: 20, buffer_events: ["whatsapp.message.received"] } } },
+      },
+      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: { active: false, events: ["whatsapp.conversation.ended"] } } } },
+    ],
   },
   {
     spec: join(root, "specs", "features.yaml"),

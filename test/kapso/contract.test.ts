@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createKapsoClient } from "../../generated/kapso/index.js";
+import { createKapsoClient, type KapsoClient } from "../../generated/kapso/index.js";
 import { root } from "../support/run.js";
 
 const docs = join(root, "specs", "kapso-docs");
@@ -149,5 +149,137 @@ describe("updatePhoneNumber against a real server", () => {
     const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "9" }, body: { whatsapp_phone_number: {} } });
     expect(seen).toEqual(["https://api.kapso.ai/platform/v1/whatsapp/phone_numbers/9"]);
     expect(result.ok).toBe(true);
+  });
+});
+
+/** A documented page's request body (if its curl sends one) and response. */
+function documented(page: string): { request: unknown; response: unknown } {
+  const curl = readFileSync(join(docs, `${page}.request.sh`), "utf8");
+  return {
+    request: curl.includes("--data '") ? documentedBody(curl) : undefined,
+    response: JSON.parse(readFileSync(join(docs, `${page}.response.json`), "utf8")) as unknown,
+  };
+}
+const health = documented("check-phone-health");
+const webhookList = documented("list-webhooks");
+const createdWebhook = documented("create-webhook");
+const updatedWebhook = documented("update-webhook");
+const WEBHOOK_ID = "9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b";
+
+describe("the phone-number health check and webhooks against a real server", () => {
+  it("getPhoneNumberHealth: a GET without body; the documented report is the data itself, without a data envelope", async () => {
+    handler = json(200, health.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    const result = await kapso.getPhoneNumberHealth({ path: { phone_number_id: "1234567890" } });
+
+    expect(received.map(({ method, url, body }) => ({ method, url, body }))).toEqual([{ method: "GET", url: "/platform/v1/whatsapp/phone_numbers/1234567890/health", body: "" }]);
+    expect(received[0]?.headers["x-api-key"]).toBe(apiKey);
+    if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual(health.response);
+    expect(result.data.status).toBe("healthy");
+    expect(result.data.checks?.messaging_health?.overall_status).toBe("AVAILABLE");
+  });
+
+  it("listPhoneNumberWebhooks: the filters and page/per_page in the query; the page and its meta come back", async () => {
+    handler = json(200, webhookList.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    const result = await kapso.listPhoneNumberWebhooks({
+      path: { phone_number_id: "1234567890" },
+      query: { url_contains: "acme.com/hooks", active: false, created_after: "2025-01-01T00:00:00Z", created_before: "2025-07-01T00:00:00Z", per_page: 50, page: 2 },
+    });
+
+    const url = new URL(received[0]?.url ?? "", "http://127.0.0.1");
+    expect(received[0]?.method).toBe("GET");
+    expect(url.pathname).toBe("/platform/v1/whatsapp/phone_numbers/1234567890/webhooks");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      url_contains: "acme.com/hooks",
+      active: "false",
+      created_after: "2025-01-01T00:00:00Z",
+      created_before: "2025-07-01T00:00:00Z",
+      per_page: "50",
+      page: "2",
+    });
+    if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
+    expect(result.data).toEqual(webhookList.response);
+    expect(result.data.meta).toEqual({ page: 2, per_page: 2, total_pages: 1, total_count: 1 });
+    expect(result.data.data.map((webhook) => webhook.whatsapp_config_id)).toEqual(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]);
+  });
+
+  it("listPhoneNumberWebhooks: no query string without filters", async () => {
+    handler = json(200, webhookList.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    await kapso.listPhoneNumberWebhooks({ path: { phone_number_id: "1234567890" } });
+    expect(received[0]?.url).toBe("/platform/v1/whatsapp/phone_numbers/1234567890/webhooks");
+  });
+
+  it("createPhoneNumberWebhook: POSTs the documented body; the documented 201 is the success", async () => {
+    handler = json(201, createdWebhook.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    const body = createdWebhook.request as { whatsapp_webhook: { url: string; secret_key: string; events: string[]; active: boolean } };
+    const result = await kapso.createPhoneNumberWebhook({ path: { phone_number_id: "1234567890" }, body });
+
+    expect(received[0]).toMatchObject({ method: "POST", url: "/platform/v1/whatsapp/phone_numbers/1234567890/webhooks" });
+    expect(received[0]?.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(received[0]?.body ?? "null")).toEqual(createdWebhook.request);
+    if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
+    expect(result.status).toBe(201);
+    expect(result.data).toEqual(createdWebhook.response);
+    expect(result.data.data.buffer_window_seconds).toBeNull();
+  });
+
+  it("createPhoneNumberWebhook: a 200 is not the documented success, so it is the error variant", async () => {
+    handler = json(200, createdWebhook.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    const result = await kapso.createPhoneNumberWebhook({ path: { phone_number_id: "1" }, body: { whatsapp_webhook: {} } });
+    expect(result).toMatchObject({ ok: false, status: 200, error: createdWebhook.response });
+  });
+
+  it("updatePhoneNumberWebhook: PATCHes the documented body to the webhook's path; the documented 200 comes back", async () => {
+    handler = json(200, updatedWebhook.response);
+    const kapso = createKapsoClient({ apiKey, baseUrl });
+    const body = updatedWebhook.request as { whatsapp_webhook: { buffer_enabled: boolean; buffer_window_seconds: number; max_buffer_size: number; buffer_events: string[] } };
+    const result = await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "1234567890", webhook_id: WEBHOOK_ID }, body });
+
+    expect(received[0]).toMatchObject({ method: "PATCH", url: `/platform/v1/whatsapp/phone_numbers/1234567890/webhooks/${WEBHOOK_ID}` });
+    expect(JSON.parse(received[0]?.body ?? "null")).toEqual(updatedWebhook.request);
+    if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual(updatedWebhook.response);
+    expect(result.data.data.phone_number_id).toBe("1234567890");
+  });
+});
+
+describe("the documented 429 against a real server", () => {
+  const rateLimited: Handler = (_request, response) => {
+    response.writeHead(429, { "Content-Type": "application/json", "X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "0", "Retry-After": "60" });
+    response.end(JSON.stringify({ error: "Rate limit exceeded" }));
+  };
+  const path = { phone_number_id: "1234567890" };
+  const calls = {
+    connectPhoneNumber: (kapso: KapsoClient) => kapso.connectPhoneNumber({ path: { customer_id: "3f2e1d0c-9b8a-7f6e-5d4c-3b2a1f0e9d8c" }, body: { whatsapp_phone_number: {} } }),
+    updatePhoneNumber: (kapso: KapsoClient) => kapso.updatePhoneNumber({ path, body: { whatsapp_phone_number: {} } }),
+    getPhoneNumberHealth: (kapso: KapsoClient) => kapso.getPhoneNumberHealth({ path }),
+    listPhoneNumberWebhooks: (kapso: KapsoClient) => kapso.listPhoneNumberWebhooks({ path, query: { page: 3 } }),
+    createPhoneNumberWebhook: (kapso: KapsoClient) => kapso.createPhoneNumberWebhook({ path, body: { whatsapp_webhook: {} } }),
+    updatePhoneNumberWebhook: (kapso: KapsoClient) => kapso.updatePhoneNumberWebhook({ path: { ...path, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: {} } }),
+  } satisfies Record<keyof KapsoClient, (kapso: KapsoClient) => Promise<unknown>>;
+
+  it.each(Object.entries(calls))("%s: the 429 variant, its body parsed, its rate-limit headers on the response", async (_name, call) => {
+    handler = rateLimited;
+    const result = await call(createKapsoClient({ apiKey, baseUrl }));
+    expect(received).toHaveLength(1); // no retry unless asked for
+    expect(result).toMatchObject({ ok: false, status: 429, error: { error: "Rate limit exceeded" } });
+    const { response } = result as { response: Response };
+    expect([response.headers.get("Retry-After"), response.headers.get("X-RateLimit-Remaining"), response.headers.get("X-RateLimit-Limit")]).toEqual(["60", "0", "100"]);
+  });
+
+  it("narrows to the 429 variant by status, with an unknown body", async () => {
+    handler = rateLimited;
+    const result = await createKapsoClient({ apiKey, baseUrl }).getPhoneNumberHealth({ path });
+    if (result.status !== 429) throw new Error(`expected 429, got ${String(result.status)}`);
+    const error: unknown = result.error;
+    expect(error).toEqual({ error: "Rate limit exceeded" });
+    expect(result.ok).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ type PhoneNumber = components["schemas"]["PhoneNumber"];
 
 type RotateOutcome =
   | { readonly ok: true; readonly number: PhoneNumber | undefined }
-  | { readonly ok: false; readonly reason: "not-found" | "rejected" | "unreachable"; readonly detail: string };
+  | { readonly ok: false; readonly reason: "not-found" | "rate-limited" | "rejected" | "unreachable"; readonly detail: string };
 
 /** Points a phone number's webhooks at a new URL. */
 async function rotateWebhook(kapso: KapsoClient, id: string, url: string): Promise<RotateOutcome> {
@@ -31,6 +31,7 @@ async function rotateWebhook(kapso: KapsoClient, id: string, url: string): Promi
   if (result.ok) return { ok: true, number: result.data.data };
   if (result.status === "network") return { ok: false, reason: "unreachable", detail: result.error.message };
   if (result.status === 404) return { ok: false, reason: "not-found", detail: result.error.error ?? "" };
+  if (result.status === 429) return { ok: false, reason: "rate-limited", detail: `retry after ${result.response.headers.get("Retry-After") ?? "?"} s` };
   return { ok: false, reason: "rejected", detail: `${result.status}: ${result.error.error ?? ""}` };
 }
 
@@ -73,6 +74,12 @@ describe("rotateWebhook against the mock", () => {
     const mock = createMockFetch({ responses: { updatePhoneNumber: 404 } });
     const outcome = await rotateWebhook(kapsoWith(mock), "pn-1", "https://example.com/hook");
     expect(outcome).toEqual({ ok: false, reason: "not-found", detail: fixtures.updatePhoneNumber.responses.default.error });
+  });
+
+  it("takes the rate-limited path for the documented 429, reading its Retry-After", async () => {
+    const mock = createMockFetch({ responses: { updatePhoneNumber: { status: 429, headers: { "Retry-After": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "100" } } } });
+    const outcome = await rotateWebhook(kapsoWith(mock), "pn-1", "https://example.com/hook");
+    expect(outcome).toEqual({ ok: false, reason: "rate-limited", detail: "retry after 60 s" });
   });
 
   it("lets a function decide status and body from the call", async () => {
@@ -191,7 +198,9 @@ describe("answers", () => {
 
 describe("types", () => {
   it("names the operations, and refuses an unknown one in `responses`", () => {
-    expectTypeOf<MockOperationName>().toEqualTypeOf<"connectPhoneNumber" | "updatePhoneNumber">();
+    expectTypeOf<MockOperationName>().toEqualTypeOf<
+      "connectPhoneNumber" | "updatePhoneNumber" | "getPhoneNumberHealth" | "listPhoneNumberWebhooks" | "createPhoneNumberWebhook" | "updatePhoneNumberWebhook"
+    >();
     // @ts-expect-error: not an operation of the Kapso spec
     const options: MockFetchOptions = { responses: { updatePhoneNumbr: 404 } };
     expect(options).toBeDefined();
