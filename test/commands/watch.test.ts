@@ -199,7 +199,7 @@ describe("kapso-codegen watch", () => {
 
     await Promise.race([Promise.all([watching, generated]), exited]);
     expect(stderr).toContain("watching api.yaml for changes");
-    expect(stdout).toMatch(/^generated: 2 operations; /);
+    expect(stdout).toMatch(/^generated: 6 operations; /);
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(stderr).toContain("stopped watching");

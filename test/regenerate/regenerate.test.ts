@@ -63,7 +63,7 @@ describe("no-op regeneration", () => {
 
     const result = await runCli(["generate", "--spec", spec, "--out", out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/2 operations; \d+ files? written/);
+    expect(result.stdout).toMatch(/6 operations; \d+ files? written/);
     expect(result.stdout).toMatch(/breaking/i);
     expect(result.stdout).toContain("status");
   });
