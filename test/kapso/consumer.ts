@@ -8,7 +8,16 @@ import {
   connectPhoneNumber,
   createKapsoClient,
   createKapsoTransport,
+  createPhoneNumberWebhook,
+  getPhoneNumberHealth,
+  listPhoneNumberWebhooks,
   updatePhoneNumber,
+  updatePhoneNumberWebhook,
+  type CreatePhoneNumberWebhookResult,
+  type GetPhoneNumberHealthResult,
+  type ListPhoneNumberWebhooksArgs,
+  type ListPhoneNumberWebhooksResult,
+  type UpdatePhoneNumberWebhookResult,
   type KapsoClient,
   type KapsoTransport,
   type Transport,
@@ -144,6 +153,14 @@ export async function standaloneConsumer(): Promise<string | undefined> {
   expectTypeOf(updatePhoneNumber).parameter(1).toEqualTypeOf<Parameters<KapsoClient["updatePhoneNumber"]>[0]>();
   expectTypeOf(updatePhoneNumber).returns.toEqualTypeOf<ReturnType<KapsoClient["updatePhoneNumber"]>>();
   expectTypeOf(updatePhoneNumber).returns.resolves.toEqualTypeOf<UpdatePhoneNumberResult>();
+
+  // The new operations keep their operationIds as standalone names, with the grouped methods' types.
+  expectTypeOf(getPhoneNumberHealth).returns.resolves.toEqualTypeOf<GetPhoneNumberHealthResult>();
+  expectTypeOf(listPhoneNumberWebhooks).parameter(1).toEqualTypeOf<ListPhoneNumberWebhooksArgs>();
+  expectTypeOf(listPhoneNumberWebhooks).returns.resolves.toEqualTypeOf<ListPhoneNumberWebhooksResult>();
+  expectTypeOf(createPhoneNumberWebhook).returns.toEqualTypeOf<ReturnType<KapsoClient["createPhoneNumberWebhook"]>>();
+  expectTypeOf(createPhoneNumberWebhook).returns.resolves.toEqualTypeOf<CreatePhoneNumberWebhookResult>();
+  expectTypeOf(updatePhoneNumberWebhook).returns.resolves.toEqualTypeOf<UpdatePhoneNumberWebhookResult>();
 
   const result = await updatePhoneNumber(transport, { path: { phone_number_id: "123" }, body: { whatsapp_phone_number: {} } });
   if (result.ok) {
