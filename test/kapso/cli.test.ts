@@ -85,7 +85,7 @@ describe("kapso-codegen generate on the Kapso spec", () => {
   it("warns, with file:line:column relative to the working directory, about the documented example that contradicts its schema", async () => {
     const result = await runCli(["generate", "--check", "--out", out]);
     expect(result.stderr).toContain(
-      "warning: specs/kapso-platform.yaml:466:15 (at /paths/~1customers~1{customer_id}~1whatsapp~1phone_numbers/post/responses/200/content/application~1json/example): example does not match its schema: /data/whatsapp_business_manager_messaging_limit must be integer",
+      "warning: specs/kapso-platform.yaml:469:15 (at /paths/~1customers~1{customer_id}~1whatsapp~1phone_numbers/post/responses/200/content/application~1json/example): example does not match its schema: /data/whatsapp_business_manager_messaging_limit must be integer",
     );
   });
 });
