@@ -17,6 +17,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -30,6 +31,10 @@ export type ConnectPhoneNumberArgs = {
   readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `connectPhoneNumber`, keyed by HTTP status. */
@@ -68,6 +73,10 @@ export type UpdatePhoneNumberArgs = {
   readonly path: UpdatePhoneNumberOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<UpdatePhoneNumberOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `updatePhoneNumber`, keyed by HTTP status. */
