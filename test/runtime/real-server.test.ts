@@ -2,9 +2,13 @@
  * Retries, timeouts, declared response headers, pagination and middleware of a generated client, against a real HTTP
  * server on 127.0.0.1 whose answers each test scripts.
  */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Middleware } from "openapi-fetch";
-import { removeDir } from "../support/run.js";
+import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
+import { removeDir, runTsc } from "../support/run.js";
 import { generateRuntimeSpecs, type Generated } from "./generated.js";
 import { json, startServer, type ScriptedServer } from "./server.js";
 
@@ -293,3 +297,84 @@ describe("middleware", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("a spec without servers", () => {
+  it("makes baseUrl a required option: leaving it out is a type error, naming it", async () => {
+    const consumer = `import { createRateLimitsClient, createRateLimitsTransport } from "./rate-limits/index.js";\nexport const client = createRateLimitsClient({ timeout: 100 });\nexport const transport = createRateLimitsTransport({});\n`;
+    const result = await typecheckConsumer("missing-base-url", consumer);
+    expect(result.code).not.toBe(0);
+    const errors = result.stdout.split("\n").filter((line) => line.includes("error TS"));
+    expect(errors).toHaveLength(2);
+    expect(errors.map((error) => error.replace(/^.*missing-base-url\.ts\((\d+),\d+\): (error TS\d+).*$/, "$1 $2"))).toEqual(["2 error TS2345", "3 error TS2345"]);
+    expect(result.stdout.match(/Property 'baseUrl' is missing/g)).toHaveLength(2);
+  });
+
+  it("answers from the mock fetch whatever base URL the client names", async () => {
+    const { createMockFetch } = (await import(pathToFileURL(join(generated.dir, "rate-limits", "mock.ts")).href)) as { createMockFetch: () => (request: Request) => Promise<Response> };
+    const api = generated.rateLimits.createRateLimitsClient({ baseUrl: "https://anywhere.test/some/base/", fetch: createMockFetch() });
+    expect(await api.getItem({ path: { id: "a1" } })).toMatchObject({ ok: true, status: 200 });
+  });
+});
+
+describe("the types a consumer sees", () => {
+  it("types result.headers, attempts, timedOut, the call options, middleware and paginated items (strict tsc)", async () => {
+    const consumer = `import { createRateLimitsClient } from "./rate-limits/index.js";
+import { createPagingClient, createPagingTransport, paginateListWebhooks, type ListWebhooksItem } from "./paging/index.js";
+
+const client = createRateLimitsClient({
+  baseUrl: "http://127.0.0.1:1",
+  retry: { attempts: 3, statuses: [429, 503], backoff: { initial: 100, max: 2000, maxRetryAfter: 30_000 } },
+  timeout: 5000,
+  middleware: [{ onRequest: ({ request }) => request }],
+});
+
+export async function read(): Promise<number> {
+  const result = await client.getItem({ path: { id: "a" }, retry: { idempotent: true }, timeout: 10 });
+  const attempts: number = result.attempts;
+  if (result.status === 429) {
+    const wait: number | undefined = result.headers["Retry-After"];
+    const remaining: number = result.headers["X-RateLimit-Remaining"];
+    // @ts-expect-error a declared integer header is a number, not a string
+    const text: string = result.headers["X-RateLimit-Limit"];
+    return (wait ?? remaining) + attempts + text.length;
+  }
+  if (result.status === 200) {
+    const hit: boolean | undefined = result.headers["X-Cache-Hit"];
+    const servedBy: string[] | undefined = result.headers["X-Served-By"];
+    return Number(hit) + (servedBy?.length ?? 0);
+  }
+  if (result.status === 503) {
+    const none: undefined = result.headers;
+    return none ?? 0;
+  }
+  if (result.status === "network") return result.timedOut ? 1 : result.aborted ? 2 : 3;
+  return 0;
+}
+
+export async function list(): Promise<string[]> {
+  const urls: string[] = [];
+  for await (const webhook of createPagingClient().paginate.listWebhooks({ path: { phone_number_id: "p" }, query: { per_page: 100 } })) urls.push(webhook.url);
+  for await (const webhook of paginateListWebhooks(createPagingTransport(), { path: { phone_number_id: "p" } })) {
+    const item: ListWebhooksItem = webhook;
+    // @ts-expect-error items keep their type
+    const id: number = item.id;
+    urls.push(String(id));
+  }
+  // @ts-expect-error a single operation is no list: it has no iterator
+  createPagingClient().paginate.getPhoneNumber;
+  return urls;
+}
+`;
+    const result = await typecheckConsumer("consumer", consumer);
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+});
+
+/** Strict tsc over one consumer file beside the generated clients. */
+async function typecheckConsumer(name: string, source: string) {
+  await writeFile(join(generated.dir, `${name}.ts`), source);
+  const config = join(generated.dir, `tsconfig.${name}.json`);
+  await writeFile(config, JSON.stringify({ compilerOptions: { ...strictCompilerOptions, skipLibCheck: true }, files: [join(generated.dir, `${name}.ts`)] }));
+  return runTsc(["-p", config, "--pretty", "false"]);
+}
