@@ -478,10 +478,23 @@ async function buildRequest(
   return new Request(url, init);
 }
 
-/** Sends one attempt: straight to fetch, or through the middleware chain the way openapi-fetch runs it. */
-async function send(transport: Transport, route: OperationRoute, call: LooseArgs, request: Request): Promise<Response> {
+/** Sends one attempt: straight to fetch (no extra promise on the way), or through the middleware chain. */
+function send(transport: Transport, route: OperationRoute, call: LooseArgs, request: Request): Promise<Response> {
   const { middleware, middlewareOptions } = transport;
-  if (middleware === undefined || middlewareOptions === undefined) return transport.fetch(request);
+  return middleware === undefined || middlewareOptions === undefined
+    ? transport.fetch(request)
+    : sendThrough(middleware, middlewareOptions, transport, route, call, request);
+}
+
+/** The middleware chain the way openapi-fetch runs it: `onRequest` in order, then fetch, `onError` and `onResponse` in reverse. */
+async function sendThrough(
+  middleware: readonly Middleware[],
+  middlewareOptions: MergedOptions,
+  transport: Transport,
+  route: OperationRoute,
+  call: LooseArgs,
+  request: Request,
+): Promise<Response> {
   const params: MiddlewareCallbackParams = {
     request,
     schemaPath: route.path,
