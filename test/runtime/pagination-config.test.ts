@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { edgeSpecPath } from "../edge/edge-specs.js";
+import { edgeSpecPath, linkNodeModules } from "../edge/edge-specs.js";
 import { removeDir, runCli, tempDir } from "../support/run.js";
 
 let dir: string;
@@ -24,6 +24,8 @@ async function project(name: string, pagination: unknown): Promise<string> {
 describe("pagination in the config", () => {
   it("makes a list that pages by other names iterable", async () => {
     const folder = await project("named", [{ style: "page", page: "pageNumber", items: "results", totalPages: "info.pages" }]);
+    // As in an app that installed openapi-fetch, so the run has nothing to warn about.
+    await linkNodeModules(folder);
     const result = await runCli(["generate", "-q"], folder);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
