@@ -23,6 +23,7 @@ import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
 import { planClient } from "./plan/index.js";
+import type { PaginationConvention } from "./plan/pagination.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
@@ -43,6 +44,8 @@ export interface GenerateOptions {
   readonly runtimeDir?: string | undefined;
   /** Also write msw.ts: Mock Service Worker handlers answering from the fixtures (the project then needs `msw` 2). */
   readonly msw?: boolean | undefined;
+  /** Paging conventions of this spec's list operations, tried before the built-in ones. */
+  readonly pagination?: readonly PaginationConvention[] | undefined;
   /** Called as each stage starts, to show progress on long runs. */
   readonly onStage?: ((stage: string) => void) | undefined;
 }
@@ -100,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // earlier stage fails first, that failure is the one reported).
   pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
-  const plan = await timed("plan", () => planClient(model, options.name));
+  const plan = await timed("plan", () => planClient(model, options.name, { document: spec.document, conventions: options.pagination }));
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
   const client = await timed("client", async () =>

@@ -151,6 +151,7 @@ function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): Gene
     force: flags.force === true,
     strict: flags.strict === true,
     msw: flags.msw ?? api.msw === true,
+    pagination: api.pagination,
   };
 }
 

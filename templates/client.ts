@@ -6,8 +6,10 @@
 import type { paths } from "./schema.js";
 import {
   bindOperations,
+  bindPaginators,
   callOperation,
   createTransport,
+  paginate,
   serverUrl,
   type ClientErrorStatus,
   type Credential,
@@ -16,7 +18,9 @@ import {
   type InformationalStatus,
   type NetworkFailure,
   type OperationRoute,
+  type PageConvention,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -35,6 +39,10 @@ export type GetPetArgs = {
   readonly query?: GetPetOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 
 /** Result of `getPet`, keyed by HTTP status. */

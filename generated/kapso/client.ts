@@ -8,15 +8,19 @@
 import type { paths } from "./schema.js";
 import {
   bindOperations,
+  bindPaginators,
   callOperation,
   createTransport,
+  paginate,
   type ClientErrorStatus,
   type Credential,
   type Failure,
   type InformationalStatus,
   type NetworkFailure,
   type OperationRoute,
+  type PageConvention,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -30,12 +34,20 @@ export type ConnectPhoneNumberArgs = {
   readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `connectPhoneNumber`, keyed by HTTP status. */
 export type ConnectPhoneNumberResult =
   | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<429, ConnectPhoneNumberOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      ConnectPhoneNumberOperation["responses"][429]["content"]["application/json"],
+      ConnectPhoneNumberOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 200>
@@ -51,6 +63,7 @@ const connectPhoneNumberRoute: OperationRoute = {
   success: ["200"],
   security: [["apiKey"]],
   mediaType: "application/json",
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -73,12 +86,20 @@ export type UpdatePhoneNumberArgs = {
   readonly path: UpdatePhoneNumberOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<UpdatePhoneNumberOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `updatePhoneNumber`, keyed by HTTP status. */
 export type UpdatePhoneNumberResult =
   | Success<200, UpdatePhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<429, UpdatePhoneNumberOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      UpdatePhoneNumberOperation["responses"][429]["content"]["application/json"],
+      UpdatePhoneNumberOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 200>
@@ -94,6 +115,7 @@ const updatePhoneNumberRoute: OperationRoute = {
   success: ["200"],
   security: [["apiKey"]],
   mediaType: "application/json",
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -116,11 +138,19 @@ export type GetPhoneNumberHealthArgs = {
   readonly path: GetPhoneNumberHealthOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPhoneNumberHealth`, keyed by HTTP status. */
 export type GetPhoneNumberHealthResult =
   | Success<200, GetPhoneNumberHealthOperation["responses"][200]["content"]["application/json"]>
-  | Failure<429, GetPhoneNumberHealthOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      GetPhoneNumberHealthOperation["responses"][429]["content"]["application/json"],
+      GetPhoneNumberHealthOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 200>
@@ -135,6 +165,7 @@ const getPhoneNumberHealthRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/health",
   success: ["200"],
   security: [["apiKey"]],
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -158,11 +189,19 @@ export type ListPhoneNumberWebhooksArgs = {
   readonly query?: ListPhoneNumberWebhooksOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listPhoneNumberWebhooks`, keyed by HTTP status. */
 export type ListPhoneNumberWebhooksResult =
   | Success<200, ListPhoneNumberWebhooksOperation["responses"][200]["content"]["application/json"]>
-  | Failure<429, ListPhoneNumberWebhooksOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      ListPhoneNumberWebhooksOperation["responses"][429]["content"]["application/json"],
+      ListPhoneNumberWebhooksOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 200>
@@ -177,6 +216,7 @@ const listPhoneNumberWebhooksRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks",
   success: ["200"],
   security: [["apiKey"]],
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -193,18 +233,50 @@ export function listPhoneNumberWebhooks(
   return callOperation<ListPhoneNumberWebhooksResult>(transport, listPhoneNumberWebhooksRoute, args);
 }
 
+/** One item of the list `listPhoneNumberWebhooks` pages through. */
+export type ListPhoneNumberWebhooksItem = NonNullable<
+  ListPhoneNumberWebhooksOperation["responses"][200]["content"]["application/json"]["data"]
+>[number];
+const listPhoneNumberWebhooksPages: PageConvention = {
+  style: "page",
+  page: "page",
+  items: ["data"],
+  totalPages: ["meta", "total_pages"],
+};
+
+/** Every item of `listPhoneNumberWebhooks` (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks`), requested page by page (`page`), until `meta.total_pages`. A page that fails throws a `PageError` holding its result. */
+export function paginateListPhoneNumberWebhooks(
+  transport: KapsoTransport,
+  args: ListPhoneNumberWebhooksArgs,
+): AsyncGenerator<ListPhoneNumberWebhooksItem, void, undefined> {
+  return paginate<ListPhoneNumberWebhooksItem>(
+    transport,
+    listPhoneNumberWebhooksRoute,
+    args,
+    listPhoneNumberWebhooksPages,
+  );
+}
+
 type CreatePhoneNumberWebhookOperation = paths["/whatsapp/phone_numbers/{phone_number_id}/webhooks"]["post"];
 /** Arguments of `createPhoneNumberWebhook`. */
 export type CreatePhoneNumberWebhookArgs = {
   readonly path: CreatePhoneNumberWebhookOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<CreatePhoneNumberWebhookOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `createPhoneNumberWebhook`, keyed by HTTP status. */
 export type CreatePhoneNumberWebhookResult =
   | Success<201, CreatePhoneNumberWebhookOperation["responses"][201]["content"]["application/json"]>
-  | Failure<429, CreatePhoneNumberWebhookOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      CreatePhoneNumberWebhookOperation["responses"][429]["content"]["application/json"],
+      CreatePhoneNumberWebhookOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 201>
@@ -220,6 +292,7 @@ const createPhoneNumberWebhookRoute: OperationRoute = {
   success: ["201"],
   security: [["apiKey"]],
   mediaType: "application/json",
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -243,12 +316,20 @@ export type UpdatePhoneNumberWebhookArgs = {
   readonly path: UpdatePhoneNumberWebhookOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<UpdatePhoneNumberWebhookOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `updatePhoneNumberWebhook`, keyed by HTTP status. */
 export type UpdatePhoneNumberWebhookResult =
   | Success<200, UpdatePhoneNumberWebhookOperation["responses"][200]["content"]["application/json"]>
-  | Failure<429, UpdatePhoneNumberWebhookOperation["responses"][429]["content"]["application/json"]>
+  | Failure<
+      429,
+      UpdatePhoneNumberWebhookOperation["responses"][429]["content"]["application/json"],
+      UpdatePhoneNumberWebhookOperation["responses"][429]["headers"]
+    >
   | Failure<
       | InformationalStatus
       | Exclude<SuccessStatus, 200>
@@ -264,6 +345,7 @@ const updatePhoneNumberWebhookRoute: OperationRoute = {
   success: ["200"],
   security: [["apiKey"]],
   mediaType: "application/json",
+  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
 };
 
 /**
@@ -310,6 +392,13 @@ export function createKapsoTransport(options: KapsoClientOptions): KapsoTranspor
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface KapsoClient {
+  /** Iterators over the lists that page: each yields every item, requesting pages as they are needed. */
+  readonly paginate: {
+    /** Every item of `listPhoneNumberWebhooks`, page by page; see `paginateListPhoneNumberWebhooks`. */
+    listPhoneNumberWebhooks(
+      args: ListPhoneNumberWebhooksArgs,
+    ): AsyncGenerator<ListPhoneNumberWebhooksItem, void, undefined>;
+  };
   /**
    * Connect a phone number
    *
@@ -366,7 +455,8 @@ export interface KapsoClient {
  * Default base URL: `https://api.kapso.ai/platform/v1`.
  */
 export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
-  return bindOperations<KapsoClient>(createKapsoTransport(options), {
+  const transport = createKapsoTransport(options);
+  const operations = bindOperations<Omit<KapsoClient, "paginate">>(transport, {
     connectPhoneNumber: connectPhoneNumberRoute,
     updatePhoneNumber: updatePhoneNumberRoute,
     getPhoneNumberHealth: getPhoneNumberHealthRoute,
@@ -374,4 +464,10 @@ export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
     createPhoneNumberWebhook: createPhoneNumberWebhookRoute,
     updatePhoneNumberWebhook: updatePhoneNumberWebhookRoute,
   });
+  return {
+    ...operations,
+    paginate: bindPaginators<KapsoClient["paginate"]>(transport, {
+      listPhoneNumberWebhooks: [listPhoneNumberWebhooksRoute, listPhoneNumberWebhooksPages],
+    }),
+  };
 }

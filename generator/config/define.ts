@@ -1,4 +1,7 @@
 /** The shape of `kapso-codegen.config.{ts,mjs,js,json}`, and `defineConfig` to type it. */
+import type { PaginationConvention } from "../plan/pagination.js";
+
+export type { PaginationConvention };
 
 export interface ApiConfig {
   /** Client name: `kapso` gives `createKapsoClient`. Defaults to the `out` folder's name. */
@@ -9,6 +12,12 @@ export interface ApiConfig {
   readonly out?: string;
   /** Also write msw.ts, Mock Service Worker handlers answering from the fixtures (the project needs `msw` 2). */
   readonly msw?: boolean;
+  /**
+   * How this spec's list operations page, when not by a built-in convention (Kapso's `page` + `meta.total_pages`, or
+   * an `after` cursor with a `next` link): each gives the query parameter and dotted paths into the success body, e.g.
+   * `{ style: "page", page: "pageNumber", items: "results", totalPages: "info.pages" }`. Tried first, in order.
+   */
+  readonly pagination?: readonly PaginationConvention[];
 }
 
 export interface KapsoCodegenConfig {

@@ -120,7 +120,7 @@ function warnNoCache(cached: string, error: unknown): void {
 }
 
 const CONFIG_KEYS = ["apis", "runtime", "strict"] as const satisfies ReadonlyArray<keyof KapsoCodegenConfig>;
-const API_KEYS = ["name", "spec", "out", "msw"] as const satisfies ReadonlyArray<keyof ApiConfig>;
+const API_KEYS = ["name", "spec", "out", "msw", "pagination"] as const satisfies ReadonlyArray<keyof ApiConfig>;
 
 function checkConfig(value: unknown, placeOf: PlaceOf): KapsoCodegenConfig {
   const fail = (message: string, path: ReadonlyArray<string | number> = []): never => {
@@ -139,11 +139,38 @@ function checkConfig(value: unknown, placeOf: PlaceOf): KapsoCodegenConfig {
       if (fields[key] !== undefined && typeof fields[key] !== "string") fail(`apis[${index}].${key} must be a string`, ["apis", index, key]);
     }
     if (fields["msw"] !== undefined && typeof fields["msw"] !== "boolean") fail(`apis[${index}].msw must be true or false`, ["apis", index, "msw"]);
+    if (fields["pagination"] !== undefined) checkPagination(fields["pagination"], ["apis", index, "pagination"], fail);
     return undefined;
   });
   if (config["runtime"] !== undefined && typeof config["runtime"] !== "string") fail("`runtime` must be a folder path", ["runtime"]);
   if (config["strict"] !== undefined && typeof config["strict"] !== "boolean") fail("`strict` must be true or false", ["strict"]);
   return value as KapsoCodegenConfig;
+}
+
+const CONVENTION_FIELDS = {
+  page: { required: ["page", "items", "totalPages"], optional: [] },
+  cursor: { required: ["cursor", "items"], optional: ["next", "nextCursor"] },
+} as const;
+
+/** `pagination`: a list of conventions, each `{ style: "page" | "cursor", … }` with string fields. */
+function checkPagination(value: unknown, path: ReadonlyArray<string | number>, fail: (message: string, path: ReadonlyArray<string | number>) => never): void {
+  const where = `apis[${String(path[1])}].pagination`;
+  if (!Array.isArray(value)) return fail(`${where} must be a list of conventions ({ style: "page" | "cursor", … })`, path);
+  value.forEach((convention: unknown, index) => {
+    const at = [...path, index];
+    const style = typeof convention === "object" && convention !== null ? (convention as Record<string, unknown>)["style"] : undefined;
+    if (style !== "page" && style !== "cursor") return fail(`${where}[${index}] needs \`style\`: "page" or "cursor"`, at);
+    const fields = convention as Record<string, unknown>;
+    const { required, optional } = CONVENTION_FIELDS[style];
+    checkKeys(fields, ["style", ...required, ...optional], `${where}[${index}]`, at, fail);
+    for (const key of [...required, ...optional]) {
+      const given = fields[key];
+      if (given === undefined && (required as readonly string[]).includes(key)) fail(`${where}[${index}] needs \`${key}\` (a string)`, at);
+      if (given !== undefined && (typeof given !== "string" || given === "")) fail(`${where}[${index}].${key} must be a non-empty string`, [...at, key]);
+    }
+    if (style === "cursor" && fields["next"] === undefined && fields["nextCursor"] === undefined) fail(`${where}[${index}] needs \`next\` or \`nextCursor\``, at);
+    return undefined;
+  });
 }
 
 /** A misspelt key would otherwise be ignored without a word: name it, and the known key it most likely meant. */

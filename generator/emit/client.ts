@@ -5,7 +5,7 @@
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ContentModel, OperationModel, ParameterLocation, ResponseModel, ServerVariableModel } from "../model/index.js";
-import type { ClientPlan, CredentialPlan, OperationPlan } from "../plan/index.js";
+import type { ClientPlan, CredentialPlan, OperationPlan, PagedOperationPlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
 import { printKey } from "./literal.js";
 
@@ -44,9 +44,10 @@ function operationStatements(plan: OperationPlan, client: ClientPlan): Statement
   const op = plan.operationType;
   const args = argsType(operation, op);
   const result = resultVariants(operation, op).map((variant) => `\n  | ${variant}`).join("");
+  const item = plan.paging === undefined ? "" : itemType(op, plan.paging);
   return [
     // Only when used: output must compile under noUnusedLocals.
-    ...(mentions(args + result, op) ? [operationAlias(plan)] : []),
+    ...(mentions(args + result + item, op) ? [operationAlias(plan)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: plan.argsType,
@@ -79,7 +80,53 @@ function operationStatements(plan: OperationPlan, client: ClientPlan): Statement
       // The result type is given, not inferred: the body costs tsc next to nothing, however big the result.
       statements: [`return callOperation<${plan.resultType}>(transport, ${plan.routeName}, args);`],
     },
+    ...(plan.paging === undefined ? [] : pagingStatements(plan, plan.paging, item, client)),
   ];
+}
+
+/** The item type, the convention and the standalone iterator of an operation that pages. */
+function pagingStatements(plan: OperationPlan, paging: PagedOperationPlan, item: string, client: ClientPlan): StatementStructures[] {
+  const optionalArgs = !hasRequiredArgs(plan.operation);
+  return [
+    { kind: StructureKind.TypeAlias, name: paging.itemType, isExported: true, docs: [`One item of the list \`${plan.functionName}\` pages through.`], type: item },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: paging.conventionName, type: "PageConvention", initializer: JSON.stringify(paging.convention) }],
+    },
+    {
+      kind: StructureKind.Function,
+      name: paging.standaloneName,
+      isExported: true,
+      docs: [pagingDocs(plan, paging)],
+      parameters: [
+        { name: "transport", type: client.transportType },
+        { name: "args", type: plan.argsType, hasQuestionToken: optionalArgs },
+      ],
+      returnType: `AsyncGenerator<${paging.itemType}, void, undefined>`,
+      statements: [`return paginate<${paging.itemType}>(transport, ${plan.routeName}, args, ${paging.conventionName});`],
+    },
+  ];
+}
+
+function pagingDocs(plan: OperationPlan, paging: PagedOperationPlan): string {
+  const { convention } = paging;
+  const how =
+    convention.style === "page"
+      ? `page by page (\`${convention.page}\`), until \`${convention.totalPages.join(".")}\``
+      : `cursor by cursor (\`${convention.cursor}\`), while the body has a ${convention.next ? `\`${convention.next.join(".")}\` link` : `\`${(convention.nextCursor ?? []).join(".")}\``}`;
+  return docLines(
+    `Every item of \`${plan.functionName}\` (${operationLabel(plan.operation)}), requested ${how}. A page that fails throws a \`PageError\` holding its result.`,
+  );
+}
+
+/** `NonNullable<XOperation["responses"][200]["content"]["application/json"]["data"]>[number]`, one step per path name. */
+function itemType(op: string, paging: PagedOperationPlan): string {
+  let type = `${op}["responses"][${paging.status}]["content"][${JSON.stringify(paging.mediaType)}]`;
+  paging.convention.items.forEach((name, index) => {
+    type = `${index === 0 ? type : `NonNullable<${type}>`}[${JSON.stringify(name)}]`;
+  });
+  return `NonNullable<${type}>[number]`;
 }
 
 /** `type XOperation = paths["/x"]["get"]`: the spec's types of one operation, indexed by the emitted types. */
@@ -107,7 +154,14 @@ function argsType(operation: OperationModel, op: string): string {
       const required = operation.parameters.some((parameter) => parameter.in === location && parameter.required);
       return `readonly ${ARG_NAMES[location]}${required ? "" : "?"}: ${op}["parameters"][${JSON.stringify(location)}];`;
     });
-  fields.push("/** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */", "readonly signal?: AbortSignal;");
+  fields.push(
+    "/** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */",
+    "readonly signal?: AbortSignal;",
+    "/** Merged over the client's `retry`; `false` makes this call a single attempt. */",
+    "readonly retry?: RetryOptions | false;",
+    "/** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */",
+    "readonly timeout?: number;",
+  );
   const base = `{\n${fields.map((field) => `  ${field}`).join("\n")}\n}`;
   const contents = requestContents(operation);
   if (contents.length === 0) return base;
@@ -176,22 +230,22 @@ function resultVariants(operation: OperationModel, op: string): string[] {
   const variants: string[] = [];
   for (const response of exact) {
     const kind = response.status.startsWith("2") ? "Success" : "Failure";
-    variants.push(`${kind}<${response.status}, ${bodyType(op, response)}>`);
+    variants.push(`${kind}<${response.status}, ${bodyType(op, response)}${headersType(op, response)}>`);
   }
   for (const response of ranges) {
     const digit = response.status.charAt(0);
     const range = RANGE_TYPES[digit] ?? "HttpStatus";
     const inRange = exact.filter((other) => other.status.startsWith(digit)).map((other) => other.status);
     const kind = digit === "2" ? "Success" : "Failure";
-    variants.push(`${kind}<${excluding(range, inRange)}, ${bodyType(op, response)}>`);
+    variants.push(`${kind}<${excluding(range, inRange)}, ${bodyType(op, response)}${headersType(op, response)}>`);
   }
   const covered = [...exact.map((response) => response.status), ...ranges.map((response) => RANGE_TYPES[response.status.charAt(0)] ?? "never")];
   const documentsSuccess = operation.responses.some((response) => response.status.startsWith("2"));
   if (fallback && !documentsSuccess) {
-    variants.push(`Success<${excluding("SuccessStatus", covered)}, ${bodyType(op, fallback)}>`);
+    variants.push(`Success<${excluding("SuccessStatus", covered)}, ${bodyType(op, fallback)}${headersType(op, fallback)}>`);
     covered.push("SuccessStatus");
   }
-  variants.push(`Failure<${excluding("HttpStatus", covered)}, ${fallback ? bodyType(op, fallback) : "unknown"}>`);
+  variants.push(`Failure<${excluding("HttpStatus", covered)}, ${fallback ? bodyType(op, fallback) + headersType(op, fallback) : "unknown"}>`);
   variants.push("NetworkFailure");
   return variants;
 }
@@ -212,10 +266,19 @@ function excluding(all: string, covered: readonly string[]): string {
   return classes.length === 0 ? "never" : classes.join(" | ");
 }
 
+/** `, XOperation["responses"][429]["headers"]`: the third type argument, only for a response that declares headers. */
+function headersType(op: string, response: ResponseModel): string {
+  return response.headers.length === 0 ? "" : `, ${op}["responses"][${responseKey(response)}]["headers"]`;
+}
+
+function responseKey(response: ResponseModel): string {
+  return /^\d+$/.test(response.status) ? response.status : JSON.stringify(response.status);
+}
+
 /** The parsed body type of one response: the spec's type for JSON and text, Blob for other media, undefined for none. */
 function bodyType(op: string, response: ResponseModel): string {
   if (response.contents.length === 0) return "undefined";
-  const key = /^\d+$/.test(response.status) ? response.status : JSON.stringify(response.status);
+  const key = responseKey(response);
   const types = response.contents.map((content) =>
     isJsonMediaType(content.mediaType) || /^text\//i.test(content.mediaType)
       ? `${op}["responses"][${key}]["content"][${JSON.stringify(content.mediaType)}]`
@@ -251,8 +314,19 @@ function optionsInterface(input: ClientEmitInput): StatementStructures {
         docs: [credentialDocs(credential)],
       })),
       ...(input.serverVariables.length > 0 ? [serverVariablesProperty(input)] : []),
+      ...(needsBaseUrl(input) ? [{ name: "baseUrl", type: "string", isReadonly: true, docs: ["Where the API is served: the spec names no server."] }] : []),
     ],
   };
+}
+
+/** A spec without servers gives no URL to default to: the caller must name one, or every call would fail. */
+function needsBaseUrl(input: ClientEmitInput): boolean {
+  return input.defaultServer === "";
+}
+
+/** Whether `create…Client()` may be called without options: no credential and no base URL it must have. */
+function optionsOptional(input: ClientEmitInput): boolean {
+  return input.plan.credentials.every((credential) => !credential.required) && !needsBaseUrl(input);
 }
 
 /** `serverVariables?: { region?: "eu" | "us" }`, filling the first server's URL template; `baseUrl` wins over it. */
@@ -283,13 +357,29 @@ function clientInterface(plan: ClientPlan): StatementStructures {
       parameters: [{ name: "args", type: operation.argsType, hasQuestionToken: !hasRequiredArgs(operation.operation) }],
       returnType: `Promise<${operation.resultType}>`,
     })),
+    properties: plan.paginateMember === undefined ? [] : [paginateProperty(plan, plan.paginateMember)],
+  };
+}
+
+/** `paginate: { listWebhooks(args): AsyncGenerator<ListWebhooksItem> }`: one iterator per list operation that pages. */
+function paginateProperty(plan: ClientPlan, member: string) {
+  const methods = plan.operations.flatMap((operation) => {
+    if (operation.paging === undefined) return [];
+    const optional = hasRequiredArgs(operation.operation) ? "" : "?";
+    return [`/** Every item of \`${operation.functionName}\`, page by page; see \`${operation.paging.standaloneName}\`. */\n  ${printKey(operation.functionName)}(args${optional}: ${operation.argsType}): AsyncGenerator<${operation.paging.itemType}, void, undefined>;`];
+  });
+  return {
+    name: printKey(member),
+    type: `{\n  ${methods.join("\n  ")}\n}`,
+    isReadonly: true,
+    docs: ["Iterators over the lists that page: each yields every item, requesting pages as they are needed."],
   };
 }
 
 /** The transport type and its factory: the client's options, resolved once, for the standalone functions. */
 function transportStatements(input: ClientEmitInput): StatementStructures[] {
   const { plan } = input;
-  const optional = plan.credentials.every((credential) => !credential.required);
+  const optional = optionsOptional(input);
   const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
   const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
   const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
@@ -320,7 +410,7 @@ function transportStatements(input: ClientEmitInput): StatementStructures[] {
 
 function factoryFunction(input: ClientEmitInput): StatementStructures {
   const { plan } = input;
-  const optional = plan.credentials.every((credential) => !credential.required);
+  const optional = optionsOptional(input);
   const empty = plan.operations.length === 0;
   const routes = plan.operations.map((operation) => `${printKey(operation.functionName)}: ${operation.routeName}`);
   return {
@@ -331,8 +421,23 @@ function factoryFunction(input: ClientEmitInput): StatementStructures {
     // With no operations the options go unused: the underscore keeps noUnusedParameters quiet.
     parameters: [{ name: empty ? "_options" : "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
     returnType: plan.clientType,
-    statements: [empty ? "return {};" : `return bindOperations<${plan.clientType}>(${plan.transportFactoryName}(options), { ${routes.join(", ")} });`],
+    statements: empty ? ["return {};"] : factoryStatements(input, routes),
   };
+}
+
+function factoryStatements(input: ClientEmitInput, routes: readonly string[]): string[] {
+  const { plan } = input;
+  const member = plan.paginateMember;
+  if (member === undefined) return [`return bindOperations<${plan.clientType}>(${plan.transportFactoryName}(options), { ${routes.join(", ")} });`];
+  const paged = plan.operations.flatMap((operation) =>
+    operation.paging === undefined ? [] : [`${printKey(operation.functionName)}: [${operation.routeName}, ${operation.paging.conventionName}]`],
+  );
+  const key = printKey(member);
+  return [
+    `const transport = ${plan.transportFactoryName}(options);`,
+    `const operations = bindOperations<Omit<${plan.clientType}, ${JSON.stringify(member)}>>(transport, { ${routes.join(", ")} });`,
+    `return { ...operations, ${key}: bindPaginators<${plan.clientType}[${JSON.stringify(member)}]>(transport, { ${paged.join(", ")} }) };`,
+  ];
 }
 
 function credentialSlot(credential: CredentialPlan): Record<string, string | boolean> {
@@ -348,6 +453,9 @@ function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
   const optionOf = new Map(client.credentials.map((credential) => [credential.scheme.name, credential.option]));
   const security = operation.security.map((set) => set.map((scheme) => optionOf.get(scheme) ?? `unsupported:${scheme}`));
   const [firstContent] = requestContents(operation);
+  const declaring = operation.responses
+    .filter((response) => response.headers.length > 0)
+    .map((response) => `${JSON.stringify(response.status === "default" ? "default" : response.status.toUpperCase())}: { ${response.headers.map((header) => `${JSON.stringify(header.name)}: ${JSON.stringify(header.kind)}`).join(", ")} }`);
   const styles = operation.parameters
     .filter((parameter) => parameter.in === "query" && parameter.queryStyle !== undefined)
     .map((parameter) => `${JSON.stringify(parameter.name)}: ${JSON.stringify(parameter.queryStyle)}`);
@@ -358,6 +466,7 @@ function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
     `security: ${JSON.stringify(security)}`,
     ...(styles.length > 0 ? [`queryStyles: { ${styles.join(", ")} }`] : []),
     ...(firstContent ? [`mediaType: ${JSON.stringify(firstContent.mediaType)}`] : []),
+    ...(declaring.length > 0 ? [`headers: { ${declaring.join(", ")} }`] : []),
   ];
   return `{ ${fields.join(", ")} }`;
 }

@@ -8,6 +8,7 @@ import {
   type ParameterLocation,
   type ParameterModel,
   type RequestBodyModel,
+  type ResponseHeaderModel,
   type ResponseModel,
   type SecuritySchemeModel,
   type ServerVariableModel,
@@ -145,8 +146,47 @@ function readResponses(document: Json, responses: unknown, pointer: string): Res
     .flatMap((status) => {
       const found = follow(document, appendPointer(pointer, status));
       if (!found) return [];
-      return [{ status, description: text(found.value["description"]) ?? "", contents: readContents(document, found.value, found.pointer) }];
+      return [
+        {
+          status,
+          description: text(found.value["description"]) ?? "",
+          contents: readContents(document, found.value, found.pointer),
+          headers: readResponseHeaders(document, found.value["headers"], appendPointer(found.pointer, "headers")),
+        },
+      ];
     });
+}
+
+function readResponseHeaders(document: Json, headers: unknown, pointer: string): ResponseHeaderModel[] {
+  if (!isObject(headers)) return [];
+  return Object.keys(headers).flatMap((name) => {
+    const header = follow(document, appendPointer(pointer, name));
+    if (!header) return [];
+    const schema = follow(document, appendPointer(header.pointer, "schema"))?.value;
+    return [{ name, kind: headerKind(document, schema) }];
+  });
+}
+
+/** integer and number read as numbers, boolean as a boolean, arrays as comma-separated lists; anything else as text. */
+function headerKind(document: Json, schema: Json | undefined): ResponseHeaderModel["kind"] {
+  const type = schemaType(schema);
+  if (type === "integer" || type === "number") return "number";
+  if (type === "boolean") return "boolean";
+  if (type !== "array" || schema === undefined) return "string";
+  const items = isObject(schema["items"]) ? schema["items"] : undefined;
+  const itemRef = items?.["$ref"];
+  const itemPointer = typeof itemRef === "string" ? refToPointer(itemRef) : undefined;
+  const itemType = schemaType(itemPointer === undefined ? items : follow(document, itemPointer)?.value);
+  return itemType === "integer" || itemType === "number" ? "numbers" : "strings";
+}
+
+/** `type` as 3.0 writes it, or the one non-null member of 3.1's type list. */
+function schemaType(schema: Json | undefined): string | undefined {
+  const type = schema?.["type"];
+  if (typeof type === "string") return type;
+  if (!Array.isArray(type)) return undefined;
+  const named = type.filter((member): member is string => typeof member === "string" && member !== "null");
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** "200" < "204" < "2XX" < "400" < "4XX" < "default". */

@@ -31,6 +31,15 @@ export interface ResponseModel {
   readonly status: string;
   readonly description: string;
   readonly contents: readonly ContentModel[];
+  /** The headers the response declares. */
+  readonly headers: readonly ResponseHeaderModel[];
+}
+
+export interface ResponseHeaderModel {
+  /** As the spec writes it (`X-RateLimit-Remaining`). */
+  readonly name: string;
+  /** How the value is read: by its schema's type, an array being comma-separated. */
+  readonly kind: "string" | "number" | "boolean" | "strings" | "numbers";
 }
 
 export interface OperationModel {

@@ -3,6 +3,7 @@
  */
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/index.js";
 import { UsageError } from "../errors.js";
+import { BUILT_IN_CONVENTIONS, detectPaging, type PaginationConvention, type PagingPlan } from "./pagination.js";
 import { camelCase, clientIdentifier, NameRegistry, pascalCase, safeIdentifier, unusableClientName } from "./names.js";
 
 export interface OperationPlan {
@@ -18,6 +19,17 @@ export interface OperationPlan {
   readonly operationType: string;
   readonly argsType: string;
   readonly resultType: string;
+  /** Present when the operation is a list that pages by a recognised convention. */
+  readonly paging?: PagedOperationPlan;
+}
+
+export interface PagedOperationPlan extends PagingPlan {
+  /** The item type's export name (`ListWebhooksItem`). */
+  readonly itemType: string;
+  /** The standalone iterator's export name (`paginateListWebhooks`). */
+  readonly standaloneName: string;
+  /** The module-private constant holding the convention. */
+  readonly conventionName: string;
 }
 
 export interface CredentialPlan {
@@ -39,11 +51,19 @@ export interface ClientPlan {
   readonly optionsType: string;
   readonly credentials: readonly CredentialPlan[];
   readonly operations: readonly OperationPlan[];
+  /** The client member holding the iterators (`paginate`); absent when no operation pages. */
+  readonly paginateMember?: string;
+}
+
+/** What pagination detection reads: the document (for the bodies' schemas) and the config's own conventions. */
+export interface PagingInput {
+  readonly document: Record<string, unknown>;
+  readonly conventions?: readonly PaginationConvention[] | undefined;
 }
 
 /** Names the templates and the runtime already use in the files we emit into. */
 const TEMPLATE_NAMES = ["paths", "client", "createTransport", "Credential", "Failure", "HttpStatus", "NetworkFailure", "Success", "TransportOptions"];
-const TRANSPORT_OPTIONS = ["baseUrl", "fetch", "headers"];
+const TRANSPORT_OPTIONS = ["baseUrl", "fetch", "headers", "retry", "timeout", "middleware"];
 /**
  * Besides the planned names, what index.ts re-exports (the spec's types, the runtime's) and what client.ts imports: a
  * standalone function or a route constant must not take one, or `export *` would drop it as ambiguous.
@@ -67,9 +87,18 @@ const ENTRY_POINT_NAMES = [
   "BinaryBody",
   "FormBody",
   "QueryStyle",
+  "paginate",
+  "bindPaginators",
+  "PageConvention",
+  "PageError",
+  "RetryOptions",
+  "BackoffOptions",
+  "CallOptions",
+  "HeaderKind",
+  "Middleware",
 ];
 
-export function planClient(model: ApiModel, clientName: string): ClientPlan {
+export function planClient(model: ApiModel, clientName: string, paging?: PagingInput): ClientPlan {
   const base = clientIdentifier(clientName);
   if (base === undefined) throw new UsageError(unusableClientName(clientName));
   const types = new NameRegistry(TEMPLATE_NAMES);
@@ -117,7 +146,24 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
     ...planned.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType]),
   ]);
   const named = planned.map((operation) => ({ ...operation, standaloneName: values.claim(operation.functionName) }));
-  const operations = named.map((operation): OperationPlan => ({ ...operation, routeName: values.claim(`${operation.standaloneName}Route`) }));
+  const routed = named.map((operation): OperationPlan => ({ ...operation, routeName: values.claim(`${operation.standaloneName}Route`) }));
+  // Paging names come last of all, so a spec that gains a list operation shifts no other name.
+  const conventions = [...(paging?.conventions ?? []), ...BUILT_IN_CONVENTIONS];
+  const operations = routed.map((operation): OperationPlan => {
+    const detected = paging === undefined ? undefined : detectPaging(paging.document, operation.operation, conventions);
+    if (detected === undefined) return operation;
+    const base = operation.resultType.replace(/Result$/, "");
+    return {
+      ...operation,
+      paging: {
+        ...detected,
+        itemType: types.claim(`${base}Item`),
+        standaloneName: values.claim(`paginate${pascalCase(operation.functionName)}`),
+        conventionName: values.claim(`${operation.standaloneName}Pages`),
+      },
+    };
+  });
+  const paginateMember = operations.some((operation) => operation.paging !== undefined) ? methods.claim("paginate") : undefined;
 
   const options = new NameRegistry(TRANSPORT_OPTIONS);
   const credentials = model.securitySchemes
@@ -129,7 +175,7 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
         model.operations.length > 0 &&
         model.operations.every((operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name))),
     }));
-  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations };
+  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations, ...(paginateMember === undefined ? {} : { paginateMember }) };
 }
 
 /** `GET /users/{id}/repos` → `getUsersIdRepos`, for operations without an operationId. */

@@ -25,6 +25,8 @@ interface Scenario {
   readonly status: number;
   /** Source of the JSON body the stub answers with. */
   readonly reply: string;
+  /** Source of more transport options for our side (`retry: { … }`), spread after the call's own. */
+  readonly ourOptions?: string;
 }
 
 /** Builds and runs the harness; `kapsoOut` and `githubOut` are our output folders, inside `dir` (which resolves openapi-fetch). */
@@ -33,6 +35,15 @@ export async function measureCallCost(dir: string, kapsoOut: string, githubOut: 
     { label: "PATCH, JSON body, path parameter (200)", call: KAPSO_CALL, out: kapsoOut, status: 200, reply: `{ data: { id: "123", display_phone_number: "+1 555-0100", name: "Support" } }` },
     { label: "GET, path and query parameters (200)", call: GITHUB_QUERY_CALL, out: githubOut, status: 200, reply: `[{ id: 1, title: "a bug", state: "open" }, { id: 2, title: "another", state: "open" }]` },
     { label: "PATCH answered with an error status (404)", call: KAPSO_CALL, out: kapsoOut, status: 404, reply: `{ error: "phone number not found" }` },
+    // Against the first row: what configured retries cost a call that needs none.
+    {
+      label: "PATCH, JSON body, retries configured, not triggered (200)",
+      call: KAPSO_CALL,
+      out: kapsoOut,
+      status: 200,
+      reply: `{ data: { id: "123", display_phone_number: "+1 555-0100", name: "Support" } }`,
+      ourOptions: `retry: { attempts: 3, backoff: { initial: 500 } }`,
+    },
   ];
   const entry = join(dir, "call-cost.ts");
   await writeFile(entry, harnessSource(scenarios, rounds));
@@ -51,7 +62,7 @@ function harnessSource(scenarios: readonly Scenario[], rounds: number): string {
     const stub = `stub(${scenario.status}, JSON.stringify(${scenario.reply}))`;
     return `{
     scenario: ${JSON.stringify(scenario.label)},
-    ours: ((api) => () => operation${index}(api, ${ourArgs(scenario.call)}))(transport${index}({ ...${scenario.call.options}, baseUrl: BASE, fetch: ${stub} })),
+    ours: ((api) => () => operation${index}(api, ${ourArgs(scenario.call)}))(transport${index}({ ...${scenario.call.options}, baseUrl: BASE, fetch: ${stub}${scenario.ourOptions === undefined ? "" : `, ${scenario.ourOptions}`} })),
     openapiFetch: ((client) => () => client.${scenario.call.method}(${JSON.stringify(scenario.call.path)}, ${openapiFetchInit(scenario.call)}))(createClient({ baseUrl: BASE, fetch: ${stub} })),
   }`;
   });

@@ -98,7 +98,7 @@ describe("standalone names", () => {
     await generate({ spec: join(dir, "pets.json"), out: join(dir, "pets"), name: "pets" });
     const module = (await import(pathToFileURL(join(dir, "pets", "index.ts")).href)) as Record<string, unknown>;
     const names = Object.keys(module).sort();
-    expect(names).toEqual(["components2", "createPetsClient", "createPetsClient2", "createPetsTransport", "createPetsTransport2", "getPet", "getPetRoute", "paths2"]);
+    expect(names).toEqual(["PageError", "components2", "createPetsClient", "createPetsClient2", "createPetsTransport", "createPetsTransport2", "getPet", "getPetRoute", "paths2"]);
 
     const seen: string[] = [];
     const fetch = async (request: Request): Promise<Response> => {

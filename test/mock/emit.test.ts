@@ -125,7 +125,7 @@ describe("defaultStatus", () => {
     deprecated: false,
     parameters: [],
     requestBody: undefined,
-    responses: statuses.map((status) => ({ status, description: "", contents: [] })),
+    responses: statuses.map((status) => ({ status, description: "", contents: [], headers: [] })),
     security: [[]],
   });
 

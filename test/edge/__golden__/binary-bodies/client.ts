@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -30,6 +31,10 @@ export type PutAttachmentArgs = {
   readonly path: PutAttachmentOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: BinaryBody;
 };
 /** Result of `putAttachment`, keyed by HTTP status. */
@@ -58,6 +63,10 @@ type UploadImageOperation = paths["/images"]["post"];
 export type UploadImageArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 } & (
   | { readonly contentType?: "application/octet-stream"; readonly body: BinaryBody }
   | {
@@ -92,6 +101,10 @@ export type ClearPlanArgs = {
   readonly path: ClearPlanOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: BinaryBody;
 };
 /** Result of `clearPlan`, keyed by HTTP status. */
@@ -116,13 +129,16 @@ export function clearPlan(transport: BinaryBodiesTransport, args: ClearPlanArgs)
 }
 
 /** Options of `createBinaryBodiesClient` and `createBinaryBodiesTransport`. */
-export interface BinaryBodiesClientOptions extends TransportOptions {}
+export interface BinaryBodiesClientOptions extends TransportOptions {
+  /** Where the API is served: the spec names no server. */
+  readonly baseUrl: string;
+}
 
 /** What the standalone operations take: a client's options, resolved once by `createBinaryBodiesTransport`. */
 export type BinaryBodiesTransport = Transport<"BinaryBodies">;
 
 /** Creates the transport the standalone operations of Binary Bodies take. */
-export function createBinaryBodiesTransport(options: BinaryBodiesClientOptions = {}): BinaryBodiesTransport {
+export function createBinaryBodiesTransport(options: BinaryBodiesClientOptions): BinaryBodiesTransport {
   return createTransport("BinaryBodies", options, "", [], {});
 }
 
@@ -137,7 +153,7 @@ export interface BinaryBodiesClient {
 }
 
 /** Creates a client for Binary Bodies: every operation as a method. */
-export function createBinaryBodiesClient(options: BinaryBodiesClientOptions = {}): BinaryBodiesClient {
+export function createBinaryBodiesClient(options: BinaryBodiesClientOptions): BinaryBodiesClient {
   return bindOperations<BinaryBodiesClient>(createBinaryBodiesTransport(options), {
     putAttachment: putAttachmentRoute,
     uploadImage: uploadImageRoute,

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type CreateOrderOperation = paths["/orders"]["post"];
 export type CreateOrderArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<CreateOrderOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `createOrder`, keyed by HTTP status. */
@@ -57,6 +62,10 @@ export type AddItemArgs = {
   readonly path: AddItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<AddItemOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `addItem`, keyed by HTTP status. */
@@ -81,13 +90,16 @@ export function addItem(transport: DeepRefsTransport, args: AddItemArgs): Promis
 }
 
 /** Options of `createDeepRefsClient` and `createDeepRefsTransport`. */
-export interface DeepRefsClientOptions extends TransportOptions {}
+export interface DeepRefsClientOptions extends TransportOptions {
+  /** Where the API is served: the spec names no server. */
+  readonly baseUrl: string;
+}
 
 /** What the standalone operations take: a client's options, resolved once by `createDeepRefsTransport`. */
 export type DeepRefsTransport = Transport<"DeepRefs">;
 
 /** Creates the transport the standalone operations of Deep refs take. */
-export function createDeepRefsTransport(options: DeepRefsClientOptions = {}): DeepRefsTransport {
+export function createDeepRefsTransport(options: DeepRefsClientOptions): DeepRefsTransport {
   return createTransport("DeepRefs", options, "", [], {});
 }
 
@@ -100,7 +112,7 @@ export interface DeepRefsClient {
 }
 
 /** Creates a client for Deep refs: every operation as a method. */
-export function createDeepRefsClient(options: DeepRefsClientOptions = {}): DeepRefsClient {
+export function createDeepRefsClient(options: DeepRefsClientOptions): DeepRefsClient {
   return bindOperations<DeepRefsClient>(createDeepRefsTransport(options), {
     createOrder: createOrderRoute,
     addItem: addItemRoute,

@@ -7,14 +7,19 @@
  */
 export * from "./client.js";
 export type * from "./schema.js";
+export { PageError } from "./runtime.js";
 export type {
+  BackoffOptions,
+  CallOptions,
   ClientErrorStatus,
   Credential,
   Failure,
   HttpStatus,
   InformationalStatus,
+  Middleware,
   NetworkFailure,
   RedirectionStatus,
+  RetryOptions,
   ServerErrorStatus,
   Success,
   SuccessStatus,

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type GetAnnouncementOperation = paths["/announcements"]["get"];
 export type GetAnnouncementArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getAnnouncement`, keyed by HTTP status. */
 export type GetAnnouncementResult =
@@ -57,6 +62,10 @@ type CreateCheckOperation = paths["/checks"]["post"];
 export type CreateCheckArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<CreateCheckOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `createCheck`, keyed by HTTP status. */
@@ -85,6 +94,10 @@ type GetSummaryOperation = paths["/summary"]["get"];
 export type GetSummaryArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getSummary`, keyed by HTTP status. */
 export type GetSummaryResult =
@@ -102,15 +115,16 @@ export function getSummary(transport: DiscriminatorUsesTransport, args?: GetSumm
 }
 
 /** Options of `createDiscriminatorUsesClient` and `createDiscriminatorUsesTransport`. */
-export interface DiscriminatorUsesClientOptions extends TransportOptions {}
+export interface DiscriminatorUsesClientOptions extends TransportOptions {
+  /** Where the API is served: the spec names no server. */
+  readonly baseUrl: string;
+}
 
 /** What the standalone operations take: a client's options, resolved once by `createDiscriminatorUsesTransport`. */
 export type DiscriminatorUsesTransport = Transport<"DiscriminatorUses">;
 
 /** Creates the transport the standalone operations of Discriminator Uses take. */
-export function createDiscriminatorUsesTransport(
-  options: DiscriminatorUsesClientOptions = {},
-): DiscriminatorUsesTransport {
+export function createDiscriminatorUsesTransport(options: DiscriminatorUsesClientOptions): DiscriminatorUsesTransport {
   return createTransport("DiscriminatorUses", options, "", [], {});
 }
 
@@ -125,7 +139,7 @@ export interface DiscriminatorUsesClient {
 }
 
 /** Creates a client for Discriminator Uses: every operation as a method. */
-export function createDiscriminatorUsesClient(options: DiscriminatorUsesClientOptions = {}): DiscriminatorUsesClient {
+export function createDiscriminatorUsesClient(options: DiscriminatorUsesClientOptions): DiscriminatorUsesClient {
   return bindOperations<DiscriminatorUsesClient>(createDiscriminatorUsesTransport(options), {
     getAnnouncement: getAnnouncementRoute,
     createCheck: createCheckRoute,

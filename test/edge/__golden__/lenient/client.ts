@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -29,6 +30,10 @@ export type ListFooItemsArgs = {
   readonly query?: ListFooItemsOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listFooItems`, keyed by HTTP status. */
 export type ListFooItemsResult =
@@ -52,6 +57,10 @@ export type RenameOwnerArgs = {
   readonly query?: RenameOwnerOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<RenameOwnerOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `renameOwner`, keyed by HTTP status. */
@@ -81,6 +90,10 @@ export type GetPetArgs = {
   readonly path: GetPetOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPet`, keyed by HTTP status. */
 export type GetPetResult =
@@ -103,6 +116,10 @@ export type DeletePetArgs = {
   readonly path: DeletePetOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `deletePet`, keyed by HTTP status. */
 export type DeletePetResult =
@@ -125,6 +142,10 @@ export type GetReportArgs = {
   readonly path: GetReportOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getReport`, keyed by HTTP status. */
 export type GetReportResult =
@@ -147,6 +168,10 @@ export type ListRidesArgs = {
   readonly path: ListRidesOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listRides`, keyed by HTTP status. */
 export type ListRidesResult =
@@ -169,6 +194,10 @@ export type SearchArgs = {
   readonly query: SearchOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `search`, keyed by HTTP status. */
 export type SearchResult =

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -29,6 +30,10 @@ export type GetItemArgs = {
   readonly path: GetItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getItem`, keyed by HTTP status. */
 export type GetItemResult =
@@ -51,6 +56,10 @@ export type ReplaceItemArgs = {
   readonly path: ReplaceItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<ReplaceItemOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `replaceItem`, keyed by HTTP status. */
@@ -80,6 +89,10 @@ export type TouchItemArgs = {
   readonly path: TouchItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `touchItem`, keyed by HTTP status. */
 export type TouchItemResult =
@@ -102,6 +115,10 @@ export type DeleteItemArgs = {
   readonly path: DeleteItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `deleteItem`, keyed by HTTP status. */
 export type DeleteItemResult =
@@ -124,16 +141,26 @@ export type ItemOptionsArgs = {
   readonly path: ItemOptionsOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `itemOptions`, keyed by HTTP status. */
 export type ItemOptionsResult =
-  | Success<204, undefined>
+  | Success<204, undefined, ItemOptionsOperation["responses"][204]["headers"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const itemOptionsRoute: OperationRoute = { method: "OPTIONS", path: "/items/{id}", success: ["204"], security: [[]] };
+const itemOptionsRoute: OperationRoute = {
+  method: "OPTIONS",
+  path: "/items/{id}",
+  success: ["204"],
+  security: [[]],
+  headers: { "204": { Allow: "string" } },
+};
 
 /** `OPTIONS /items/{id}` */
 export function itemOptions(transport: MethodsTransport, args: ItemOptionsArgs): Promise<ItemOptionsResult> {
@@ -146,6 +173,10 @@ export type ItemExistsArgs = {
   readonly path: ItemExistsOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `itemExists`, keyed by HTTP status. */
 export type ItemExistsResult =
@@ -173,6 +204,10 @@ export type PatchItemArgs = {
   readonly path: PatchItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<PatchItemOperation["requestBody"]>["content"]["application/merge-patch+json"];
 };
 /** Result of `patchItem`, keyed by HTTP status. */
@@ -202,6 +237,10 @@ export type TraceItemArgs = {
   readonly path: TraceItemOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `traceItem`, keyed by HTTP status. */
 export type TraceItemResult =

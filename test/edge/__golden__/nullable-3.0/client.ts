@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -29,6 +30,10 @@ export type GetProfileArgs = {
   readonly path: GetProfileOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getProfile`, keyed by HTTP status. */
 export type GetProfileResult =
@@ -51,6 +56,10 @@ export type PutProfileArgs = {
   readonly path: PutProfileOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<PutProfileOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `putProfile`, keyed by HTTP status. */

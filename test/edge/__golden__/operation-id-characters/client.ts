@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type RécupérerÉlémentOperation = paths["/accents"]["get"];
 export type RécupérerÉlémentArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `récupérerÉlément`, keyed by HTTP status. */
 export type RécupérerÉlémentResult =
@@ -52,6 +57,10 @@ type _2faVerifyOperation = paths["/digits"]["post"];
 export type _2faVerifyArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `_2faVerify`, keyed by HTTP status. */
 export type _2faVerifyResult =
@@ -76,6 +85,10 @@ type OperationOperation = paths["/punctuation"]["get"];
 export type OperationArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `operation`, keyed by HTTP status. */
 export type OperationResult =
@@ -97,6 +110,10 @@ type PetsListAllOperation = paths["/slashes"]["get"];
 export type PetsListAllArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `petsListAll`, keyed by HTTP status. */
 export type PetsListAllResult =
@@ -121,6 +138,10 @@ type ListPetsByOwnerOperation = paths["/spaces"]["get"];
 export type ListPetsByOwnerArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listPetsByOwner`, keyed by HTTP status. */
 export type ListPetsByOwnerResult =

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type ClassOperation = paths["/classes"]["get"];
 export type ClassArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `_class`, keyed by HTTP status. */
 export type ClassResult =
@@ -49,6 +54,10 @@ type ConstructorOperation = paths["/classes"]["post"];
 export type ConstructorArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `constructor`, keyed by HTTP status. */
 export type ConstructorResult =
@@ -70,6 +79,10 @@ type GetPets2Operation = paths["/pets"]["get"];
 export type GetPets2Args = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPets2`, keyed by HTTP status. */
 export type GetPets2Result =
@@ -91,6 +104,10 @@ type PostPetsOperation = paths["/pets"]["post"];
 export type PostPetsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `postPets`, keyed by HTTP status. */
 export type PostPetsResult =
@@ -113,6 +130,10 @@ export type GetPetArgs = {
   readonly path: GetPetOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPet`, keyed by HTTP status. */
 export type GetPetResult =
@@ -135,6 +156,10 @@ export type DeleteArgs = {
   readonly path: DeleteOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `_delete`, keyed by HTTP status. */
 export type DeleteResult =
@@ -156,6 +181,10 @@ type ClientOperation = paths["/template-names"]["get"];
 export type ClientArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `client`, keyed by HTTP status. */
 export type ClientResult =
@@ -177,6 +206,10 @@ type PathsOperation = paths["/template-names"]["post"];
 export type PathsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `paths`, keyed by HTTP status. */
 export type PathsResult =
@@ -199,6 +232,10 @@ export type GetV1UsersFormatArgs = {
   readonly path: GetV1UsersFormatOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getV1UsersFormat`, keyed by HTTP status. */
 export type GetV1UsersFormatResult =
@@ -228,6 +265,10 @@ type GetPetsOperation = paths["/zoo/pets"]["get"];
 export type GetPetsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPets`, keyed by HTTP status. */
 export type GetPetsResult =

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -30,6 +31,10 @@ export type ListOptionalArgs = {
   readonly headers?: ListOptionalOperation["parameters"]["header"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listOptional`, keyed by HTTP status. */
 export type ListOptionalResult =
@@ -55,6 +60,10 @@ export type GetRepoArgs = {
   readonly cookies: GetRepoOperation["parameters"]["cookie"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getRepo`, keyed by HTTP status. */
 export type GetRepoResult =
@@ -84,6 +93,10 @@ export type DeleteRepoArgs = {
   readonly headers?: DeleteRepoOperation["parameters"]["header"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `deleteRepo`, keyed by HTTP status. */
 export type DeleteRepoResult =

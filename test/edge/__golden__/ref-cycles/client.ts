@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type GetThingsOperation = paths["/things"]["get"];
 export type GetThingsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getThings`, keyed by HTTP status. */
 export type GetThingsResult =
@@ -45,13 +50,16 @@ export function getThings(transport: RefCyclesTransport, args?: GetThingsArgs): 
 }
 
 /** Options of `createRefCyclesClient` and `createRefCyclesTransport`. */
-export interface RefCyclesClientOptions extends TransportOptions {}
+export interface RefCyclesClientOptions extends TransportOptions {
+  /** Where the API is served: the spec names no server. */
+  readonly baseUrl: string;
+}
 
 /** What the standalone operations take: a client's options, resolved once by `createRefCyclesTransport`. */
 export type RefCyclesTransport = Transport<"RefCycles">;
 
 /** Creates the transport the standalone operations of Ref Cycles take. */
-export function createRefCyclesTransport(options: RefCyclesClientOptions = {}): RefCyclesTransport {
+export function createRefCyclesTransport(options: RefCyclesClientOptions): RefCyclesTransport {
   return createTransport("RefCycles", options, "", [], {});
 }
 
@@ -62,6 +70,6 @@ export interface RefCyclesClient {
 }
 
 /** Creates a client for Ref Cycles: every operation as a method. */
-export function createRefCyclesClient(options: RefCyclesClientOptions = {}): RefCyclesClient {
+export function createRefCyclesClient(options: RefCyclesClientOptions): RefCyclesClient {
   return bindOperations<RefCyclesClient>(createRefCyclesTransport(options), { getThings: getThingsRoute });
 }

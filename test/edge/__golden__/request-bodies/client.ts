@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -29,6 +30,10 @@ type SendFormOperation = paths["/form"]["post"];
 export type SendFormArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<SendFormOperation["requestBody"]>["content"]["application/x-www-form-urlencoded"];
 };
 /** Result of `sendForm`, keyed by HTTP status. */
@@ -57,6 +62,10 @@ type SendJsonOperation = paths["/json"]["post"];
 export type SendJsonArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<SendJsonOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `sendJson`, keyed by HTTP status. */
@@ -85,6 +94,10 @@ type SendAnyOperation = paths["/multi"]["post"];
 export type SendAnyArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 } & (
   | {
       readonly contentType?: "application/json";
@@ -125,6 +138,10 @@ type SendOptionalOperation = paths["/optional"]["post"];
 export type SendOptionalArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body?: NonNullable<SendOptionalOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `sendOptional`, keyed by HTTP status. */
@@ -152,6 +169,10 @@ export function sendOptional(transport: RequestBodiesTransport, args?: SendOptio
 export type PutRawArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: BinaryBody;
 };
 /** Result of `putRaw`, keyed by HTTP status. */
@@ -180,6 +201,10 @@ type SendTextOperation = paths["/text"]["post"];
 export type SendTextArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<SendTextOperation["requestBody"]>["content"]["text/plain"];
 };
 /** Result of `sendText`, keyed by HTTP status. */
@@ -208,6 +233,10 @@ type UploadOperation = paths["/upload"]["post"];
 export type UploadArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: FormBody<NonNullable<UploadOperation["requestBody"]>["content"]["multipart/form-data"]>;
 };
 /** Result of `upload`, keyed by HTTP status. */
@@ -236,6 +265,10 @@ type SendVendorJsonOperation = paths["/vendor-json"]["post"];
 export type SendVendorJsonArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<SendVendorJsonOperation["requestBody"]>["content"]["application/vnd.example.note+json"];
 };
 /** Result of `sendVendorJson`, keyed by HTTP status. */

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type HealthOperation = paths["/health"]["get"];
 export type HealthArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `health`, keyed by HTTP status. */
 export type HealthResult =
@@ -50,6 +55,10 @@ export type GetThingArgs = {
   readonly path: GetThingOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getThing`, keyed by HTTP status. */
 export type GetThingResult =
@@ -74,6 +83,10 @@ export type DeleteThingArgs = {
   readonly path: DeleteThingOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `deleteThing`, keyed by HTTP status. */
 export type DeleteThingResult =
@@ -94,6 +107,10 @@ export type GetArchiveArgs = {
   readonly path: GetArchiveOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getArchive`, keyed by HTTP status. */
 export type GetArchiveResult =
@@ -118,6 +135,10 @@ export type GetLabelArgs = {
   readonly path: GetLabelOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getLabel`, keyed by HTTP status. */
 export type GetLabelResult =
@@ -140,6 +161,10 @@ export type GetPhotoArgs = {
   readonly path: GetPhotoOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getPhoto`, keyed by HTTP status. */
 export type GetPhotoResult =

@@ -16,6 +16,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -28,6 +29,10 @@ type ListEventsOperation = paths["/events"]["get"];
 export type ListEventsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listEvents`, keyed by HTTP status. */
 export type ListEventsResult =
@@ -50,6 +55,10 @@ export type ListListenersArgs = {
   readonly query?: ListListenersOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listListeners`, keyed by HTTP status. */
 export type ListListenersResult =
@@ -74,6 +83,10 @@ type AddListenerOperation = paths["/listeners"]["post"];
 export type AddListenerArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<AddListenerOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `addListener`, keyed by HTTP status. */
@@ -102,6 +115,10 @@ type AddScheduleOperation = paths["/schedules"]["post"];
 export type AddScheduleArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
   readonly body: NonNullable<AddScheduleOperation["requestBody"]>["content"]["application/json"];
 };
 /** Result of `addSchedule`, keyed by HTTP status. */
@@ -131,6 +148,10 @@ export type GetStatusArgs = {
   readonly query?: GetStatusOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `getStatus`, keyed by HTTP status. */
 export type GetStatusResult =
@@ -152,6 +173,10 @@ type ListTransactionsOperation = paths["/transactions"]["get"];
 export type ListTransactionsArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `listTransactions`, keyed by HTTP status. */
 export type ListTransactionsResult =

@@ -17,6 +17,7 @@ import {
   type NetworkFailure,
   type OperationRoute,
   type RedirectionStatus,
+  type RetryOptions,
   type ServerErrorStatus,
   type Success,
   type SuccessStatus,
@@ -29,6 +30,10 @@ type UsesBasicOperation = paths["/basic"]["get"];
 export type UsesBasicArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesBasic`, keyed by HTTP status. */
 export type UsesBasicResult =
@@ -50,6 +55,10 @@ type UsesBearerOperation = paths["/bearer"]["get"];
 export type UsesBearerArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesBearer`, keyed by HTTP status. */
 export type UsesBearerResult =
@@ -76,6 +85,10 @@ type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
 export type UsesHeaderAndQueryKeyArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesHeaderAndQueryKey`, keyed by HTTP status. */
 export type UsesHeaderAndQueryKeyResult =
@@ -106,6 +119,10 @@ export type UsesCookieKeyArgs = {
   readonly cookies?: UsesCookieKeyOperation["parameters"]["cookie"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesCookieKey`, keyed by HTTP status. */
 export type UsesCookieKeyResult =
@@ -132,6 +149,10 @@ type UsesBearerOrBasicOperation = paths["/either"]["get"];
 export type UsesBearerOrBasicArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesBearerOrBasic`, keyed by HTTP status. */
 export type UsesBearerOrBasicResult =
@@ -161,6 +182,10 @@ type UsesGlobalOperation = paths["/global"]["get"];
 export type UsesGlobalArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesGlobal`, keyed by HTTP status. */
 export type UsesGlobalResult =
@@ -182,6 +207,10 @@ type UsesOauthOperation = paths["/oauth"]["get"];
 export type UsesOauthArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesOauth`, keyed by HTTP status. */
 export type UsesOauthResult =
@@ -203,6 +232,10 @@ type UsesOpenIdConnectOperation = paths["/oidc"]["get"];
 export type UsesOpenIdConnectArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesOpenIdConnect`, keyed by HTTP status. */
 export type UsesOpenIdConnectResult =
@@ -227,6 +260,10 @@ type OptionalNoneFirstOperation = paths["/optional-first"]["get"];
 export type OptionalNoneFirstArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `optionalNoneFirst`, keyed by HTTP status. */
 export type OptionalNoneFirstResult =
@@ -256,6 +293,10 @@ type OptionalNoneLastOperation = paths["/optional-last"]["get"];
 export type OptionalNoneLastArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `optionalNoneLast`, keyed by HTTP status. */
 export type OptionalNoneLastResult =
@@ -285,6 +326,10 @@ type IsPublicOperation = paths["/public"]["get"];
 export type IsPublicArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `isPublic`, keyed by HTTP status. */
 export type IsPublicResult =
@@ -307,6 +352,10 @@ export type UsesQueryKeyArgs = {
   readonly query?: UsesQueryKeyOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 };
 /** Result of `usesQueryKey`, keyed by HTTP status. */
 export type UsesQueryKeyResult =
