@@ -1,11 +1,8 @@
 /**
  * The types stage: openapi-typescript's Node API turns the bundled document into schema.ts. It is the heaviest stage,
- * so it runs in a worker thread while the main thread emits the client and fixtures; it is loaded on demand, so a run
- * with nothing to regenerate never pays for it.
+ * so it runs on the helper thread (parallel/helper-thread.ts) while the main thread emits the client and fixtures; it
+ * is loaded on demand, so a run with nothing to regenerate never pays for it.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { prepareForTypes } from "./types-input.js";
 
 /**
@@ -67,23 +64,3 @@ const OPENAPI_TS_DEFAULTS = {
   generatePathParams: false,
   readWriteMarkers: false,
 };
-
-/** Same result as renderSchemaTypes, computed on another thread when running from the build. */
-export function emitSchemaTypes(documentJson: string): Promise<SchemaTypes> {
-  const workerFile = fileURLToPath(new URL("./types-worker.js", import.meta.url));
-  // From source (tests run TypeScript directly) there is no compiled worker: stay on this thread.
-  if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: documentJson });
-    worker.once("message", (message: ({ ok: true } & SchemaTypes) | { ok: false; error: string; stack?: string | undefined }) => {
-      if (message.ok) return resolve({ text: message.text, refCycles: message.refCycles });
-      const failure = new Error(`openapi-typescript failed: ${message.error}`);
-      if (message.stack !== undefined) failure.stack = `${failure.name}: ${failure.message}\n  in the types worker: ${message.stack}`;
-      reject(failure);
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`the types worker stopped with exit code ${code}`));
-    });
-  });
-}
