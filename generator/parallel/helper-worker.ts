@@ -7,8 +7,8 @@ import type { Options } from "prettier";
 import type { HelperReply, HelperRequest } from "./helper-thread.js";
 
 const typesModule = import("../emit/types.js");
-// Warmed now: the types stage imports it on demand, and that import is most of its start-up.
-const warm = import("openapi-typescript").catch(() => undefined);
+// Loaded now: the types stage requires it on demand, and that is most of its start-up.
+const warm = typesModule.then((types) => types.requireOpenapiTypescript()).catch(() => undefined);
 
 parentPort?.on("message", (request: HelperRequest) => {
   void answer(request).then((reply) => parentPort?.postMessage(reply));
