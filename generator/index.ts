@@ -14,14 +14,15 @@ import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
-import { emitSchemaTypes } from "./emit/types.js";
+import { renderSchemaTypes } from "./emit/types.js";
 import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
-import { formatFiles, type OutputFile } from "./format/prettier.js";
+import { createFormatter, formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
 import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
+import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
 import type { PaginationConvention } from "./plan/pagination.js";
 import { sha256 } from "./write/manifest.js";
@@ -78,6 +79,16 @@ export const SPEC_COPY = "openapi.json";
 export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  // Started first: its start-up (openapi-typescript, TypeScript) overlaps the load stage on the other core.
+  const helper = startHelperThread();
+  try {
+    return await generateWith(options, helper);
+  } finally {
+    await helper?.close();
+  }
+}
+
+async function generateWith(options: GenerateOptions, helper: HelperThread | undefined): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     options.onStage?.(stage);
@@ -96,9 +107,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   // Taken now, before formatting reads the prettier config: an input edited during the run makes the next run regenerate.
   const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
-  // The types run on a worker thread while this thread emits the client and fixtures.
+  // The types run on the helper thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
-  const pendingSchema = emitSchemaTypes(spec.canonicalJson);
+  const pendingSchema = helper ? helper.types(spec.canonicalJson) : renderSchemaTypes(spec.canonicalJson);
   // Its failure is reported where it is awaited below; this only keeps it from counting as unhandled meanwhile (when an
   // earlier stage fails first, that failure is the one reported).
   pendingSchema.catch(() => undefined);
@@ -117,24 +128,34 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
   }
 
+  // Formatting starts on this thread while the types are still running; the helper takes a share once they are done.
+  const formatter = await createFormatter(options.out);
+  const format = (path: string, text: string): Promise<OutputFile> => {
+    const pending = formatter.format({ path, text: head + text });
+    pending.catch(() => undefined); // awaited (and its failure reported) below, after the types
+    return pending;
+  };
+  const formatted = [
+    format("client.ts", client),
+    format("fixtures.ts", fixtures),
+    format("index.ts", await readTemplate("index.ts")),
+    format("mock.ts", fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted))),
+  ];
   const { text: schema, refCycles } = await timed("types (waiting)", () => pendingSchema);
   const outputWarnings = [
     ...refCycles.map((pointer) => ({ place: spec.locate(pointer), message: "typed as `unknown`: its $ref leads only through $refs back to itself" })),
     ...fixtureValues.omitted,
   ];
   timings["types"] = Math.round(performance.now() - typesStarted);
+  if (helper) formatter.share(helper);
 
-  const sources: OutputFile[] = [
-    { path: "client.ts", text: client },
-    { path: "fixtures.ts", text: fixtures },
-    { path: "index.ts", text: await readTemplate("index.ts") },
-    { path: "mock.ts", text: fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)) },
-    { path: "schema.ts", text: schema },
-    ...(options.msw ? [{ path: MSW_FILE, text: fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)) }] : []),
-    ...(await runtimeSources(options)),
-  ];
   const rendered = await timed("format", async () => [
-    ...(await formatFiles(sources.map((file) => ({ path: file.path, text: head + file.text })), options.out)),
+    ...(await Promise.all([
+      ...formatted,
+      format("schema.ts", schema),
+      ...(options.msw ? [format(MSW_FILE, fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)))] : []),
+      ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
+    ])),
     { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
   ]);
 

@@ -1,12 +1,19 @@
 /**
  * The types stage: openapi-typescript's Node API turns the bundled document into schema.ts. It is the heaviest stage,
- * so it runs in a worker thread while the main thread emits the client and fixtures; it is loaded on demand, so a run
- * with nothing to regenerate never pays for it.
+ * so it runs on the helper thread (parallel/helper-thread.ts) while the main thread emits the client and fixtures; it
+ * is loaded on demand, so a run with nothing to regenerate never pays for it.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
 import { prepareForTypes } from "./types-input.js";
+
+/**
+ * openapi-typescript through its CommonJS build: TypeScript (which it loads) is a CommonJS file in a package without a
+ * module type, and imported from ESM Node would read it three times (guess its format, list its exports, compile it);
+ * required, it is compiled once. That is about a third of the types stage's start-up.
+ */
+export function requireOpenapiTypescript(): typeof import("openapi-typescript") {
+  return createRequire(import.meta.url)("openapi-typescript") as typeof import("openapi-typescript");
+}
 
 /**
  * Takes the document as JSON text: openapi-typescript annotates the object it is given, so it gets its own copy.
@@ -21,7 +28,7 @@ export interface SchemaTypes {
 }
 
 export async function renderSchemaTypes(documentJson: string): Promise<SchemaTypes> {
-  const { astToString, resolveRef, scanDiscriminators, transformSchema } = await import("openapi-typescript");
+  const { astToString, resolveRef, scanDiscriminators, transformSchema } = requireOpenapiTypescript();
   const input = prepareForTypes(JSON.parse(documentJson) as Record<string, unknown>);
   const document = input.document as unknown as Parameters<typeof transformSchema>[0];
   const options = {
@@ -67,23 +74,3 @@ const OPENAPI_TS_DEFAULTS = {
   generatePathParams: false,
   readWriteMarkers: false,
 };
-
-/** Same result as renderSchemaTypes, computed on another thread when running from the build. */
-export function emitSchemaTypes(documentJson: string): Promise<SchemaTypes> {
-  const workerFile = fileURLToPath(new URL("./types-worker.js", import.meta.url));
-  // From source (tests run TypeScript directly) there is no compiled worker: stay on this thread.
-  if (!existsSync(workerFile)) return renderSchemaTypes(documentJson);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: documentJson });
-    worker.once("message", (message: ({ ok: true } & SchemaTypes) | { ok: false; error: string; stack?: string | undefined }) => {
-      if (message.ok) return resolve({ text: message.text, refCycles: message.refCycles });
-      const failure = new Error(`openapi-typescript failed: ${message.error}`);
-      if (message.stack !== undefined) failure.stack = `${failure.name}: ${failure.message}\n  in the types worker: ${message.stack}`;
-      reject(failure);
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`the types worker stopped with exit code ${code}`));
-    });
-  });
-}

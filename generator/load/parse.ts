@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "y
 import { SpecError, type SourcePlace } from "../errors.js";
 import { parsePointer } from "../pointer.js";
 import { checkNesting, jsonNestingOffset } from "./depth.js";
-import { jsonOffsets, lineIndex } from "./json-locate.js";
+import { jsonLocator as pointerOffsets, lineIndex } from "./json-locate.js";
 
 /** A document and the way back from a JSON pointer into it to the place in the source that wrote it. */
 export interface LocatedDocument {
@@ -47,19 +47,15 @@ export function parseSpecText(file: string, text: string): ParsedFile {
   return { file, text, value: yamlParsed().value, locate };
 }
 
-/** For JSON text: positions from one streaming pass, made on the first call. */
+/** For JSON text: positions found by following the pointer through the text, prepared on the first call. */
 function jsonLocator(file: string, text: string): (pointer: string) => SourcePlace {
-  let offsets: Map<string, number> | undefined;
+  let offsetOf: ReturnType<typeof pointerOffsets> | undefined;
   let lineColumn: ReturnType<typeof lineIndex> | undefined;
   return (pointer) => {
-    offsets ??= jsonOffsets(text);
+    offsetOf ??= pointerOffsets(text);
     lineColumn ??= lineIndex(text);
     // The deepest part of the pointer that is written in the file.
-    for (let prefix = pointer; ; prefix = prefix.slice(0, Math.max(prefix.lastIndexOf("/"), 0))) {
-      const offset = offsets.get(prefix);
-      if (offset !== undefined) return { file, ...lineColumn(offset), pointer };
-      if (prefix === "") return { file, pointer };
-    }
+    return { file, ...lineColumn(offsetOf(parsePointer(pointer)).offset), pointer };
   };
 }
 
