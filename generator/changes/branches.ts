@@ -1,5 +1,5 @@
 /** Pairs up the members of two unions (oneOf/anyOf) so that matching members can be compared field by field. */
-import { canonicalJson } from "./canonical.js";
+import { canonicalJson } from "../spec/canonical.js";
 import { stringAt } from "./json.js";
 import type { SchemaNode } from "./schemaNode.js";
 import { describeTypeSet, typeSetOf } from "./typeSet.js";

@@ -6,7 +6,7 @@
  * schema at all by its kind (an example, a link…) always is.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
 import { collectRefs, NAME_MAPS } from "./refs.js";

@@ -3,7 +3,7 @@
  * object key and array item starts; the YAML parser would take seconds on a spec the size of GitHub's.
  */
 import { visit } from "jsonc-parser";
-import { encodePointerToken } from "../pointer.js";
+import { encodePointerToken } from "../spec/pointer.js";
 
 /** JSON pointer → offset of the key (or array item) that writes the value. */
 export function jsonOffsets(text: string): Map<string, number> {

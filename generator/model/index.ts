@@ -1,7 +1,8 @@
 /** The model stage: a bundled document → an ApiModel, following `$ref`s for parameters, bodies and responses. */
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { compareText, HTTP_METHODS } from "../spec/constants.js";
+import { appendPointer, isObject } from "../spec/pointer.js";
+import { locateObject } from "../spec/refs.js";
 import {
-  HTTP_METHODS,
   type ApiModel,
   type ContentModel,
   type OperationModel,
@@ -59,29 +60,12 @@ export function buildModel(document: Json): ApiModel {
   };
 }
 
-/** Code-unit order, not locale order: the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Follows `$ref` chains (bounded, so a self-referencing ref cannot loop) to an object and the pointer where it lives. */
-function follow(document: Json, pointer: string): { value: Json; pointer: string } | undefined {
-  let current = pointer;
-  for (let hops = 0; hops < 32; hops++) {
-    const value = resolvePointer(document, current);
-    if (!isObject(value)) return undefined;
-    const ref = value["$ref"];
-    if (typeof ref !== "string") return { value, pointer: current };
-    const next = refToPointer(ref);
-    if (next === undefined) return undefined;
-    current = next;
-  }
-  return undefined;
-}
+/** The object at `pointer` after its `$ref`s, and the pointer where it lives. */
+const follow = locateObject;
 
 const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
 
