@@ -77,3 +77,7 @@ export interface PetsClient {
 export function createPetsClient(options: PetsClientOptions): PetsClient {
   return bindOperations<PetsClient>(createPetsTransport(options), { getPet: getPetRoute });
 }
+
+// Runtime names only some specs' generated code uses, named here so the template compiles under `noUnusedLocals`.
+export const sampleRuntimeValues = { serverUrl };
+export type SampleRuntimeTypes = [ClientErrorStatus, InformationalStatus, RedirectionStatus, ServerErrorStatus, SuccessStatus, BinaryBody, FormBody<object>];

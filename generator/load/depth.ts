@@ -69,12 +69,6 @@ export function jsonNestingOffset(text: string): number {
   return 0;
 }
 
-function pointerOf(frame: Frame): string {
-  const keys: string[] = [];
-  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
-  return appendPointer("", ...keys.reverse());
-}
-
 /**
  * Schemas in a row, each only naming the next (a `$ref`, or an allOf/oneOf/anyOf member that is one) with no property
  * or item in between: every stage after loading follows those recursively.

@@ -105,7 +105,7 @@ function mergeParameters(shared: readonly ParameterModel[], own: readonly Parame
   return [...shared.filter((parameter) => !ownKeys.has(key(parameter))), ...own];
 }
 
-function readContents(document: Json, owner: Json, ownerPointer: string): ContentModel[] {
+function readContents(owner: Json, ownerPointer: string): ContentModel[] {
   const content = owner["content"];
   if (!isObject(content)) return [];
   return Object.keys(content)
@@ -118,7 +118,7 @@ function readRequestBody(document: Json, body: unknown, pointer: string): Reques
   if (body === undefined) return undefined;
   const found = follow(document, pointer);
   if (!found) return undefined;
-  return { required: found.value["required"] === true, contents: readContents(document, found.value, found.pointer) };
+  return { required: found.value["required"] === true, contents: readContents(found.value, found.pointer) };
 }
 
 function readResponses(document: Json, responses: unknown, pointer: string): ResponseModel[] {
@@ -129,7 +129,7 @@ function readResponses(document: Json, responses: unknown, pointer: string): Res
     .flatMap((status) => {
       const found = follow(document, appendPointer(pointer, status));
       if (!found) return [];
-      return [{ status, description: text(found.value["description"]) ?? "", contents: readContents(document, found.value, found.pointer) }];
+      return [{ status, description: text(found.value["description"]) ?? "", contents: readContents(found.value, found.pointer) }];
     });
 }
 

@@ -4,7 +4,7 @@ import { mergeAllOf } from "../spec/all-of.js";
 import { cachedRefTarget } from "../spec/refs.js";
 import { arrayAt, isRecord, stringAt, type JsonRecord } from "./json.js";
 import { refName, resolveRef } from "./resolve.js";
-import { describeTypeSet, typeSetOf } from "./typeSet.js";
+import { describeTypeSet, typeSetOf } from "./type-set.js";
 
 export interface SchemaNode {
   readonly schema: JsonRecord;
