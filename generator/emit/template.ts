@@ -21,7 +21,8 @@ export function fillAnchor(template: string, anchor: string, generated: string):
 
 /**
  * Removes the named imports of `head` that neither its own code nor `body` uses as an identifier (comments and strings
- * do not count). Both are parsed; an import declaration is kept as written, dropped, or printed again with fewer names.
+ * do not count). The head is parsed, the body scanned; an import declaration is kept as written, dropped, or printed
+ * again with fewer names.
  */
 export function pruneUnusedImports(head: string, body: string): string {
   const headFile = parse(head);
@@ -57,17 +58,65 @@ function prunedImport(declaration: ts.ImportDeclaration, used: ReadonlySet<strin
   return ts.factory.updateImportDeclaration(declaration, declaration.modifiers, importClause, declaration.moduleSpecifier, declaration.attributes);
 }
 
-/** Every identifier in TypeScript source, found by parsing it: words in comments and strings are not. */
+/**
+ * Every identifier in TypeScript source, found with the compiler's scanner (a full parse of megabytes of generated
+ * literals costs seconds): words in comments, strings, regular expressions and template text are not identifiers.
+ * A scanner alone cannot tell `/` (division) from the start of a regular expression, nor `}` that closes a template
+ * substitution from any other; the previous token decides, as it does for the parser.
+ */
 export function identifiers(source: string): Set<string> {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
   const found = new Set<string>();
-  addIdentifiers(parse(source), found);
+  const substitutions: number[] = []; // brace depth at each open `${`
+  let braces = 0;
+  let previous = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
+      token = scanner.reScanSlashToken();
+    } else if (token === ts.SyntaxKind.TemplateHead) {
+      substitutions.push(braces);
+    } else if (token === ts.SyntaxKind.OpenBraceToken) {
+      braces++;
+    } else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (substitutions.at(-1) === braces) {
+        token = scanner.reScanTemplateToken(false);
+        if (token === ts.SyntaxKind.TemplateTail) substitutions.pop();
+      } else {
+        braces--;
+      }
+    }
+    if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenValue());
+    previous = token;
+  }
   return found;
 }
+
+/** After these a `/` divides; after anything else it starts a regular expression. */
+const ENDS_OPERAND = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.SuperKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
+]);
 
 function parse(source: string): ts.SourceFile {
   return ts.createSourceFile("template.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
 }
 
+/** The identifiers of a parsed node (the template's own code, small: parsed, not scanned). */
 function addIdentifiers(node: ts.Node, found: Set<string>): void {
   if (ts.isIdentifier(node)) found.add(node.text);
   ts.forEachChild(node, (child) => addIdentifiers(child, found));
