@@ -8,7 +8,8 @@
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../spec/pointer.js";
+import { appendPointer, isObject, resolvePointer } from "../spec/pointer.js";
+import { refTarget } from "../spec/refs.js";
 import type { OperationModel, ParameterModel } from "../model/index.js";
 import { compareText, isJsonMediaType } from "../spec/constants.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
@@ -169,8 +170,7 @@ export function createSchemaEmbedder(document: Record<string, unknown>): SchemaE
       const targets = new Map<string, unknown>();
       // Targets add refs of their own; the queue ends because each ref is taken once.
       for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
-        const pointer = refToPointer(ref);
-        const target = pointer === undefined ? undefined : resolvePointer(document, pointer);
+        const target = refTarget(document, ref)?.value;
         // An unresolvable ref is left out; the checker then accepts anything there.
         if (target !== undefined) targets.set(ref, reduceSchema(target, version, noteRef));
       }
