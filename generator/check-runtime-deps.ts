@@ -9,7 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { shortPath } from "./commands/shared.js";
+import { shortPath } from "./errors.js";
 
 /** The packages that generated code imports at run time. */
 export const RUNTIME_DEPENDENCIES: readonly string[] = ["openapi-fetch"];

@@ -1,3 +1,5 @@
+import { relative } from "node:path";
+
 /** A problem in the user's input, reported as one paragraph naming the file and the place in it. */
 export interface SourcePlace {
   readonly file: string;
@@ -82,4 +84,14 @@ export function environmentError(error: unknown, path?: string, doing?: string):
   if (file === undefined) return undefined;
   const where = path !== undefined && error.path !== undefined && error.path !== path ? ` (${error.path})` : "";
   return new EnvironmentError(`${doing ? `cannot ${doing}: ` : ""}${meaning} (${code})${where}`, { file: path ?? file });
+}
+
+/** Paths inside the working directory are shown relative to it, as editors and CI logs link them. */
+export function shortPlace(place: SourcePlace): SourcePlace {
+  const shown = relative(process.cwd(), place.file) || ".";
+  return shown.startsWith("..") || /^[a-z]+:/i.test(place.file) ? place : { ...place, file: shown };
+}
+
+export function shortPath(path: string): string {
+  return relative(process.cwd(), path) || ".";
 }

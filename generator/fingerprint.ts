@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installedPackageDir } from "./check-runtime-deps.js";
 import { isFileSystemError } from "./errors.js";
-import type { GenerateOptions } from "./index.js";
+import type { GenerateOptions } from "./generate-options.js";
 import { isUrl } from "./load/read.js";
 import { generatorVersion, packageRoot, templatesDir } from "./paths.js";
 import { readManifest, sha256, type Manifest } from "./write/manifest.js";

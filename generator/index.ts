@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { compareSpecs, type ChangeReport } from "./changes/index.js";
 import { isFileSystemError, SpecError, type SpecWarning } from "./errors.js";
+import type { GenerateOptions } from "./generate-options.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
 import { createFixtureValues, type EmittedFixture, type ExampleWarning, type OutputWarning } from "./emit/fixture-values.js";
@@ -24,32 +25,10 @@ import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
 import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
-import type { PaginationConvention } from "./plan/pagination.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
-export interface GenerateOptions {
-  /** Spec file path or URL. */
-  readonly spec: string;
-  /** Output folder of this API. */
-  readonly out: string;
-  /** Client name: `kapso` gives `createKapsoClient`. */
-  readonly name: string;
-  /** Compare only: write nothing. */
-  readonly check?: boolean | undefined;
-  /** Overwrite generated files that were edited by hand. */
-  readonly force?: boolean | undefined;
-  /** Spec examples that fail their schema, and the spec flaws the load stage repairs, are errors, not warnings. */
-  readonly strict?: boolean | undefined;
-  /** A folder for the hand-written runtime shared by several APIs; `out` then gets one-line re-exports of it. */
-  readonly runtimeDir?: string | undefined;
-  /** Also write msw.ts: Mock Service Worker handlers answering from the fixtures (the project then needs `msw` 2). */
-  readonly msw?: boolean | undefined;
-  /** Paging conventions of this spec's list operations, tried before the built-in ones. */
-  readonly pagination?: readonly PaginationConvention[] | undefined;
-  /** Called as each stage starts, to show progress on long runs. */
-  readonly onStage?: ((stage: string) => void) | undefined;
-}
+export type { GenerateOptions };
 
 export interface GenerateResult {
   readonly out: string;

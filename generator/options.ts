@@ -7,7 +7,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { CONFIG_NAMES, findConfig, loadConfig } from "./config/load.js";
 import type { ApiConfig } from "./config/define.js";
 import { environmentError, errorCode, UsageError } from "./errors.js";
-import type { GenerateOptions } from "./index.js";
+import type { GenerateOptions } from "./generate-options.js";
 import { isUrl } from "./load/read.js";
 import { clientIdentifier, unusableClientName } from "./plan/names.js";
 import { defaultSpecPath, packageRoot } from "./paths.js";

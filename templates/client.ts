@@ -85,3 +85,7 @@ export interface PetsClient {
 export function createPetsClient(options: PetsClientOptions): PetsClient {
   return bindOperations<PetsClient>(createPetsTransport(options), { getPet: getPetRoute });
 }
+
+// Runtime names only some specs' generated code uses, named here so the template compiles under `noUnusedLocals`.
+export const sampleRuntimeValues = { serverUrl, bindPaginators, paginate };
+export type SampleRuntimeTypes = [PageConvention, ClientErrorStatus, InformationalStatus, RedirectionStatus, ServerErrorStatus, SuccessStatus, BinaryBody, FormBody<object>];

@@ -1,8 +1,8 @@
 /** Pairs up the members of two unions (oneOf/anyOf) so that matching members can be compared field by field. */
-import { canonicalJson } from "./canonical.js";
+import { canonicalJson } from "../spec/canonical.js";
 import { stringAt } from "./json.js";
-import type { SchemaNode } from "./schemaNode.js";
-import { describeTypeSet, typeSetOf } from "./typeSet.js";
+import type { SchemaNode } from "./schema-node.js";
+import { describeTypeSet, typeSetOf } from "./type-set.js";
 
 export interface BranchMatch {
   readonly pairs: ReadonlyArray<readonly [number, number]>;

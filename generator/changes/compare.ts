@@ -5,7 +5,7 @@ import { changeMessage } from "./messages.js";
 import { collectOperations, type OperationEntry } from "./operations.js";
 import { sortChanges } from "./order.js";
 import { compareParameters } from "./parameters.js";
-import { compareRequestBodies } from "./requestBody.js";
+import { compareRequestBodies } from "./request-body.js";
 import { compareResponses } from "./responses.js";
 import type { Change, ChangeReport, Finding } from "./types.js";
 

@@ -2,7 +2,7 @@
 import type { DiffContext } from "./context.js";
 import { isRecord, sortedUnion, type JsonRecord } from "./json.js";
 import { locationOf } from "./location.js";
-import { diffSchemas } from "./schemaWalk.js";
+import { diffSchemas } from "./schema-walk.js";
 import type { Direction, Finding } from "./types.js";
 
 /** The media type most specs use; it is left out of locations to keep them short. */

@@ -3,10 +3,8 @@ import type { JsonRecord } from "./json.js";
 
 export interface Side {
   readonly doc: JsonRecord;
-  /** allOf-flattened schemas, cached so that a schema keeps one identity for the cycle guard. */
+  /** allOf-merged schemas, cached so that a schema keeps one identity for the cycle guard. */
   readonly flattened: WeakMap<object, JsonRecord>;
-  /** Targets of the `$ref` pointers already followed. */
-  readonly targets: Map<string, unknown>;
 }
 
 export interface DiffContext {
@@ -16,7 +14,7 @@ export interface DiffContext {
 
 export function createContext(before: JsonRecord, after: JsonRecord): DiffContext {
   return {
-    before: { doc: before, flattened: new WeakMap(), targets: new Map() },
-    after: { doc: after, flattened: new WeakMap(), targets: new Map() },
+    before: { doc: before, flattened: new WeakMap() },
+    after: { doc: after, flattened: new WeakMap() },
   };
 }

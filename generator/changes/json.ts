@@ -1,4 +1,5 @@
 /** Narrowing helpers for untyped spec objects. */
+import { compareText } from "../spec/constants.js";
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
@@ -25,11 +26,6 @@ export function stringsAt(source: JsonRecord, key: string): readonly string[] {
   return (arrayAt(source, key) ?? []).filter((item): item is string => typeof item === "string");
 }
 
-/** Stable, locale-independent ordering for strings. */
-export function compareText(left: string, right: string): number {
-  if (left < right) return -1;
-  return left > right ? 1 : 0;
-}
 
 export function sortedUnion(left: Iterable<string>, right: Iterable<string>): string[] {
   return [...new Set([...left, ...right])].sort(compareText);

@@ -1,8 +1,9 @@
 /** Builds the human-readable location of a change inside an operation, e.g. "response 200 /data/items[]/id". */
+import { appendPointer } from "../spec/pointer.js";
 
 export function propertySegment(name: string): string {
   // JSON Pointer escaping keeps names that contain "/" unambiguous.
-  return `/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  return appendPointer("", name);
 }
 
 export const ITEMS_SEGMENT = "[]";

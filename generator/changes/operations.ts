@@ -1,8 +1,7 @@
 /** Lists the operations of a bundled document, keyed by "METHOD /path". */
+import { HTTP_METHODS } from "../spec/constants.js";
 import { isRecord, recordAt, stringAt, type JsonRecord } from "./json.js";
 import { resolveRef, type RefSource } from "./resolve.js";
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export interface OperationEntry {
   /** "PATCH /whatsapp/phone_numbers/{phone_number_id}" */

@@ -1,5 +1,5 @@
 /** Deterministic order for changes: by path, then method, then location, kind and message. */
-import { compareText } from "./json.js";
+import { compareText } from "../spec/constants.js";
 import type { Change } from "./types.js";
 
 function splitOperation(operation: string): readonly [string, string] {

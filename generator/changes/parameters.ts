@@ -4,7 +4,7 @@ import { arrayAt, isRecord, recordAt, sortedUnion, stringAt, type JsonRecord } f
 import { locationOf } from "./location.js";
 import type { OperationEntry } from "./operations.js";
 import { resolveRef } from "./resolve.js";
-import { diffSchemas } from "./schemaWalk.js";
+import { diffSchemas } from "./schema-walk.js";
 import type { Finding } from "./types.js";
 
 interface ParameterEntry {

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Argv } from "yargs";
+import type * as changesModule from "../changes/index.js";
 import type { ChangeReport } from "../changes/index.js";
 import { SpecError, UsageError } from "../errors.js";
 import type { GenerateOptions } from "../index.js";
@@ -66,7 +67,7 @@ export interface ApiDiff {
 /** The pipeline modules diff needs, imported on demand so other commands do not pay for them at startup. */
 interface Engine {
   readonly loadSpec: (source: string) => Promise<LoadedSpec>;
-  readonly changes: typeof import("../changes/index.js");
+  readonly changes: typeof changesModule;
 }
 
 async function loadEngine(): Promise<Engine> {

@@ -1,19 +1,10 @@
 /** What every command shares: exit codes, and how places and errors are printed. */
-import { relative } from "node:path";
-import { environmentError, formatPlace, SpecError, UsageError, type SourcePlace } from "../errors.js";
+import { environmentError, formatPlace, shortPlace, SpecError, UsageError } from "../errors.js";
+
+export { shortPath, shortPlace } from "../errors.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
-
-/** Paths inside the working directory are shown relative to it, as editors and CI logs link them. */
-export function shortPlace(place: SourcePlace): SourcePlace {
-  const shown = relative(process.cwd(), place.file) || ".";
-  return shown.startsWith("..") || /^[a-z]+:/i.test(place.file) ? place : { ...place, file: shown };
-}
-
-export function shortPath(path: string): string {
-  return relative(process.cwd(), path) || ".";
-}
 
 /** Prints an error as one paragraph and returns the exit code it deserves. */
 export function reportError(thrown: unknown): number {

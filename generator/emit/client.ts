@@ -6,6 +6,7 @@
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ContentModel, OperationModel, ParameterLocation, ResponseModel, ServerVariableModel } from "../model/index.js";
 import type { ClientPlan, CredentialPlan, OperationPlan, PagedOperationPlan } from "../plan/index.js";
+import { isJsonMediaType } from "../spec/constants.js";
 import { docLines } from "./jsdoc.js";
 import { printKey } from "./literal.js";
 
@@ -47,7 +48,7 @@ function operationStatements(plan: OperationPlan, client: ClientPlan): Statement
   const item = plan.paging === undefined ? "" : itemType(op, plan.paging);
   return [
     // Only when used: output must compile under noUnusedLocals.
-    ...(mentions(args + result + item, op) ? [operationAlias(plan)] : []),
+    ...(usesOperationType(operation) ? [operationAlias(plan)] : []),
     {
       kind: StructureKind.TypeAlias,
       name: plan.argsType,
@@ -138,9 +139,13 @@ export function operationAlias(plan: OperationPlan): StatementStructures {
   };
 }
 
-/** Whether `name` occurs in `code` as a whole word. */
-export function mentions(code: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code);
+/** Whether the argument or result types index the operation's type: through a parameter, a typed body, a response body or declared response headers. */
+function usesOperationType(operation: OperationModel): boolean {
+  const typedRequest = requestContents(operation).some((content) => !takesBytes(content.mediaType));
+  const typedResponse = operation.responses.some(
+    (response) => response.headers.length > 0 || response.contents.some((content) => typedBySchema(content.mediaType)),
+  );
+  return operation.parameters.length > 0 || typedRequest || typedResponse;
 }
 
 /** The wrapper argument that holds each location's parameters. */
@@ -162,12 +167,13 @@ function argsType(operation: OperationModel, op: string): string {
     "/** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */",
     "readonly timeout?: number;",
   );
-  const base = `{\n${fields.map((field) => `  ${field}`).join("\n")}\n}`;
   const contents = requestContents(operation);
-  if (contents.length === 0) return base;
   const optional = operation.requestBody?.required === true ? "" : "?";
   const bodyOf = (content: ContentModel): string => `readonly body${optional}: ${requestBodyType(op, content.mediaType)};`;
-  if (contents.length === 1) return base.replace(/\n}$/, `\n  ${bodyOf(contents[0] as ContentModel)}\n}`);
+  const [only] = contents;
+  if (contents.length === 1 && only !== undefined) fields.push(bodyOf(only));
+  const base = `{\n${fields.map((field) => `  ${field}`).join("\n")}\n}`;
+  if (contents.length <= 1) return base;
   const variants = contents.map(
     (content, index) => `{ readonly contentType${index === 0 ? "?" : ""}: ${JSON.stringify(content.mediaType)}; ${bodyOf(content)} }`,
   );
@@ -198,10 +204,6 @@ export function requestContents(operation: OperationModel): ContentModel[] {
 export function requestContent(operation: OperationModel): ContentModel | undefined {
   const contents = operation.requestBody?.contents ?? [];
   return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
-}
-
-export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === "*/*";
 }
 
 function hasRequiredArgs(operation: OperationModel): boolean {
@@ -280,11 +282,16 @@ function bodyType(op: string, response: ResponseModel): string {
   if (response.contents.length === 0) return "undefined";
   const key = responseKey(response);
   const types = response.contents.map((content) =>
-    isJsonMediaType(content.mediaType) || /^text\//i.test(content.mediaType)
+    typedBySchema(content.mediaType)
       ? `${op}["responses"][${key}]["content"][${JSON.stringify(content.mediaType)}]`
       : "Blob",
   );
   return [...new Set(types)].join(" | ");
+}
+
+/** A response body of this media type is parsed and typed by its schema (JSON and text); any other is a Blob. */
+function typedBySchema(mediaType: string): boolean {
+  return isJsonMediaType(mediaType) || /^text\//i.test(mediaType);
 }
 
 function credentialDocs(credential: CredentialPlan): string {

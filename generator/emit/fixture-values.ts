@@ -8,7 +8,7 @@ import { conforms } from "../fixtures/conforms.js";
 import type { SchemaScope } from "../fixtures/schema.js";
 import { openApiVersionOf } from "../fixtures/json-schema-dialect.js";
 import { pickFixture, pickParameterFixture } from "../fixtures/pick.js";
-import { decodePointerToken, resolvePointer } from "../pointer.js";
+import { decodePointerToken, resolvePointer } from "../spec/pointer.js";
 import { createFixtureValidator, type FixtureValidator } from "../fixtures/validate.js";
 import { NO_FIXTURE, type FixtureValues } from "./fixtures.js";
 import type { PickedFixture } from "../fixtures/pick.js";

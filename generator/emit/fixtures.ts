@@ -5,7 +5,9 @@
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ContentModel, OperationModel, ResponseModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
-import { ARG_NAMES, isJsonMediaType, mentions, operationAlias, operationLabel, requestContent, takesBytes } from "./client.js";
+import { isJsonMediaType } from "../spec/constants.js";
+import { ARG_NAMES, operationAlias, operationLabel, requestContent, takesBytes } from "./client.js";
+import { printWithSlots } from "./literal-slots.js";
 import { printKey, printLiteral } from "./literal.js";
 
 /** Decides fixture values; the fixtures stage implements it (spec examples first, then synthesized values). */
@@ -25,40 +27,33 @@ export const NO_FIXTURE = Symbol("no fixture");
 export type EmittedFixtures = ReadonlyMap<string, ReadonlySet<string>>;
 
 export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { text: string; emitted: EmittedFixtures } {
-  const statements: StatementStructures[] = [];
+  // Without operations the file would hold no export, and a script is not a module that index.ts and mock.ts can import.
+  if (plan.operations.length === 0) return { text: EMPTY_FIXTURES, emitted: new Map() };
   const emitted = new Map<string, Set<string>>();
-  const initializers: string[] = [];
-  for (const operation of plan.operations) {
+  const initializers = plan.operations.map((operation) => {
     const statuses = new Set<string>();
     emitted.set(operation.fixtureName, statuses);
-    const initializer = operationFixture(operation, values, statuses);
-    initializers.push(initializer);
-    // The alias only when used: output must compile under noUnusedLocals.
-    if (mentions(initializer, operation.operationType)) statements.push(operationAlias(operation));
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`Fixtures of \`${operation.functionName}\` (${operationLabel(operation.operation)}).`],
-      declarations: [{ name: operation.fixtureName, initializer: placeholder(initializers.length - 1) }],
-    });
-  }
-  // Without operations the file would hold no export, and a script is not a module that index.ts and mock.ts can import.
-  if (statements.length === 0) return { text: EMPTY_FIXTURES, emitted };
-  // The printer re-reads every character it writes; the literals are already printed, so they go in afterwards.
-  const skeleton = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
-  // Anchored to the declaration line, so a spec string that happens to look like a placeholder (in a doc comment)
-  // is never replaced.
-  const text = skeleton.replace(/^(export const [\p{L}\p{N}_$]+ = )\$fixture(\d+)\$;$/gmu, (whole, head: string, index: string) => `${head}${initializers[Number(index)] ?? ""};`);
+    return operationFixture(operation, values, statuses);
+  });
+  // The literals are printed already: they go in as slots.
+  const text = printWithSlots((slot) => {
+    const statements = plan.operations.flatMap((operation, index): StatementStructures[] => [
+      // The alias only when used (by a response fixture): output must compile under noUnusedLocals.
+      ...((emitted.get(operation.fixtureName)?.size ?? 0) > 0 ? [operationAlias(operation)] : []),
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`Fixtures of \`${operation.functionName}\` (${operationLabel(operation.operation)}).`],
+        declarations: [{ name: operation.fixtureName, initializer: slot(initializers[index] ?? "") }],
+      },
+    ]);
+    return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  });
   return { text, emitted };
 }
 
 const EMPTY_FIXTURES = "/** The spec has no operations, so there are no fixtures. */\nexport {};\n";
-
-/** Stands for an initializer in the printed skeleton. */
-function placeholder(index: number): string {
-  return `$fixture${index}$`;
-}
 
 function operationFixture(plan: OperationPlan, values: FixtureValues, statuses: Set<string>): string {
   const requestValue = requestFixture(plan.operation, values);

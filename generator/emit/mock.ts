@@ -8,11 +8,14 @@
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
-import { compareText, type OperationModel, type ParameterModel } from "../model/index.js";
+import { appendPointer, isObject, resolvePointer } from "../spec/pointer.js";
+import { refTarget } from "../spec/refs.js";
+import type { OperationModel, ParameterModel } from "../model/index.js";
+import { compareText, isJsonMediaType } from "../spec/constants.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
-import { isJsonMediaType, successStatuses } from "./client.js";
+import { successStatuses } from "./client.js";
 import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
+import { printWithSlots } from "./literal-slots.js";
 
 /** The anchor in templates/mock.ts after which the generated region goes. */
 export const MOCK_ANCHOR = "kapso-codegen:mock";
@@ -21,38 +24,34 @@ export function emitMockRegion(plan: ClientPlan, document: Record<string, unknow
   const embedder = createSchemaEmbedder(document);
   const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted));
   const names = plan.operations.map((operation) => JSON.stringify(operation.functionName));
-  const statements: StatementStructures[] = [
-    {
-      kind: StructureKind.TypeAlias,
-      name: "MockOperationName",
-      isExported: true,
-      docs: ["The operations' names, as on the client."],
-      type: names.length === 0 ? "never" : names.join(" | "),
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ["Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing."],
-      declarations: [{ name: "operations", initializer: DATA_PLACEHOLDER }],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ["The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself."],
-      declarations: [{ name: "schemas", initializer: DATA_PLACEHOLDER }],
-    },
-  ];
-  const data: Record<string, string> = {
-    operations: `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`,
-    schemas: `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`,
-  };
-  // The printer re-reads every character it writes; the data goes in after printing, at its declaration line.
-  const skeleton = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
-  return skeleton.replace(/^(const (operations|schemas) = )\$data\$;$/gm, (whole, head: string, name: string) => `${head}${data[name] ?? "undefined"};`);
+  const operations = `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`;
+  const schemas = `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`;
+  // The data is printed already: it goes in as slots.
+  return printWithSlots((slot) => {
+    const statements: StatementStructures[] = [
+      {
+        kind: StructureKind.TypeAlias,
+        name: "MockOperationName",
+        isExported: true,
+        docs: ["The operations' names, as on the client."],
+        type: names.length === 0 ? "never" : names.join(" | "),
+      },
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: ["Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing."],
+        declarations: [{ name: "operations", initializer: slot(operations) }],
+      },
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: ["The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself."],
+        declarations: [{ name: "schemas", initializer: slot(schemas) }],
+      },
+    ];
+    return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  });
 }
-
-/** Stands for the data in the printed skeleton, at its declaration line. */
-const DATA_PLACEHOLDER = "$data$";
 
 /**
  * A JSON value as a template literal of its pretty-printed text (one line per field, so diffs stay readable), with
@@ -171,8 +170,7 @@ export function createSchemaEmbedder(document: Record<string, unknown>): SchemaE
       const targets = new Map<string, unknown>();
       // Targets add refs of their own; the queue ends because each ref is taken once.
       for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
-        const pointer = refToPointer(ref);
-        const target = pointer === undefined ? undefined : resolvePointer(document, pointer);
+        const target = refTarget(document, ref)?.value;
         // An unresolvable ref is left out; the checker then accepts anything there.
         if (target !== undefined) targets.set(ref, reduceSchema(target, version, noteRef));
       }

@@ -19,32 +19,105 @@ export function fillAnchor(template: string, anchor: string, generated: string):
   return `${pruneUnusedImports(head, generated)}${generated}`;
 }
 
-const IMPORT_LINE = /^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+");\n/gm;
-
 /**
- * Removes named imports that neither the template's own code nor `body` uses as an identifier (comments and strings
- * do not count).
+ * Removes the named imports of `head` that neither its own code nor `body` uses as an identifier (comments and strings
+ * do not count). The head is parsed, the body scanned; an import declaration is kept as written, dropped, or printed
+ * again with fewer names.
  */
 export function pruneUnusedImports(head: string, body: string): string {
-  const used = identifiers(`${head.replace(IMPORT_LINE, "")}\n${body}`);
-  return head.replace(IMPORT_LINE, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
-    if (namespace !== undefined || single !== undefined) return used.has(namespace ?? single ?? "") ? whole : "";
-    const names = clause
-      .slice(1, -1)
-      .split(",")
-      .map((name) => name.trim())
-      .filter((name) => name !== "" && used.has(name.replace(/^type /, "").split(/\s+as\s+/).pop() ?? ""));
-    if (names.length === 0) return "";
-    return `import ${typeOnly ?? ""}{ ${names.join(", ")} } from ${from};\n`;
-  });
+  const headFile = parse(head);
+  const used = identifiers(body);
+  for (const statement of headFile.statements) if (!ts.isImportDeclaration(statement)) addIdentifiers(statement, used);
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
+  let text = "";
+  let copied = 0;
+  for (const statement of headFile.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const pruned = prunedImport(statement, used);
+    if (pruned === statement) continue;
+    text += head.slice(copied, statement.getStart(headFile));
+    copied = head[statement.end] === "\n" ? statement.end + 1 : statement.end;
+    if (pruned !== undefined) text += `${printer.printNode(ts.EmitHint.Unspecified, pruned, headFile)}\n`;
+  }
+  return text + head.slice(copied);
 }
 
-/** Every identifier in TypeScript source, found with the compiler's scanner: words in comments and strings are not. */
+/** The declaration itself when all of it is used, `undefined` when none of it is, else one with only the used names. */
+function prunedImport(declaration: ts.ImportDeclaration, used: ReadonlySet<string>): ts.ImportDeclaration | undefined {
+  const clause = declaration.importClause;
+  const bindings = clause?.namedBindings;
+  if (clause === undefined) return declaration; // a side-effect import
+  if (clause.name !== undefined) return used.has(clause.name.text) ? declaration : undefined;
+  if (bindings === undefined) return declaration;
+  if (ts.isNamespaceImport(bindings)) return used.has(bindings.name.text) ? declaration : undefined;
+  const kept = bindings.elements.filter((element) => used.has(element.name.text));
+  if (kept.length === bindings.elements.length) return declaration;
+  if (kept.length === 0) return undefined;
+  const namedImports = ts.factory.updateNamedImports(bindings, kept);
+  const importClause = ts.factory.updateImportClause(clause, clause.isTypeOnly, clause.name, namedImports);
+  return ts.factory.updateImportDeclaration(declaration, declaration.modifiers, importClause, declaration.moduleSpecifier, declaration.attributes);
+}
+
+/**
+ * Every identifier in TypeScript source, found with the compiler's scanner (a full parse of megabytes of generated
+ * literals costs seconds): words in comments, strings, regular expressions and template text are not identifiers.
+ * A scanner alone cannot tell `/` (division) from the start of a regular expression, nor `}` that closes a template
+ * substitution from any other; the previous token decides, as it does for the parser.
+ */
 export function identifiers(source: string): Set<string> {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
   const found = new Set<string>();
+  const substitutions: number[] = []; // brace depth at each open `${`
+  let braces = 0;
+  let previous = ts.SyntaxKind.Unknown;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
+      token = scanner.reScanSlashToken();
+    } else if (token === ts.SyntaxKind.TemplateHead) {
+      substitutions.push(braces);
+    } else if (token === ts.SyntaxKind.OpenBraceToken) {
+      braces++;
+    } else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (substitutions.at(-1) === braces) {
+        token = scanner.reScanTemplateToken(false);
+        if (token === ts.SyntaxKind.TemplateTail) substitutions.pop();
+      } else {
+        braces--;
+      }
+    }
     if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenValue());
+    previous = token;
   }
   return found;
+}
+
+/** After these a `/` divides; after anything else it starts a regular expression. */
+const ENDS_OPERAND = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.SuperKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
+]);
+
+function parse(source: string): ts.SourceFile {
+  return ts.createSourceFile("template.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+}
+
+/** The identifiers of a parsed node (the template's own code, small: parsed, not scanned). */
+function addIdentifiers(node: ts.Node, found: Set<string>): void {
+  if (ts.isIdentifier(node)) found.add(node.text);
+  ts.forEachChild(node, (child) => addIdentifiers(child, found));
 }

@@ -2,7 +2,8 @@
  * The document as openapi-typescript should see it. The types stage hands it a copy with what it would misread made
  * plain; the fixtures and the runtime keep reading the document as written.
  */
-import { encodePointerToken, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { isObject, resolvePointer, schemaPointer } from "../spec/pointer.js";
+import { refChain, refTarget } from "../spec/refs.js";
 
 export interface TypesInput {
   readonly document: Record<string, unknown>;
@@ -46,15 +47,17 @@ function createRefCycleFinder(document: object): { follow(ref: string): void; un
   return {
     follow(ref) {
       const chain: string[] = [];
-      for (let pointer = refToPointer(ref); pointer !== undefined && !settled.has(pointer); ) {
-        const at = chain.indexOf(pointer);
-        if (at !== -1) {
-          for (const member of chain.slice(at)) onCycle.add(member);
+      const steps = refChain(document, { value: { $ref: ref }, pointer: undefined });
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done === true) {
+          const { cycle } = step.value;
+          if (cycle !== undefined) for (const member of chain.slice(chain.indexOf(cycle))) onCycle.add(member);
           break;
         }
+        const { pointer } = step.value;
+        if (pointer === undefined) continue;
+        if (settled.has(pointer)) break;
         chain.push(pointer);
-        const target = resolvePointer(document, pointer);
-        pointer = isObject(target) && typeof target["$ref"] === "string" ? refToPointer(target["$ref"]) : undefined;
       }
       for (const pointer of chain) settled.add(pointer);
     },
@@ -122,7 +125,7 @@ function declaredNames(schema: unknown, document: object, seen: Set<unknown>): S
   const names = new Set<string>();
   if (!isObject(schema) || seen.has(schema)) return names;
   seen.add(schema);
-  if (typeof schema["$ref"] === "string") return declaredNames(resolveRef(schema["$ref"], document), document, seen);
+  if (typeof schema["$ref"] === "string") return declaredNames(refTarget(document, schema["$ref"])?.value, document, seen);
   if (isObject(schema["properties"])) for (const name of Object.keys(schema["properties"])) names.add(name);
   for (const member of Array.isArray(schema["allOf"]) ? schema["allOf"] : []) {
     for (const name of declaredNames(member, document, seen)) names.add(name);
@@ -159,7 +162,7 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, docume
     if (!isObject(schema) || !Array.isArray(schema["allOf"])) continue;
     const ref = schemaRef(name);
     for (const member of schema["allOf"]) {
-      const base = isObject(member) && typeof member["$ref"] === "string" ? resolveRef(member["$ref"], document) : undefined;
+      const base = isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
       const discriminator = isObject(base) && isObject(base["discriminator"]) ? base["discriminator"] : undefined;
       const propertyName = discriminator?.["propertyName"];
       if (discriminator === undefined || typeof propertyName !== "string") continue;
@@ -184,11 +187,11 @@ function inlineDiscriminatedUnions(schema: Record<string, unknown>, document: ob
   const members = schema["allOf"];
   if (!Array.isArray(members)) return;
   members.forEach((member: unknown, index) => {
-    const base = isObject(member) && typeof member["$ref"] === "string" ? resolveRef(member["$ref"], document) : undefined;
+    const base = isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
     if (!isObject(base) || !isObject(base["discriminator"]) || unionMembers(base).length === 0) return;
     const mapping = isObject(base["discriminator"]["mapping"]) ? Object.values(base["discriminator"]["mapping"]) : [];
     // A schema the union names is one of its members extending it (the inheritance pattern), not a use of it.
-    const named = [...unionMembers(base), ...mapping].some((ref) => typeof ref === "string" && resolveRef(ref, document) === schema);
+    const named = [...unionMembers(base), ...mapping].some((ref) => typeof ref === "string" && refTarget(document, ref)?.value === schema);
     if (named) return;
     const { discriminator: _discriminator, ...union } = base;
     members[index] = union;
@@ -216,12 +219,6 @@ function hoistMemberDiscriminators(schemas: Record<string, unknown>): void {
   }
 }
 
-/** What an internal `$ref` points at; `undefined` for an external or dangling one. */
-function resolveRef(ref: string, document: object): unknown {
-  const pointer = refToPointer(ref);
-  return pointer === undefined ? undefined : resolvePointer(document, pointer);
-}
-
 /** The string values a schema itself (or an inline allOf member) allows for a property, via `enum` or `const`. */
 function declaredValues(schema: Record<string, unknown>, propertyName: string): string[] | undefined {
   const holders = [schema, ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : [])];
@@ -236,5 +233,5 @@ function declaredValues(schema: Record<string, unknown>, propertyName: string): 
 }
 
 function schemaRef(name: string): string {
-  return `#/components/schemas/${encodePointerToken(name)}`;
+  return `#${schemaPointer(name)}`;
 }

@@ -9,8 +9,8 @@
  */
 import type { Document, NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, resolvePointer } from "../pointer.js";
-import { sortKeysDeep } from "./canonical.js";
+import { appendPointer, isObject, resolvePointer } from "../spec/pointer.js";
+import { sortKeysDeep } from "../spec/canonical.js";
 import { collectRefs, isExternalRef, isMappingRef } from "./refs.js";
 import { refUriId, type SourceSet } from "./sources.js";
 import { isRefObject, resolveLoadedRef } from "./targets.js";

@@ -5,9 +5,9 @@
  * separator every location has and most servers split on. Under `--strict` each is an error.
  */
 import type { SourcePlace } from "../errors.js";
-import { appendPointer, isObject } from "../pointer.js";
+import { appendPointer, isObject } from "../spec/pointer.js";
 import type { Leniency } from "./leniency.js";
-import { METHODS } from "./methods.js";
+import { HTTP_METHODS } from "../spec/constants.js";
 
 /** Rewrites `swagger` (the converter's own copy) in place; places are looked up in the document as written. */
 export function replaceRejectedCollectionFormats(swagger: unknown, locate: (pointer: string) => SourcePlace, leniency: Leniency): void {
@@ -40,7 +40,7 @@ export function replaceRejectedCollectionFormats(swagger: unknown, locate: (poin
   eachEntry(swagger["paths"], "/paths", (item, itemAt) => {
     if (!isObject(item)) return;
     fixParameters(item["parameters"], appendPointer(itemAt, "parameters"));
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
       fixParameters(operation["parameters"], appendPointer(itemAt, method, "parameters"));

@@ -4,7 +4,7 @@
  * few dozen levels; past the limit a spec is rejected here, at the first value that goes too deep.
  */
 import { SpecError, type SourcePlace } from "../errors.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../spec/pointer.js";
 
 /** Objects and arrays inside each other; every stage after loading is tested to this depth. */
 export const MAX_NESTING = 256;
@@ -67,12 +67,6 @@ export function jsonNestingOffset(text: string): number {
     } else if (char === "}" || char === "]") depth--;
   }
   return 0;
-}
-
-function pointerOf(frame: Frame): string {
-  const keys: string[] = [];
-  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
-  return appendPointer("", ...keys.reverse());
 }
 
 /**

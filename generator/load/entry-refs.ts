@@ -6,7 +6,8 @@
  * schema at all by its kind (an example, a link…) always is.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
+import { locateObject } from "../spec/refs.js";
 import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
 import { collectRefs, NAME_MAPS } from "./refs.js";
@@ -50,14 +51,9 @@ function isSchemaPlace(pointer: string): boolean {
 
 /** Where the schema of the entry at `pointer` is (following the entry's own `$ref`s); `undefined` when it has none. */
 function entrySchema(root: unknown, pointer: string): string | undefined {
-  let at = pointer;
-  let entry = resolvePointer(root, at);
-  for (let hops = 0; isRefObject(entry) && hops < 32; hops += 1) {
-    const next = refToPointer(entry.$ref);
-    if (next === undefined) return undefined;
-    [at, entry] = [next, resolvePointer(root, next)];
-  }
-  if (!isObject(entry)) return undefined;
+  const found = locateObject(root, pointer);
+  if (found === undefined) return undefined;
+  const { value: entry, pointer: at } = found;
   if (entry["schema"] !== undefined) return appendPointer(at, "schema");
   const content = entry["content"];
   if (!isObject(content)) return undefined;

@@ -4,7 +4,7 @@
  * its line:column and pointer. Parts of other files that nothing reaches are not checked (they are not part of the API).
  */
 import { SpecError } from "../errors.js";
-import { resolvePointer } from "../pointer.js";
+import { resolvePointer } from "../spec/pointer.js";
 import { collectRefs } from "./refs.js";
 import type { SourceSet } from "./sources.js";
 import { loadRefTarget, type Origin } from "./targets.js";

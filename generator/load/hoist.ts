@@ -5,7 +5,7 @@
  * through optional members). Each such target is copied to the components section of its kind under a name made
  * from its pointer, and the refs to it are rewritten: the same object, reachable by name.
  */
-import { encodePointerToken, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
+import { encodePointerToken, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { collectRefs } from "./refs.js";
 
 const COMPONENT_TYPES = new Set(["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"]);

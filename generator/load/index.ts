@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { SourcePlace, SpecWarning } from "../errors.js";
 import { bundleSources } from "./bundle.js";
-import { sortKeysDeep } from "./canonical.js";
+import { sortKeysDeep } from "../spec/canonical.js";
 import { repairEntryRefs } from "./entry-refs.js";
 import { followRefs } from "./follow.js";
 import { hoistDeepRefs } from "./hoist.js";

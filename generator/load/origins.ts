@@ -7,7 +7,7 @@
  * is located through its longest mounted prefix.
  */
 import type { SourcePlace } from "../errors.js";
-import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { isExternalRef } from "./refs.js";
 import type { SourceSet } from "./sources.js";
 import { childOrigin, isRefObject, resolveLoadedRef, valueAt, type Origin } from "./targets.js";

@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
 import { SpecError, type SourcePlace } from "../errors.js";
-import { parsePointer } from "../pointer.js";
+import { parsePointer } from "../spec/pointer.js";
 import { checkNesting, jsonNestingOffset } from "./depth.js";
 import { jsonLocator as pointerOffsets, lineIndex } from "./json-locate.js";
 

@@ -7,11 +7,11 @@
  *   to the template's name; any other parameter missing from the template is left out of the call;
  * - a query string (`/items?type=foo`) stays in the path as written: the runtime sends it as a fixed query.
  */
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject } from "../spec/pointer.js";
+import { followToObject } from "../spec/refs.js";
 import type { Leniency } from "./leniency.js";
-import { METHODS } from "./methods.js";
+import { HTTP_METHODS } from "../spec/constants.js";
 import type { LocatedDocument } from "./parse.js";
-import { isRefObject } from "./targets.js";
 
 interface PathParameter {
   readonly name: string;
@@ -47,14 +47,14 @@ export function repairPathParameters(document: LocatedDocument, leniency: Lenien
   if (!isObject(paths)) return document;
   const edits: ListEdits[] = [];
   for (const [path, written] of Object.entries(paths)) {
-    const item = followRefs(document.value, written, appendPointer("/paths", path));
-    if (!isObject(item.value)) continue;
+    const item = followToObject(document.value, written, appendPointer("/paths", path));
+    if (item === undefined) continue;
     if (path.includes("?")) tolerateQueryString(document, leniency, path);
     const context: PathContext = { document, leniency, path, template: [...new Set(templateNames(path))] };
     const sharedEdits = editsOf(item.value, appendPointer(item.pointer, "parameters"));
     const sharedNames = repairUnknown(context, sharedEdits, []);
     edits.push(sharedEdits);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item.value[method];
       if (isObject(operation)) edits.push(repairOperation(context, operation, appendPointer(item.pointer, method), sharedEdits, sharedNames));
     }
@@ -95,8 +95,8 @@ function queryTemplateNames(path: string): string[] {
 function queryParameterNames(root: unknown, list: readonly unknown[]): Set<string> {
   const names = new Set<string>();
   for (const entry of list) {
-    const { value } = followRefs(root, entry, "");
-    if (isObject(value) && value["in"] === "query" && typeof value["name"] === "string") names.add(value["name"]);
+    const value = followToObject(root, entry, "")?.value;
+    if (value !== undefined && value["in"] === "query" && typeof value["name"] === "string") names.add(value["name"]);
   }
   return names;
 }
@@ -168,8 +168,8 @@ function editsOf(owner: Record<string, unknown>, pointer: string): ListEdits {
 function pathParameters(root: unknown, edits: ListEdits): PathParameter[] {
   const found: PathParameter[] = [];
   edits.list.forEach((entry, index) => {
-    const { value } = followRefs(root, entry, "");
-    if (isObject(value) && value["in"] === "path" && typeof value["name"] === "string") {
+    const value = followToObject(root, entry, "")?.value;
+    if (value !== undefined && value["in"] === "path" && typeof value["name"] === "string") {
       found.push({ name: value["name"], pointer: appendPointer(edits.pointer, index), index });
     }
   });
@@ -177,7 +177,7 @@ function pathParameters(root: unknown, edits: ListEdits): PathParameter[] {
 }
 
 function applyEdits(root: unknown, edits: ListEdits): void {
-  for (const [index, name] of edits.renamed) edits.list[index] = { ...(followRefs(root, edits.list[index], "").value as object), name };
+  for (const [index, name] of edits.renamed) edits.list[index] = { ...followToObject(root, edits.list[index], "")?.value, name };
   for (const index of [...edits.removed].sort((a, b) => b - a)) edits.list.splice(index, 1);
   for (const name of edits.added) edits.list.push({ name, in: "path", required: true, schema: { type: "string" } });
 }
@@ -194,14 +194,4 @@ function locateBeforeRemovals(locate: LocatedDocument["locate"], removed: Readon
     }
     return locate(pointer);
   };
-}
-
-/** The object an internal `$ref` (or a chain of them) leads to, and where; a broken ref leads to `undefined`. */
-function followRefs(root: unknown, value: unknown, pointer: string): { value: unknown; pointer: string } {
-  let current = { value, pointer };
-  for (let hops = 0; isRefObject(current.value) && hops < 32; hops += 1) {
-    const target = refToPointer(current.value.$ref);
-    current = target === undefined ? { value: undefined, pointer } : { value: resolvePointer(root, target), pointer: target };
-  }
-  return current;
 }

@@ -3,7 +3,7 @@
  * reported at the line that wrote it instead of surfacing later as a confusing type error.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../spec/pointer.js";
 import type { LocatedDocument } from "./parse.js";
 
 export interface RefSite {

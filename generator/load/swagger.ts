@@ -5,8 +5,8 @@
  * to the nearest part that exists there.
  */
 import { SpecError } from "../errors.js";
-import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../pointer.js";
-import { sortKeysDeep } from "./canonical.js";
+import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
+import { sortKeysDeep } from "../spec/canonical.js";
 import { replaceRejectedCollectionFormats } from "./collection-formats.js";
 import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";

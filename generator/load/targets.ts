@@ -1,5 +1,5 @@
 /** What a `$ref` written in one file of a multi-file spec points at: a file and a JSON pointer into it. */
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { readVerb } from "./read.js";
 import { refUriId, splitRef, type SourceSet } from "./sources.js";
 

@@ -3,8 +3,8 @@
  * It checks structure, not every rule of the specification: what the generator relies on.
  */
 import { SpecError } from "../errors.js";
-import { isObject, appendPointer } from "../pointer.js";
-import { METHODS } from "./methods.js";
+import { isObject, appendPointer } from "../spec/pointer.js";
+import { HTTP_METHODS } from "../spec/constants.js";
 import type { LocatedDocument } from "./parse.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
@@ -41,7 +41,7 @@ export function checkOpenApiShape(document: LocatedDocument): void {
     const itemPointer = appendPointer("/paths", path);
     if (!path.startsWith("/")) fail(itemPointer, `path ${JSON.stringify(path)} must start with "/"`);
     if (!isObject(item)) return fail(itemPointer, "a path item must be an object");
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (operation === undefined) continue;
       const operationPointer = appendPointer(itemPointer, method);

@@ -1,7 +1,8 @@
 /** The model stage: a bundled document → an ApiModel, following `$ref`s for parameters, bodies and responses. */
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { compareText, HTTP_METHODS } from "../spec/constants.js";
+import { appendPointer, isObject } from "../spec/pointer.js";
+import { followToObject, locateObject } from "../spec/refs.js";
 import {
-  HTTP_METHODS,
   type ApiModel,
   type ContentModel,
   type OperationModel,
@@ -60,29 +61,12 @@ export function buildModel(document: Json): ApiModel {
   };
 }
 
-/** Code-unit order, not locale order: the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Follows `$ref` chains (bounded, so a self-referencing ref cannot loop) to an object and the pointer where it lives. */
-function follow(document: Json, pointer: string): { value: Json; pointer: string } | undefined {
-  let current = pointer;
-  for (let hops = 0; hops < 32; hops++) {
-    const value = resolvePointer(document, current);
-    if (!isObject(value)) return undefined;
-    const ref = value["$ref"];
-    if (typeof ref !== "string") return { value, pointer: current };
-    const next = refToPointer(ref);
-    if (next === undefined) return undefined;
-    current = next;
-  }
-  return undefined;
-}
+/** The object at `pointer` after its `$ref`s, and the pointer where it lives. */
+const follow = locateObject;
 
 const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
 
@@ -122,7 +106,7 @@ function mergeParameters(shared: readonly ParameterModel[], own: readonly Parame
   return [...shared.filter((parameter) => !ownKeys.has(key(parameter))), ...own];
 }
 
-function readContents(document: Json, owner: Json, ownerPointer: string): ContentModel[] {
+function readContents(owner: Json, ownerPointer: string): ContentModel[] {
   const content = owner["content"];
   if (!isObject(content)) return [];
   return Object.keys(content)
@@ -135,7 +119,7 @@ function readRequestBody(document: Json, body: unknown, pointer: string): Reques
   if (body === undefined) return undefined;
   const found = follow(document, pointer);
   if (!found) return undefined;
-  return { required: found.value["required"] === true, contents: readContents(document, found.value, found.pointer) };
+  return { required: found.value["required"] === true, contents: readContents(found.value, found.pointer) };
 }
 
 function readResponses(document: Json, responses: unknown, pointer: string): ResponseModel[] {
@@ -150,7 +134,7 @@ function readResponses(document: Json, responses: unknown, pointer: string): Res
         {
           status,
           description: text(found.value["description"]) ?? "",
-          contents: readContents(document, found.value, found.pointer),
+          contents: readContents(found.value, found.pointer),
           headers: readResponseHeaders(document, found.value["headers"], appendPointer(found.pointer, "headers")),
         },
       ];
@@ -173,10 +157,7 @@ function headerKind(document: Json, schema: Json | undefined): ResponseHeaderMod
   if (type === "integer" || type === "number") return "number";
   if (type === "boolean") return "boolean";
   if (type !== "array" || schema === undefined) return "string";
-  const items = isObject(schema["items"]) ? schema["items"] : undefined;
-  const itemRef = items?.["$ref"];
-  const itemPointer = typeof itemRef === "string" ? refToPointer(itemRef) : undefined;
-  const itemType = schemaType(itemPointer === undefined ? items : follow(document, itemPointer)?.value);
+  const itemType = schemaType(followToObject(document, schema["items"], "")?.value);
   return itemType === "integer" || itemType === "number" ? "numbers" : "strings";
 }
 

@@ -1,7 +1,6 @@
 /** The small model of an API that the later stages work from: operations with their parts grouped by location. */
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import type { HttpMethod } from "../spec/constants.js";
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 

@@ -4,7 +4,8 @@
  * also be named in the config, for specs that use other names; those are tried first.
  */
 import type { OperationModel } from "../model/index.js";
-import { appendPointer, isObject, refToPointer, resolvePointer } from "../pointer.js";
+import { appendPointer, isObject } from "../spec/pointer.js";
+import { followToObject, locateObject } from "../spec/refs.js";
 
 /** A convention as the config names it: body paths dotted from the root of the success body (`meta.total_pages`). */
 export type PaginationConvention =
@@ -72,27 +73,14 @@ function split(path: string): string[] {
   return path.split(".").filter((part) => part !== "");
 }
 
-/** The schema at `pointer`, its `$ref` chain followed (bounded, so a cycle ends). */
+/** The schema at `pointer`, its `$ref` chain followed (a cycle leads nowhere). */
 function schemaAt(document: Json, pointer: string): Json | undefined {
-  let current = pointer;
-  for (let hops = 0; hops < 32; hops++) {
-    const value = resolvePointer(document, current);
-    if (!isObject(value)) return undefined;
-    const ref = value["$ref"];
-    if (typeof ref !== "string") return value;
-    const next = refToPointer(ref);
-    if (next === undefined) return undefined;
-    current = next;
-  }
-  return undefined;
+  return locateObject(document, pointer)?.value;
 }
 
+/** The schema `schema` stands for after its `$ref`s. */
 function resolved(document: Json, schema: unknown): Json | undefined {
-  if (!isObject(schema)) return undefined;
-  const ref = schema["$ref"];
-  if (typeof ref !== "string") return schema;
-  const pointer = refToPointer(ref);
-  return pointer === undefined ? undefined : schemaAt(document, pointer);
+  return followToObject(document, schema, "")?.value;
 }
 
 /** Follows property names through `properties`, looking into `allOf` members too (a paged list is often base + page). */

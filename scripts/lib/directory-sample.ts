@@ -8,6 +8,7 @@
  */
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { compareText } from "../../generator/spec/constants.js";
 
 export interface DirectoryEntry {
   /** Path under the package's `api/` folder without `.json`, such as `amazonaws.com/acm`. */
@@ -85,9 +86,4 @@ export async function readSampleList(file: string): Promise<string[]> {
 
 export async function writeSampleList(file: string, ids: readonly string[], packageVersion: string, rule: SampleRule): Promise<void> {
   await writeFile(file, renderSampleList(ids, packageVersion, rule));
-}
-
-/** Code-unit order, the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

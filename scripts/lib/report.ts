@@ -1,6 +1,6 @@
 /** corpus/REPORT.md: totals, the failures by kind, and one row per spec. Deterministic: no dates, no timings. */
 import type { CorpusResult, Verdict } from "./corpus-run.js";
-import { compareText } from "./directory-sample.js";
+import { compareText } from "../../generator/spec/constants.js";
 import { outputFolder } from "./corpus-specs.js";
 import { oneLine } from "./text.js";
 import { formatDiagnostic, strictCompilerOptions } from "./typecheck.js";

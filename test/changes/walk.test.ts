@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareSpecs } from "../../generator/changes/index.js";
-import { MAX_SCHEMA_DEPTH } from "../../generator/changes/schemaWalk.js";
+import { MAX_SCHEMA_DEPTH } from "../../generator/changes/schema-walk.js";
 import { VERSIONS, brief, documentOf, objectSchema, okResponse, patchDocument } from "./fixtures.js";
 
 const name = { type: "string" };

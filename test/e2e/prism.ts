@@ -28,7 +28,7 @@ export async function startPrism(spec: string): Promise<PrismServer> {
     await waitUntilListening(port, child);
   } catch (error) {
     await server.stop();
-    throw new Error(`Prism did not start for ${spec}: ${error instanceof Error ? error.message : String(error)}\n${output}`);
+    throw new Error(`Prism did not start for ${spec}: ${error instanceof Error ? error.message : String(error)}\n${output}`, { cause: error });
   }
   return server;
 }

@@ -45,6 +45,17 @@ export function generateEdge(spec: EdgeSpec, outRoot: string): Promise<GenerateR
   return generate({ spec: edgeSpecPath(spec), out: join(outRoot, spec), name: spec });
 }
 
+/** The folder beside the spec folders that holds the one shared runtime of the goldens. */
+export const SHARED_RUNTIME = "_runtime";
+
+/**
+ * Generates one edge spec as the golden test does: the runtime shared in `<outRoot>/_runtime/`, so each spec's
+ * runtime.ts and serialize.ts are one-line re-exports and the runtime itself is compared with its templates once.
+ */
+export function generateGolden(spec: EdgeSpec, outRoot: string): Promise<GenerateResult> {
+  return generate({ spec: edgeSpecPath(spec), out: join(outRoot, spec), name: spec, runtimeDir: join(outRoot, SHARED_RUNTIME) });
+}
+
 /**
  * Lets code in a folder outside the repo (a temporary one) resolve the repo's packages (openapi-fetch, vitest types),
  * as it would inside a project that installed them.

@@ -27,7 +27,7 @@ async function routesOf(spec: EdgeSpec, factory: string, args: Readonly<Record<s
   const module = (await import(pathToFileURL(join(dir, spec, "index.ts")).href)) as Record<string, unknown>;
   const create = module[factory];
   if (typeof create !== "function") throw new Error(`${spec}: no ${factory} exported`);
-  let sent = "";
+  let sent: string;
   const client = create({
     baseUrl: "http://stub.invalid",
     fetch: async (request: Request) => {

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec, loadSpecText } from "../../generator/load/index.js";
-import { resolvePointer } from "../../generator/pointer.js";
+import { resolvePointer } from "../../generator/spec/pointer.js";
 import { root } from "../support/run.js";
 import { placeOf, specErrorOf } from "./helpers.js";
 

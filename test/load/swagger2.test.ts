@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolvePointer } from "../../generator/pointer.js";
+import { resolvePointer } from "../../generator/spec/pointer.js";
 import { loadSpec, type LoadedSpec } from "../../generator/load/index.js";
 import { removeDir, root, tempDir } from "../support/run.js";
 import { placeOf, refsIn, specErrorOf, writeTree } from "./helpers.js";

@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolvePointer } from "../../generator/pointer.js";
+import { resolvePointer } from "../../generator/spec/pointer.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { placeOf, refsIn, specErrorOf } from "./helpers.js";
 

@@ -12,6 +12,7 @@
  * No dependencies: the schemas the requests need are embedded below as data, checked by the small checker in this file.
  */
 import * as fixtures from "./fixtures.js";
+import { isJsonMediaType } from "./serialize.js";
 
 /** An answer for one operation: a status (the body is that status's fixture), or a status with a body of your own. */
 export type MockReply =
@@ -461,10 +462,6 @@ async function readRequestBody(request: Request): Promise<ReceivedBody> {
   if (mediaType.startsWith("text/")) return { present: true, mediaType, value: await request.text() };
   const blob = await request.blob();
   return blob.size === 0 ? absent : { present: true, mediaType, value: blob };
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || mediaType === "*/*";
 }
 
 function bodyIssues(operation: MockOperation, received: ReceivedBody): string[] {

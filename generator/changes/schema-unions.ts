@@ -1,8 +1,8 @@
 /** Compares oneOf/anyOf unions member by member, and a plain schema with a union it turned into (or from). */
 import { matchBranches } from "./branches.js";
 import { variantSegment } from "./location.js";
-import { schemaLabel, type SchemaNode } from "./schemaNode.js";
-import type { PairOutcome, PendingPair, SchemaFinding } from "./schemaTypes.js";
+import { schemaLabel, type SchemaNode } from "./schema-node.js";
+import type { PairOutcome, PendingPair, SchemaFinding } from "./schema-types.js";
 import { fixedSeverity } from "./severity.js";
 import type { Direction } from "./types.js";
 

@@ -1,10 +1,10 @@
 /** Compares one pair of schema nodes and lists the pairs below them that still need comparing. */
 import type { DiffContext } from "./context.js";
-import { unionMembers } from "./schemaNode.js";
-import { compareProperties, nestedChildren } from "./schemaObjects.js";
-import { compareEnums, compareFormats, compareTypes } from "./schemaScalars.js";
-import { combineOutcomes, type PairOutcome, type PendingPair } from "./schemaTypes.js";
-import { compareUnions, compareWithUnion } from "./schemaUnions.js";
+import { unionMembers } from "./schema-node.js";
+import { compareProperties, nestedChildren } from "./schema-objects.js";
+import { compareEnums, compareFormats, compareTypes } from "./schema-scalars.js";
+import { combineOutcomes, type PairOutcome, type PendingPair } from "./schema-types.js";
+import { compareUnions, compareWithUnion } from "./schema-unions.js";
 import type { Direction } from "./types.js";
 
 function compareOwnShape(context: DiffContext, pair: PendingPair, direction: Direction): PairOutcome {

@@ -1,8 +1,8 @@
 /** Compares what a single schema node says about its own values: type, format and enum. */
 import type { JsonRecord } from "./json.js";
-import type { SchemaFinding } from "./schemaTypes.js";
+import type { SchemaFinding } from "./schema-types.js";
 import { fixedSeverity, reshapeSeverity } from "./severity.js";
-import { describeTypeSet, enumValues, formatOf, isSubsetOf, overlaps, sameTypeSet, typeSetOf } from "./typeSet.js";
+import { describeTypeSet, enumValues, formatOf, isSubsetOf, overlaps, sameTypeSet, typeSetOf } from "./type-set.js";
 import type { Direction } from "./types.js";
 
 export interface TypeComparison {

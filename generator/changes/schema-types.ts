@@ -1,5 +1,5 @@
 /** Shapes shared by the schema comparison steps. */
-import type { SchemaNode } from "./schemaNode.js";
+import type { SchemaNode } from "./schema-node.js";
 import type { ChangeKind, Severity } from "./types.js";
 
 /** A change inside a schema; `path` holds location segments relative to the schema root. */

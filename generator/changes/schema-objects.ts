@@ -2,8 +2,8 @@
 import type { DiffContext } from "./context.js";
 import { isRecord, recordAt, sortedUnion, stringsAt, type JsonRecord } from "./json.js";
 import { ADDITIONAL_PROPERTIES_SEGMENT, ITEMS_SEGMENT, propertySegment } from "./location.js";
-import { schemaNode } from "./schemaNode.js";
-import type { PairOutcome, PendingPair, SchemaFinding } from "./schemaTypes.js";
+import { schemaNode } from "./schema-node.js";
+import type { PairOutcome, PendingPair, SchemaFinding } from "./schema-types.js";
 import { fixedSeverity, propertyAddedSeverity } from "./severity.js";
 import type { Direction } from "./types.js";
 

@@ -3,9 +3,9 @@
  * once per walk, at its shallowest location: this ends cycles and reports a shared schema's change once.
  */
 import type { DiffContext } from "./context.js";
-import { comparePair } from "./schemaPair.js";
-import { schemaNode } from "./schemaNode.js";
-import type { PendingPair, SchemaFinding } from "./schemaTypes.js";
+import { comparePair } from "./schema-pair.js";
+import { schemaNode } from "./schema-node.js";
+import type { PendingPair, SchemaFinding } from "./schema-types.js";
 import type { Direction } from "./types.js";
 
 /** Location segments below which a walk stops, whatever the schemas say. */

@@ -1,9 +1,10 @@
 /** A schema ready to compare: refs followed, allOf merged, with a stable key for the cycle guard. */
 import type { Side } from "./context.js";
-import { flattenAllOf } from "./flatten.js";
-import { arrayAt, stringAt, type JsonRecord } from "./json.js";
+import { mergeAllOf } from "../spec/all-of.js";
+import { cachedRefTarget } from "../spec/refs.js";
+import { arrayAt, isRecord, stringAt, type JsonRecord } from "./json.js";
 import { refName, resolveRef } from "./resolve.js";
-import { describeTypeSet, typeSetOf } from "./typeSet.js";
+import { describeTypeSet, typeSetOf } from "./type-set.js";
 
 export interface SchemaNode {
   readonly schema: JsonRecord;
@@ -17,7 +18,18 @@ const UNCONSTRAINED: JsonRecord = Object.freeze({});
 export function schemaNode(side: Side, value: unknown): SchemaNode {
   const resolved = resolveRef(side, value);
   if (resolved === undefined) return { schema: UNCONSTRAINED, key: UNCONSTRAINED };
-  return { schema: flattenAllOf(side, resolved.value), key: resolved.key };
+  return { schema: withAllOfMerged(side, resolved.value), key: resolved.key };
+}
+
+/** The schema with its allOf members merged in; the same input object always yields the same output object. */
+function withAllOfMerged(side: Side, schema: JsonRecord): JsonRecord {
+  const members = arrayAt(schema, "allOf");
+  if (members === undefined || !members.some(isRecord)) return schema;
+  const cached = side.flattened.get(schema);
+  if (cached !== undefined) return cached;
+  const merged = mergeAllOf(side.doc, schema, cachedRefTarget);
+  side.flattened.set(schema, merged);
+  return merged;
 }
 
 /** The members of a oneOf/anyOf (TypeScript unions either way), or undefined when the schema is not a union. */
