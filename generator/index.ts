@@ -22,7 +22,9 @@ import { loadSpec } from "./load/index.js";
 import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
+import { createLeniency } from "./load/leniency.js";
 import { planClient } from "./plan/index.js";
+import { checkRenamedOperations } from "./plan/renamed-operations.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
@@ -101,6 +103,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
   const plan = await timed("plan", () => planClient(model, options.name));
+  const planLeniency = createLeniency(options.strict === true);
+  checkRenamedOperations(plan, spec.locate, planLeniency);
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
   const client = await timed("client", async () =>
@@ -152,7 +156,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: [...spec.warnings, ...planLeniency.warnings], outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */
