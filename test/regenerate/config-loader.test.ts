@@ -6,6 +6,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../generator/config/load.js";
 import { removeDir, runCli, tempDir } from "../support/run.js";
 import { petsSpec } from "../write/helpers.js";
 
@@ -66,6 +67,16 @@ describe("module configs run by a tool that the project does not have installed"
     const result = await runCli(["generate", "-q"], folder);
     expect(result.stderr).not.toContain("the other copy");
     expect(result.code).toBe(0);
+  });
+});
+
+describe("loadConfig", () => {
+  it("reads an edited .ts config afresh in the same process, as `watch` needs", async () => {
+    const folder = await bareProject("reload", "kapso-codegen.config.ts", TYPED_CONFIG);
+    const file = join(folder, "kapso-codegen.config.ts");
+    expect((await loadConfig(file)).config.apis[0]?.out).toBe("src/api/pets");
+    await writeFile(file, TYPED_CONFIG.replace("src/api/pets", "src/api/renamed"));
+    expect((await loadConfig(file)).config.apis[0]?.out).toBe("src/api/renamed");
   });
 });
 
