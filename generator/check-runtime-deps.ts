@@ -7,7 +7,7 @@
  * Not `createRequire(...).resolve`: CommonJS resolution also searches NODE_PATH, which pnpm sets for every script it
  * runs (pointing at its private store), so it would find openapi-fetch where tsc and bundlers never look.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { shortPath } from "./errors.js";
 
@@ -75,17 +75,61 @@ export function foldersImportingRuntime(run: RunFolders): string[] {
   return run.runtimeDir !== undefined ? [run.runtimeDir] : [...new Set(run.apis.map((api) => api.out))];
 }
 
-/** Prints one warning per folder from which a runtime dependency does not resolve. */
+/** The dependency fields of package.json, in the order a declaration is looked for. */
+type DependencyField = "dependencies" | "peerDependencies" | "optionalDependencies" | "devDependencies";
+const DEPENDENCY_FIELDS: readonly DependencyField[] = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
+
+/** The field of `ownerDir/package.json` that declares `name`, or undefined (also for an unreadable package.json). */
+export function declaringField(ownerDir: string, name: string): DependencyField | undefined {
+  let manifest: Partial<Record<DependencyField, Record<string, unknown>>>;
+  try {
+    manifest = JSON.parse(readFileSync(join(ownerDir, "package.json"), "utf8")) as typeof manifest;
+  } catch {
+    return undefined; // a package.json npm cannot read either: the install command's own error will say why
+  }
+  return DEPENDENCY_FIELDS.find((field) => typeof manifest[field]?.[name] === "string");
+}
+
+/**
+ * A package that resolves but that the owning package does not declare is there by luck: hoisted as a dependency of
+ * another package (kapso-codegen's own openapi-fetch), and gone after `npm prune --omit=dev` or a change to that
+ * package. One line, with the fix.
+ */
+export function undeclaredWarning(folder: string, name: string, ownerDir: string, command: string): string {
+  const owner = shortPath(join(ownerDir, "package.json"));
+  return `warning: ${name} resolves from ${shortPath(folder)} only through another package: ${owner} does not list it, so an install that drops that package (such as \`npm prune --omit=dev\`) breaks the generated code; fix: run \`${command}\` ${describeOwner(folder, ownerDir)}\n`;
+}
+
+/** openapi-fetch as a devDependency is fine for a bundled app, not for one that installs with --omit=dev: a note. */
+export function devDependencyNote(folder: string, name: string, ownerDir: string): string {
+  const owner = shortPath(join(ownerDir, "package.json"));
+  return `note: ${name} is a devDependency of ${owner}, and the generated code in ${shortPath(folder)} imports it at run time; a production install (\`npm install --omit=dev\`) leaves it out, so move it to dependencies unless the app is bundled\n`;
+}
+
+/**
+ * What is wrong with one package for one folder: not resolvable, resolvable but undeclared (a warning), or declared
+ * only as a devDependency when the folder needs it at run time (a note). Nothing when it is declared as it should be.
+ */
+function dependencyProblem(folder: string, name: string, runtime: boolean, write: (line: string) => void): void {
+  const owner = owningPackageDir(folder);
+  const command = installCommand(runtime ? [name] : ["-D", `${name}@2`], process.env["npm_config_user_agent"]);
+  if (installedPackageDir(name, folder) === undefined) {
+    write(runtimeDepsWarning(folder, [name], owner, command, runtime ? "the generated client cannot compile or run" : "its msw.ts cannot compile or run"));
+    return;
+  }
+  if (owner === undefined) return; // a folder no package owns: nothing can declare it, and it resolves
+  const field = declaringField(owner, name);
+  if (field === undefined) write(undeclaredWarning(folder, name, owner, command));
+  else if (runtime && field === "devDependencies") write(devDependencyNote(folder, name, owner));
+}
+
+/**
+ * Prints one line per folder and package that is not a declared dependency of the package owning the folder:
+ * openapi-fetch for the folders that import the runtime, msw (a dev dependency: only tests use it) for msw.ts.
+ */
 export function warnAboutUnresolvableRuntimeDeps(run: RunFolders, write: (line: string) => void = (line) => process.stderr.write(line)): void {
   for (const folder of foldersImportingRuntime(run)) {
-    const missing = findUnresolvableRuntimeDeps(folder);
-    if (missing.length === 0) continue;
-    write(runtimeDepsWarning(folder, missing, owningPackageDir(folder), installCommand(missing, process.env["npm_config_user_agent"])));
+    for (const name of RUNTIME_DEPENDENCIES) dependencyProblem(folder, name, true, write);
   }
-  // msw.ts imports msw, which only the project's tests need: a dev dependency.
-  for (const api of run.apis) {
-    if (api.msw !== true || installedPackageDir(MSW_DEPENDENCY, api.out) !== undefined) continue;
-    const command = installCommand(["-D", `${MSW_DEPENDENCY}@2`], process.env["npm_config_user_agent"]);
-    write(runtimeDepsWarning(api.out, [MSW_DEPENDENCY], owningPackageDir(api.out), command, "its msw.ts cannot compile or run"));
-  }
+  for (const api of run.apis) if (api.msw === true) dependencyProblem(api.out, MSW_DEPENDENCY, false, write);
 }

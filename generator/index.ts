@@ -20,11 +20,13 @@ import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerpri
 import { createFormatter, formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
+import { createLeniency } from "./load/leniency.js";
 import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
 import { generatorVersion } from "./paths.js";
 import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
+import { checkRenamedOperations } from "./plan/renamed-operations.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
@@ -94,6 +96,8 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
   const plan = await timed("plan", () => planClient(model, options.name, { document: spec.document, conventions: options.pagination }));
+  const planLeniency = createLeniency(options.strict === true);
+  checkRenamedOperations(plan, spec.locate, planLeniency);
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
   const client = await timed("client", async () =>
@@ -155,7 +159,7 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: spec.warnings, outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
+  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: [...spec.warnings, ...planLeniency.warnings], outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */

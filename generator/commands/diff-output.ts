@@ -18,7 +18,7 @@ export async function unifiedDiff(out: string, result: GenerateResult): Promise<
     });
     const after = next.get(file.path) ?? "";
     const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, after, undefined, undefined, { context: 2 });
-    const lines = patch.split("\n").slice(2); // drop the "====" header lines
+    const lines = patch.split("\n").slice(1); // drop the "====" line; keep "--- a/…" and "+++ b/…"
     const shown = lines.slice(0, MAX_LINES);
     if (lines.length > MAX_LINES) shown.push(`… ${lines.length - MAX_LINES} more lines`);
     parts.push(shown.join("\n"));

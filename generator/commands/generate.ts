@@ -8,6 +8,7 @@ import { formatPlace } from "../errors.js";
 import { isRuntimeUpToDate, isUpToDate } from "../fingerprint.js";
 import type { GenerateOptions, GenerateResult, RuntimeResult } from "../index.js";
 import { resolveRun, type RequestedOptions } from "../options.js";
+import type { FileState, Protection } from "../write/index.js";
 import { EXIT, shortPath, shortPlace } from "./shared.js";
 
 export interface GenerateArgs extends RequestedOptions {
@@ -93,6 +94,36 @@ export function describeStale(change: string): string {
   return change === "create" ? "missing " : change === "remove" ? "obsolete" : "differs ";
 }
 
+const PROTECTION_WORDS: Readonly<Record<Protection, string>> = {
+  edited: "edited by hand",
+  unowned: "not written by kapso-codegen",
+  unverifiable: "unverifiable: the manifest cannot be read",
+};
+
+/**
+ * What to run, truthfully: the generate command that matches this check (its flags), and, when some stale files are
+ * ones generate refuses to overwrite (edited by hand, not its own), that it will refuse them unless given --force.
+ */
+export function staleAdvice(argv: GenerateArgs, changed: readonly FileState[]): string {
+  const protectedCount = changed.filter((file) => file.protection !== undefined).length;
+  const command = generateCommand(argv);
+  if (protectedCount === 0) return `regenerate with \`${command}\``;
+  const which = protectedCount === 1 ? "1 file marked below" : `the ${protectedCount} files marked below`;
+  return `\`${command}\` will refuse to overwrite ${which}; keep what you need from ${protectedCount === 1 ? "it" : "them"}, then run \`${command} --force\``;
+}
+
+/** `kapso-codegen generate` with the flags of this run that choose what is generated. */
+function generateCommand(argv: GenerateArgs): string {
+  const quote = (value: string): string => (/^[\w./:@=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
+  const flags = [
+    ...(["config", "spec", "out", "name"] as const).flatMap((key) => (argv[key] === undefined ? [] : [`--${key}`, quote(argv[key])])),
+    ...(argv.api ?? []).flatMap((api) => ["--api", quote(api)]),
+    ...(argv.strict ? ["--strict"] : []),
+    ...(argv.msw ? ["--msw"] : []),
+  ];
+  return ["kapso-codegen generate", ...flags].join(" ");
+}
+
 async function reportCheck(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runtimeDir: string | undefined, runtime: RuntimeResult | undefined): Promise<number> {
   const folders = [
     ...outcomes.map((outcome) => ({ out: outcome.options.out, files: outcome.result?.files ?? [], changed: outcome.result?.changed ?? [], result: outcome.result })),
@@ -110,8 +141,8 @@ async function reportCheck(argv: GenerateArgs, outcomes: readonly ApiOutcome[], 
       continue;
     }
     failed = true;
-    process.stderr.write(`${where} is stale; regenerate with \`kapso-codegen generate\`:\n`);
-    for (const file of folder.changed) process.stderr.write(`  ${describeStale(file.change)} ${file.path}\n`);
+    process.stderr.write(`${where} is stale; ${staleAdvice(argv, folder.changed)}:\n`);
+    for (const file of folder.changed) process.stderr.write(`  ${describeStale(file.change)} ${file.path}${file.protection === undefined ? "" : ` (${PROTECTION_WORDS[file.protection]})`}\n`);
     if (argv.diff && folder.result) process.stderr.write(await (await import("./diff-output.js")).unifiedDiff(folder.out, folder.result));
   }
   return failed ? EXIT.failed : EXIT.ok;

@@ -1,14 +1,14 @@
 /**
- * Finds and reads the config file. A `.ts` config is transpiled with TypeScript (loaded only then) and the result is
- * cached by content hash, so later runs import plain JavaScript and stay fast.
+ * Finds and reads the config file. JSON is parsed here (with places for its errors); a module config (`.ts`, `.mts`,
+ * `.mjs`, `.js`) is evaluated in memory by jiti, nothing written beside it, and its `import ... from "kapso-codegen"`
+ * is mapped to the running tool's own entry point, however the tool was installed (or not installed at all).
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFile } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { environmentError, errorCode, isFileSystemError, SpecError, type SourcePlace } from "../errors.js";
-import { sha256 } from "../write/manifest.js";
+import { environmentError, errorCode, SpecError, type SourcePlace } from "../errors.js";
 import type { ApiConfig, KapsoCodegenConfig } from "./define.js";
 
 export const CONFIG_NAMES = ["kapso-codegen.config.ts", "kapso-codegen.config.mts", "kapso-codegen.config.mjs", "kapso-codegen.config.js", "kapso-codegen.config.json"];
@@ -35,7 +35,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     const value = parseJson(path, text);
     return { file: path, config: checkConfig(value, jsonPlaces(path, text)) };
   }
-  return { file: path, config: checkConfig(await importModule(path, text), () => ({ file: path })) };
+  return { file: path, config: checkConfig(await importModule(path), () => ({ file: path })) };
 }
 
 /** JSON with comments allowed (as in tsconfig.json); a syntax error names its line and column. */
@@ -68,55 +68,30 @@ function jsonPlaces(file: string, text: string): PlaceOf {
   };
 }
 
-async function importModule(path: string, text: string): Promise<unknown> {
-  const isTypeScript = /\.m?ts$/.test(path);
-  const code = isTypeScript ? await transpiled(path, text) : undefined;
-  // Imported from beside the config, so its own imports resolve exactly as the user wrote them.
-  const target = code === undefined ? path : join(dirname(path), `.${basename(path)}.${process.pid}.mjs`);
-  if (code !== undefined) {
-    try {
-      await writeFile(target, code);
-    } catch (error) {
-      throw environmentError(error, target, "write the transpiled config beside it") ?? error;
-    }
-  }
+/** The package's public entry beside this file: `public.js` in the build, `public.ts` when run from source. */
+function publicEntry(): string {
+  const built = fileURLToPath(new URL("../public.js", import.meta.url));
+  return existsSync(built) ? built : fileURLToPath(new URL("../public.ts", import.meta.url));
+}
+
+async function importModule(path: string): Promise<unknown> {
+  const { createJiti } = await import("jiti"); // only for module configs: a JSON config stays light
+  // moduleCache off: `watch` reloads an edited config in the same process.
+  const jiti = createJiti(path, { alias: { "kapso-codegen": publicEntry() }, moduleCache: false, interopDefault: true });
   try {
-    const module = (await import(`${pathToFileURL(target).href}?v=${sha256(text).slice(0, 12)}`)) as { default?: unknown };
-    return module.default;
+    return await jiti.import(path, { default: true });
   } catch (error) {
     // Whatever the user's module throws while loading (a syntax error, a failing import) is reported as its problem.
-    throw new SpecError(`cannot load the config: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`, { file: path });
-  } finally {
-    if (code !== undefined) await rm(target, { force: true });
+    throw loadError(path, error instanceof Error ? error.message : String(error));
   }
 }
 
-async function transpiled(path: string, text: string): Promise<string> {
-  const cacheDir = join(process.cwd(), "node_modules", ".cache", "kapso-codegen");
-  const cached = join(cacheDir, `config-${sha256(text)}.mjs`);
-  try {
-    return await readFile(cached, "utf8");
-  } catch (error) {
-    if (errorCode(error) !== "ENOENT") warnNoCache(cached, error); // not cached yet is the usual case
-  }
-  const ts = (await import("typescript")).default;
-  const output = ts.transpileModule(text, {
-    fileName: path,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  }).outputText;
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    await writeFile(cached, output);
-  } catch (error) {
-    warnNoCache(cached, error);
-  }
-  return output;
-}
-
-/** The cache only saves time: a cache that cannot be used is a warning, and the config is transpiled each run. */
-function warnNoCache(cached: string, error: unknown): void {
-  if (!isFileSystemError(error)) throw error;
-  process.stderr.write(`warning: ${cached}: cannot cache the transpiled config (${error.code ?? error.message}); it is transpiled on every run\n`);
+/** One paragraph: the message's first line, placed at the line and column of the config that jiti's parser names. */
+function loadError(path: string, message: string): SpecError {
+  const at = new RegExp(`\\s*${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)`).exec(message);
+  const first = (at === null ? message : message.replace(at[0], "")).split("\n")[0]?.trim() ?? "";
+  const text = first.replace(/^ParseError: /, "syntax error: ");
+  return new SpecError(`cannot load the config: ${text}`, at === null ? { file: path } : { file: path, line: Number(at[1]), column: Number(at[2]) });
 }
 
 const CONFIG_KEYS = ["apis", "runtime", "strict"] as const satisfies ReadonlyArray<keyof KapsoCodegenConfig>;

@@ -46,12 +46,29 @@ async function readLocalFile(path: string): Promise<ReadOutcome> {
   }
 }
 
+const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Why a fetch failed, in words: fetch itself says only "fetch failed", and the reason (ECONNREFUSED, ENOTFOUND, a TLS
+ * problem) is in its cause, or in the first of the cause's errors when several addresses were tried.
+ */
+export function fetchFailure(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  const message = error instanceof Error ? error.message : String(error);
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  const inner: unknown = cause instanceof AggregateError ? (cause.errors[0] ?? cause) : cause;
+  if (!(inner instanceof Error)) return message;
+  const code = (inner as NodeJS.ErrnoException).code;
+  const detail = inner.message !== "" ? inner.message : (code ?? inner.name);
+  return `${message} (${code !== undefined && !detail.includes(code) ? `${code}: ` : ""}${detail})`;
+}
+
 async function fetchText(url: string): Promise<ReadOutcome> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: fetchFailure(error) };
   }
   if (!response.ok) return { ok: false, reason: `HTTP ${response.status}` };
   return { ok: true, text: await response.text() };

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../support/run.js";
-import { generateEdge, linkNodeModules, type EdgeSpec } from "./edge-specs.js";
+import { generate } from "../../generator/index.js";
+import { edgeSpecPath, generateEdge, linkNodeModules, type EdgeSpec } from "./edge-specs.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -49,6 +50,19 @@ describe("duplicate-operation-ids.yaml", () => {
   it("names both operations: the first getPet, the second getPet2", async () => {
     const routes = await routesOf("duplicate-operation-ids", "createDuplicateOperationIdsClient", { path: { petId: "p1" } });
     expect(Object.fromEntries(routes)).toEqual({ getPet: "GET /pets/p1", getPet2: "GET /pets/p1/owner" });
+  });
+
+  it("warns about the rename at the second operationId, naming both operations and the new name; --strict refuses it", async () => {
+    const result = await generateEdge("duplicate-operation-ids", dir);
+    const renames = result.specWarnings.filter((warning) => warning.message.includes("operationId"));
+    expect(renames.map((warning) => ({ line: warning.place.line, pointer: warning.place.pointer, message: warning.message }))).toEqual([
+      {
+        line: 21,
+        pointer: "/paths/~1pets~1{petId}~1owner/get/operationId",
+        message: 'operationId "getPet" of GET /pets/{petId}/owner names the same method as GET /pets/{petId}; this one is named getPet2',
+      },
+    ]);
+    await expect(generate({ spec: edgeSpecPath("duplicate-operation-ids"), out: join(dir, "strict"), name: "pets", strict: true })).rejects.toThrow(/operationIds must be unique \(--strict\)/);
   });
 });
 

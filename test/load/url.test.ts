@@ -75,4 +75,19 @@ describe("a spec at a URL", () => {
     expect(error.message).toBe("cannot download the spec: HTTP 404");
     expect(error.place).toEqual({ file: `${base}/api/nope.yaml` });
   });
+
+  it("names the cause when nothing answers at the address: the refused connection, with its address", async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const error = await specErrorOf(loadSpec(`http://127.0.0.1:${port}/openapi.yaml`));
+    expect(error.message).toBe(`cannot download the spec: fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
+  });
+
+  it("names the cause when the host name does not resolve", async () => {
+    // .invalid never resolves (RFC 2606), so this needs no network.
+    const error = await specErrorOf(loadSpec("http://no-such-host.invalid/openapi.yaml"));
+    expect(error.message).toMatch(/^cannot download the spec: fetch failed \(getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\.invalid\)$/);
+  });
 });

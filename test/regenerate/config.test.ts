@@ -22,11 +22,11 @@ async function project(name: string): Promise<string> {
   await mkdir(join(folder, "specs"), { recursive: true });
   await cp(kapsoSpec, join(folder, "specs", "kapso.yaml"));
   await petsSpec(join(folder, "specs", "pets.yaml"));
-  // What an installed project has: this package and openapi-fetch, resolvable from the project.
+  // What an installed project has: this package and openapi-fetch, resolvable from the project and declared by it.
   await mkdir(join(folder, "node_modules"));
   await symlink(root, join(folder, "node_modules", "kapso-codegen"), "dir");
   await symlink(join(root, "node_modules", "openapi-fetch"), join(folder, "node_modules", "openapi-fetch"), "dir");
-  await writeFile(join(folder, "package.json"), JSON.stringify({ name, private: true, type: "module" }));
+  await writeFile(join(folder, "package.json"), JSON.stringify({ name, private: true, type: "module", dependencies: { "openapi-fetch": "*" }, devDependencies: { "kapso-codegen": "*" } }));
   return folder;
 }
 

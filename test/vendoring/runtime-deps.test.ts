@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  declaringField,
   findUnresolvableRuntimeDeps,
   foldersImportingRuntime,
   installCommand,
@@ -149,6 +150,57 @@ describe("the pieces of the warning", () => {
     warnAboutUnresolvableRuntimeDeps({ apis: [{ out: nowhere, msw: true }, { out: join(root, "generated", "kapso"), msw: true }], runtimeDir: join(root, "generated", "kapso") }, (line) => lines.push(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/msw does not resolve from .*nowhere\/api, so its msw\.ts cannot compile or run; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/);
+  });
+});
+
+describe("a package that resolves but that the owning package does not declare", () => {
+  /** An app whose node_modules has openapi-fetch and msw (hoisted there by some other package), declaring `fields`. */
+  async function app(name: string, fields: Record<string, Record<string, string>>): Promise<string> {
+    const project = join(dir, "declared", name);
+    await fakePackage(join(project, "node_modules"), "openapi-fetch", { main: "index.js" }, "index.js");
+    await fakePackage(join(project, "node_modules"), "msw", { main: "index.js" }, "index.js");
+    await writeFile(join(project, "package.json"), JSON.stringify({ name, private: true, ...fields }));
+    return project;
+  }
+  const warnings = (out: string, msw = false): string[] => {
+    const lines: string[] = [];
+    warnAboutUnresolvableRuntimeDeps({ apis: [{ out, msw }], runtimeDir: undefined }, (line) => lines.push(line));
+    return lines;
+  };
+
+  it("openapi-fetch declared nowhere (it came with the tool): a warning naming package.json and the fix", async () => {
+    const project = await app("undeclared", { devDependencies: { "kapso-codegen": "*" } });
+    const lines = warnings(join(project, "src", "api"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning: openapi-fetch resolves from .*declared\/undeclared\/src\/api only through another package: .*declared\/undeclared\/package\.json does not list it, .*`npm prune --omit=dev`.*; fix: run `(npm install|pnpm add|yarn add|bun add) openapi-fetch` in .*declared\/undeclared, the package that owns it\n$/);
+  });
+
+  it("openapi-fetch as a devDependency: a note that a production install leaves it out", async () => {
+    const project = await app("dev", { devDependencies: { "openapi-fetch": "^0.17.0" } });
+    const lines = warnings(join(project, "src", "api"));
+    expect(lines).toEqual([expect.stringMatching(/^note: openapi-fetch is a devDependency of .*declared\/dev\/package\.json, .*move it to dependencies unless the app is bundled\n$/)]);
+  });
+
+  it.each(["dependencies", "peerDependencies"])("openapi-fetch in %s: nothing to say", async (field) => {
+    const project = await app(field, { [field]: { "openapi-fetch": "^0.17.0" } });
+    expect(warnings(join(project, "src", "api"))).toEqual([]);
+  });
+
+  it("msw for msw.ts: a devDependency is right; undeclared gets the warning with `-D msw@2`", async () => {
+    const declared = await app("msw-dev", { dependencies: { "openapi-fetch": "^0.17.0" }, devDependencies: { msw: "^2.0.0" } });
+    expect(warnings(join(declared, "src", "api"), true)).toEqual([]);
+    const undeclared = await app("msw-undeclared", { dependencies: { "openapi-fetch": "^0.17.0" } });
+    const lines = warnings(join(undeclared, "src", "api"), true);
+    expect(lines).toEqual([expect.stringMatching(/^warning: msw resolves from .* only through another package: .*; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/)]);
+  });
+
+  it("declaringField reads the owning package.json, and an unreadable one declares nothing", async () => {
+    const project = await app("fields", { peerDependencies: { "openapi-fetch": "*" }, devDependencies: { msw: "*" } });
+    expect(declaringField(project, "openapi-fetch")).toBe("peerDependencies");
+    expect(declaringField(project, "msw")).toBe("devDependencies");
+    expect(declaringField(project, "yaml")).toBe(undefined);
+    await writeFile(join(project, "package.json"), "{ not json");
+    expect(declaringField(project, "openapi-fetch")).toBe(undefined);
   });
 });
 

@@ -31,7 +31,7 @@ export async function petsSpec(path: string, extraProperty?: string): Promise<st
 
 /** A package folder where openapi-fetch resolves, as in a real project: generating below it gives no warning. */
 export async function packageFolder(dir: string): Promise<void> {
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "project", private: true, type: "module" }));
+  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "project", private: true, type: "module", dependencies: { "openapi-fetch": "*" } }));
   await mkdir(join(dir, "node_modules"));
   await symlink(join(root, "node_modules", "openapi-fetch"), join(dir, "node_modules", "openapi-fetch"), "dir");
 }

@@ -86,7 +86,7 @@ describe("stale files", () => {
     await mkdir(join(app, "src", "api"), { recursive: true });
     await cp(generated, petstore, { recursive: true });
     await writeFile(join(petstore, "mock.ts"), `${await readFile(join(petstore, "mock.ts"), "utf8")}// edited\n`);
-    await writeFile(join(app, "package.json"), "{}\n");
+    await writeFile(join(app, "package.json"), '{ "dependencies": { "openapi-fetch": "*" } }\n');
     await writeFile(join(app, "index.ts"), "export * from './src/main.js';\n");
     const petstoreBefore = await readTree(petstore);
 
