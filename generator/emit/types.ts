@@ -4,6 +4,7 @@
  * is loaded on demand, so a run with nothing to regenerate never pays for it.
  */
 import { createRequire } from "node:module";
+import type * as OpenapiTypescript from "openapi-typescript";
 import { prepareForTypes } from "./types-input.js";
 
 /**
@@ -11,8 +12,8 @@ import { prepareForTypes } from "./types-input.js";
  * module type, and imported from ESM Node would read it three times (guess its format, list its exports, compile it);
  * required, it is compiled once. That is about a third of the types stage's start-up.
  */
-export function requireOpenapiTypescript(): typeof import("openapi-typescript") {
-  return createRequire(import.meta.url)("openapi-typescript") as typeof import("openapi-typescript");
+export function requireOpenapiTypescript(): typeof OpenapiTypescript {
+  return createRequire(import.meta.url)("openapi-typescript") as typeof OpenapiTypescript;
 }
 
 /**
