@@ -13,11 +13,13 @@ import { createFixtureValues, type EmittedFixture, type ExampleWarning, type Out
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
+import { emitNamedTypesRegion, NAMED_TYPES_ANCHOR } from "./emit/named-types.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { emitSchemaTypes } from "./emit/types.js";
 import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
+import { sortKeysDeep } from "./load/canonical.js";
 import { loadSpec } from "./load/index.js";
 import { isUrl } from "./load/read.js";
 import { buildModel } from "./model/index.js";
@@ -70,7 +72,10 @@ export interface GenerateResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-/** The canonical spec kept beside the output: the "before" of the next run's change report. */
+/**
+ * The spec kept beside the output: the "before" of the next run's change report. It is kept canonical (keys sorted),
+ * as its only job is comparing: its diff in review shows what the spec changed in meaning, not how it was reordered.
+ */
 export const SPEC_COPY = "openapi.json";
 export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
 
@@ -95,7 +100,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
   // The types run on a worker thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
-  const pendingSchema = emitSchemaTypes(spec.canonicalJson);
+  const pendingSchema = emitSchemaTypes(JSON.stringify(spec.document));
   // Its failure is reported where it is awaited below; this only keeps it from counting as unhandled meanwhile (when an
   // earlier stage fails first, that failure is the one reported).
   pendingSchema.catch(() => undefined);
@@ -124,7 +129,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const sources: OutputFile[] = [
     { path: "client.ts", text: client },
     { path: "fixtures.ts", text: fixtures },
-    { path: "index.ts", text: await readTemplate("index.ts") },
+    { path: "index.ts", text: fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes)) },
     { path: "mock.ts", text: fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)) },
     { path: "schema.ts", text: schema },
     ...(options.msw ? [{ path: MSW_FILE, text: fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)) }] : []),
@@ -132,7 +137,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ];
   const rendered = await timed("format", async () => [
     ...(await formatFiles(sources.map((file) => ({ path: file.path, text: head + file.text })), options.out)),
-    { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
+    { path: SPEC_COPY, text: `${JSON.stringify(sortKeysDeep(spec.document), null, 2)}\n` },
   ]);
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));

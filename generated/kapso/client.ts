@@ -24,44 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
-/** Arguments of `connectPhoneNumber`. */
-export type ConnectPhoneNumberArgs = {
-  readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
-};
-/** Result of `connectPhoneNumber`, keyed by HTTP status. */
-export type ConnectPhoneNumberResult =
-  | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"]
-    >
-  | NetworkFailure;
-const connectPhoneNumberRoute: OperationRoute = {
-  method: "POST",
-  path: "/customers/{customer_id}/whatsapp/phone_numbers",
-  success: ["200"],
-  security: [["apiKey"]],
-  mediaType: "application/json",
-};
-
-/**
- * Connect a phone number
- *
- * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
- *
- * `POST /customers/{customer_id}/whatsapp/phone_numbers`
- */
-export function connectPhoneNumber(
-  transport: KapsoTransport,
-  args: ConnectPhoneNumberArgs,
-): Promise<ConnectPhoneNumberResult> {
-  return callOperation<ConnectPhoneNumberResult>(transport, connectPhoneNumberRoute, args);
-}
-
 type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_id}"]["patch"];
 /** Arguments of `updatePhoneNumber`. */
 export type UpdatePhoneNumberArgs = {
@@ -100,6 +62,44 @@ export function updatePhoneNumber(
   return callOperation<UpdatePhoneNumberResult>(transport, updatePhoneNumberRoute, args);
 }
 
+type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
+/** Arguments of `connectPhoneNumber`. */
+export type ConnectPhoneNumberArgs = {
+  readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
+};
+/** Result of `connectPhoneNumber`, keyed by HTTP status. */
+export type ConnectPhoneNumberResult =
+  | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"]
+    >
+  | NetworkFailure;
+const connectPhoneNumberRoute: OperationRoute = {
+  method: "POST",
+  path: "/customers/{customer_id}/whatsapp/phone_numbers",
+  success: ["200"],
+  security: [["apiKey"]],
+  mediaType: "application/json",
+};
+
+/**
+ * Connect a phone number
+ *
+ * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
+ *
+ * `POST /customers/{customer_id}/whatsapp/phone_numbers`
+ */
+export function connectPhoneNumber(
+  transport: KapsoTransport,
+  args: ConnectPhoneNumberArgs,
+): Promise<ConnectPhoneNumberResult> {
+  return callOperation<ConnectPhoneNumberResult>(transport, connectPhoneNumberRoute, args);
+}
+
 /** Options of `createKapsoClient` and `createKapsoTransport`. */
 export interface KapsoClientOptions extends TransportOptions {
   /**
@@ -131,14 +131,6 @@ export function createKapsoTransport(options: KapsoClientOptions): KapsoTranspor
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface KapsoClient {
   /**
-   * Connect a phone number
-   *
-   * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
-   *
-   * `POST /customers/{customer_id}/whatsapp/phone_numbers`
-   */
-  connectPhoneNumber(args: ConnectPhoneNumberArgs): Promise<ConnectPhoneNumberResult>;
-  /**
    * Update a phone number
    *
    * Changes settings of a connected WhatsApp phone number, such as its access token or the URL webhooks are delivered to.
@@ -146,6 +138,14 @@ export interface KapsoClient {
    * `PATCH /whatsapp/phone_numbers/{phone_number_id}`
    */
   updatePhoneNumber(args: UpdatePhoneNumberArgs): Promise<UpdatePhoneNumberResult>;
+  /**
+   * Connect a phone number
+   *
+   * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
+   *
+   * `POST /customers/{customer_id}/whatsapp/phone_numbers`
+   */
+  connectPhoneNumber(args: ConnectPhoneNumberArgs): Promise<ConnectPhoneNumberResult>;
 }
 
 /**
@@ -155,7 +155,7 @@ export interface KapsoClient {
  */
 export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
   return bindOperations<KapsoClient>(createKapsoTransport(options), {
-    connectPhoneNumber: connectPhoneNumberRoute,
     updatePhoneNumber: updatePhoneNumberRoute,
+    connectPhoneNumber: connectPhoneNumberRoute,
   });
 }

@@ -7,61 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
-/** Fixtures of `connectPhoneNumber` (`POST /customers/{customer_id}/whatsapp/phone_numbers`). */
-export const connectPhoneNumber = {
-  request: {
-    path: {
-      customer_id: "f65a0bd0-f75a-4d63-b85a-0ef6f95a1089",
-    },
-    body: {
-      whatsapp_phone_number: {
-        access_token: "EAABsbCS...long-lived-token",
-        business_account_id: "98765432109",
-        calls_enabled: false,
-        inbound_processing_enabled: true,
-        kind: "production",
-        name: "Support Line",
-        phone_number_id: "1234567890",
-        webhook_destination_url: "https://yourapp.com/webhooks/whatsapp",
-        webhook_verify_token: "your-verify-token",
-      },
-    },
-  } satisfies client.ConnectPhoneNumberArgs,
-  responses: {
-    200: {
-      data: {
-        business_account_id: "98765432109",
-        calls_enabled: false,
-        code_verification_status: "COMPLETED",
-        created_at: "2025-01-15T10:00:00Z",
-        customer_id: "3f2e1d0c-9b8a-7f6e-5d4c-3b2a1f0e9d8c",
-        display_name: "Support Line",
-        display_phone_number: "+1 555-123-4567",
-        display_phone_number_normalized: "15551234567",
-        id: "1234567890",
-        inbound_processing_enabled: true,
-        internal_id: "4a5b6c7d-8e9f-0a1b-2c3d-4e5f6a7b8c9d",
-        is_coexistence: false,
-        is_official_business_account: false,
-        is_pin_enabled: true,
-        name: "Support Line",
-        name_status: "APPROVED",
-        phone_number_id: "1234567890",
-        quality_rating: "GREEN",
-        status: "CONNECTED",
-        throughput_tier: "TIER_10K",
-        updated_at: "2025-01-15T10:10:00Z",
-        verified_name: "Acme Corp",
-        webhook_verified_at: "2025-01-15T10:10:00Z",
-        whatsapp_business_manager_messaging_limit: 82,
-      },
-    } satisfies ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"],
-    default: {
-      error: "error",
-    } satisfies ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"],
-  },
-};
 type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_id}"]["patch"];
 /** Fixtures of `updatePhoneNumber` (`PATCH /whatsapp/phone_numbers/{phone_number_id}`). */
 export const updatePhoneNumber = {
@@ -79,34 +24,89 @@ export const updatePhoneNumber = {
   responses: {
     200: {
       data: {
+        id: "<string>",
+        internal_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+        phone_number_id: "<string>",
+        name: "<string>",
         business_account_id: "<string>",
+        is_coexistence: true,
+        inbound_processing_enabled: true,
         calls_enabled: true,
-        code_verification_status: "<string>",
+        webhook_verified_at: "2023-11-07T05:31:56Z",
         created_at: "2023-11-07T05:31:56Z",
+        updated_at: "2023-11-07T05:31:56Z",
         customer_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
         display_name: "<string>",
         display_phone_number: "<string>",
         display_phone_number_normalized: "<string>",
-        id: "<string>",
-        inbound_processing_enabled: true,
-        internal_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-        is_coexistence: true,
-        is_official_business_account: true,
-        is_pin_enabled: true,
-        name: "<string>",
-        name_status: "<string>",
-        phone_number_id: "<string>",
+        verified_name: "<string>",
         quality_rating: "<string>",
+        code_verification_status: "<string>",
+        name_status: "<string>",
         status: "<string>",
         throughput_tier: "<string>",
-        updated_at: "2023-11-07T05:31:56Z",
-        verified_name: "<string>",
-        webhook_verified_at: "2023-11-07T05:31:56Z",
         whatsapp_business_manager_messaging_limit: 123,
+        is_official_business_account: true,
+        is_pin_enabled: true,
       },
     } satisfies UpdatePhoneNumberOperation["responses"][200]["content"]["application/json"],
     default: {
       error: "error",
     } satisfies UpdatePhoneNumberOperation["responses"]["default"]["content"]["application/json"],
+  },
+};
+type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
+/** Fixtures of `connectPhoneNumber` (`POST /customers/{customer_id}/whatsapp/phone_numbers`). */
+export const connectPhoneNumber = {
+  request: {
+    path: {
+      customer_id: "f65a0bd0-f75a-4d63-b85a-0ef6f95a1089",
+    },
+    body: {
+      whatsapp_phone_number: {
+        name: "Support Line",
+        kind: "production",
+        phone_number_id: "1234567890",
+        business_account_id: "98765432109",
+        access_token: "EAABsbCS...long-lived-token",
+        webhook_destination_url: "https://yourapp.com/webhooks/whatsapp",
+        webhook_verify_token: "your-verify-token",
+        inbound_processing_enabled: true,
+        calls_enabled: false,
+      },
+    },
+  } satisfies client.ConnectPhoneNumberArgs,
+  responses: {
+    200: {
+      data: {
+        id: "1234567890",
+        internal_id: "4a5b6c7d-8e9f-0a1b-2c3d-4e5f6a7b8c9d",
+        phone_number_id: "1234567890",
+        name: "Support Line",
+        business_account_id: "98765432109",
+        is_coexistence: false,
+        inbound_processing_enabled: true,
+        calls_enabled: false,
+        webhook_verified_at: "2025-01-15T10:10:00Z",
+        created_at: "2025-01-15T10:00:00Z",
+        updated_at: "2025-01-15T10:10:00Z",
+        customer_id: "3f2e1d0c-9b8a-7f6e-5d4c-3b2a1f0e9d8c",
+        display_name: "Support Line",
+        display_phone_number: "+1 555-123-4567",
+        display_phone_number_normalized: "15551234567",
+        verified_name: "Acme Corp",
+        quality_rating: "GREEN",
+        code_verification_status: "COMPLETED",
+        name_status: "APPROVED",
+        status: "CONNECTED",
+        throughput_tier: "TIER_10K",
+        whatsapp_business_manager_messaging_limit: 82,
+        is_official_business_account: false,
+        is_pin_enabled: true,
+      },
+    } satisfies ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"],
+    default: {
+      error: "error",
+    } satisfies ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"],
   },
 };

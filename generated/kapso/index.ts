@@ -2,9 +2,11 @@
 // Do not edit: changes are lost on the next `kapso-codegen generate`.
 /**
  * Entry point of a generated client: the grouped client and its factory, the transport and one standalone function per
- * operation, the argument and result types, and the spec's types. Nothing here runs on import, so a bundler keeps only
- * what an app calls. Test helpers have their own entry points: fixtures.ts, mock.ts (and msw.ts).
+ * operation, the argument and result types, and the spec's types, each component's also under its own name (`Pet`).
+ * Nothing here runs on import, so a bundler keeps only what an app calls. Test helpers have their own entry points:
+ * fixtures.ts, mock.ts (and msw.ts).
  */
+import type { components } from "./schema.js";
 export * from "./client.js";
 export type * from "./schema.js";
 export type {
@@ -22,3 +24,20 @@ export type {
   TransportOptions,
 } from "./runtime.js";
 export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";
+
+/** Error body as seen in third-party clients. */
+export type Error = components["schemas"]["Error"];
+/** Body of updatePhoneNumber; the phone number fields sit under one resource key. */
+export type UpdatePhoneNumberRequest = components["schemas"]["UpdatePhoneNumberRequest"];
+/** Phone number settings to change. */
+export type UpdatePhoneNumberInput = components["schemas"]["UpdatePhoneNumberInput"];
+/** Body of connectPhoneNumber; the phone number fields sit under one resource key. */
+export type ConnectPhoneNumberRequest = components["schemas"]["ConnectPhoneNumberRequest"];
+/** The phone number to connect. */
+export type ConnectPhoneNumberInput = components["schemas"]["ConnectPhoneNumberInput"];
+/** Envelope holding one phone number. */
+export type PhoneNumberResponse = components["schemas"]["PhoneNumberResponse"];
+/** A WhatsApp phone number connected through Kapso. */
+export type PhoneNumber = components["schemas"]["PhoneNumber"];
+/** Error (the status codes are not documented). */
+export type ErrorResponse = components["responses"]["Error"]["content"]["application/json"];

@@ -860,47 +860,9 @@ function pointerToken(key: string): string {
 }
 
 /** The operations' names, as on the client. */
-export type MockOperationName = "connectPhoneNumber" | "updatePhoneNumber";
+export type MockOperationName = "updatePhoneNumber" | "connectPhoneNumber";
 /** Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing. */
 const operations = JSON.parse(`[
-  {
-    "name": "connectPhoneNumber",
-    "fixture": "connectPhoneNumber",
-    "method": "POST",
-    "path": "/customers/{customer_id}/whatsapp/phone_numbers",
-    "success": 200,
-    "parameters": [
-      {
-        "name": "customer_id",
-        "in": "path",
-        "required": true,
-        "schema": {
-          "type": "string"
-        }
-      }
-    ],
-    "requestBody": {
-      "required": true,
-      "contents": [
-        {
-          "mediaType": "application/json",
-          "schema": {
-            "$ref": "#/components/schemas/ConnectPhoneNumberRequest"
-          }
-        }
-      ]
-    },
-    "responses": {
-      "200": {
-        "mediaType": "application/json",
-        "fixture": "200"
-      },
-      "default": {
-        "mediaType": "application/json",
-        "fixture": "default"
-      }
-    }
-  },
   {
     "name": "updatePhoneNumber",
     "fixture": "updatePhoneNumber",
@@ -938,31 +900,64 @@ const operations = JSON.parse(`[
         "fixture": "default"
       }
     }
+  },
+  {
+    "name": "connectPhoneNumber",
+    "fixture": "connectPhoneNumber",
+    "method": "POST",
+    "path": "/customers/{customer_id}/whatsapp/phone_numbers",
+    "success": 200,
+    "parameters": [
+      {
+        "name": "customer_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "requestBody": {
+      "required": true,
+      "contents": [
+        {
+          "mediaType": "application/json",
+          "schema": {
+            "$ref": "#/components/schemas/ConnectPhoneNumberRequest"
+          }
+        }
+      ]
+    },
+    "responses": {
+      "200": {
+        "mediaType": "application/json",
+        "fixture": "200"
+      },
+      "default": {
+        "mediaType": "application/json",
+        "fixture": "default"
+      }
+    }
   }
 ]`) as readonly MockOperation[];
 /** The schemas named by `$ref` in the operations' schemas, keyed by the `$ref` itself. */
 const schemas = JSON.parse(`{
   "#/components/schemas/ConnectPhoneNumberInput": {
+    "type": "object",
     "properties": {
-      "access_token": {
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string"
+      },
+      "phone_number_id": {
         "type": "string"
       },
       "business_account_id": {
         "type": "string"
       },
-      "calls_enabled": {
-        "type": "boolean"
-      },
-      "inbound_processing_enabled": {
-        "type": "boolean"
-      },
-      "kind": {
-        "type": "string"
-      },
-      "name": {
-        "type": "string"
-      },
-      "phone_number_id": {
+      "access_token": {
         "type": "string"
       },
       "webhook_destination_url": {
@@ -970,22 +965,28 @@ const schemas = JSON.parse(`{
       },
       "webhook_verify_token": {
         "type": "string"
+      },
+      "inbound_processing_enabled": {
+        "type": "boolean"
+      },
+      "calls_enabled": {
+        "type": "boolean"
       }
-    },
-    "type": "object"
+    }
   },
   "#/components/schemas/ConnectPhoneNumberRequest": {
+    "type": "object",
+    "required": [
+      "whatsapp_phone_number"
+    ],
     "properties": {
       "whatsapp_phone_number": {
         "$ref": "#/components/schemas/ConnectPhoneNumberInput"
       }
-    },
-    "required": [
-      "whatsapp_phone_number"
-    ],
-    "type": "object"
+    }
   },
   "#/components/schemas/UpdatePhoneNumberInput": {
+    "type": "object",
     "properties": {
       "access_token": {
         "type": "string"
@@ -993,18 +994,17 @@ const schemas = JSON.parse(`{
       "webhook_destination_url": {
         "type": "string"
       }
-    },
-    "type": "object"
+    }
   },
   "#/components/schemas/UpdatePhoneNumberRequest": {
+    "type": "object",
+    "required": [
+      "whatsapp_phone_number"
+    ],
     "properties": {
       "whatsapp_phone_number": {
         "$ref": "#/components/schemas/UpdatePhoneNumberInput"
       }
-    },
-    "required": [
-      "whatsapp_phone_number"
-    ],
-    "type": "object"
+    }
   }
 }`) as SchemaRefs;

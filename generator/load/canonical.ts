@@ -1,17 +1,22 @@
 /**
- * A spec's canonical form: every object's keys sorted (arrays keep their order). The output depends only on what a
- * spec says, not on how its keys happen to be ordered, and the spec hash is taken over this form.
+ * A spec's canonical form: every object's keys sorted (arrays keep their order). It is what the spec hash is taken
+ * over, so reordering or reformatting a spec keeps its hash; the output itself is generated in the spec's own order.
  */
 
 export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  return copyDeep(value, (keys) => keys.sort(byCodeUnit));
+}
+
+/** A deep copy with every object's keys in `order(keys)` (as written when no order is given). */
+export function copyDeep(value: unknown, order: (keys: string[]) => string[] = (keys) => keys): unknown {
+  if (Array.isArray(value)) return value.map((item) => copyDeep(item, order));
   if (typeof value !== "object" || value === null) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(byCodeUnit)) {
+  const copy: Record<string, unknown> = {};
+  for (const key of order(Object.keys(value))) {
     // defineProperty, not assignment: a "__proto__" key must stay data, never become the prototype.
-    Object.defineProperty(sorted, key, { value: sortKeysDeep((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, { value: copyDeep((value as Record<string, unknown>)[key], order), enumerable: true, writable: true, configurable: true });
   }
-  return sorted;
+  return copy;
 }
 
 function byCodeUnit(a: string, b: string): number {

@@ -4,6 +4,9 @@
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/index.js";
 import { UsageError } from "../errors.js";
 import { camelCase, clientIdentifier, NameRegistry, pascalCase, safeIdentifier, unusableClientName } from "./names.js";
+import { planNamedTypes, type NamedTypePlan } from "./type-names.js";
+
+export type { NamedTypePlan } from "./type-names.js";
 
 export interface OperationPlan {
   readonly operation: OperationModel;
@@ -39,6 +42,8 @@ export interface ClientPlan {
   readonly optionsType: string;
   readonly credentials: readonly CredentialPlan[];
   readonly operations: readonly OperationPlan[];
+  /** The spec's component types, each exported from index.ts under its own name. */
+  readonly namedTypes: readonly NamedTypePlan[];
 }
 
 /** Names the templates and the runtime already use in the files we emit into. */
@@ -129,7 +134,9 @@ export function planClient(model: ApiModel, clientName: string): ClientPlan {
         model.operations.length > 0 &&
         model.operations.every((operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name))),
     }));
-  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations };
+  // Last: a component type takes a name only where no export of the client already has it.
+  const namedTypes = planNamedTypes(model.namedComponents, [...ENTRY_POINT_NAMES, factoryName, clientType, optionsType, transportFactoryName, transportType, ...operations.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType, operation.standaloneName])]);
+  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations, namedTypes };
 }
 
 /** `GET /users/{id}/repos` → `getUsersIdRepos`, for operations without an operationId. */

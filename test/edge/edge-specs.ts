@@ -15,6 +15,7 @@ export const EDGE_SPECS = [
   "hostile-strings",
   "lenient",
   "methods",
+  "named-types",
   "nullable-3.0",
   "operation-id-characters",
   "operation-ids",
