@@ -78,6 +78,8 @@ export interface GenerateResult {
  */
 export const SPEC_COPY = "openapi.json";
 export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
+/** The schema checker the mock embeds, as it is: the same file the generator judges fixtures with. */
+export const SCHEMA_CHECK_FILE = "schema-check.ts";
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
@@ -132,6 +134,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: "index.ts", text: fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes)) },
     { path: "mock.ts", text: fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)) },
     { path: "schema.ts", text: schema },
+    { path: SCHEMA_CHECK_FILE, text: await readTemplate(SCHEMA_CHECK_FILE) },
     ...(options.msw ? [{ path: MSW_FILE, text: fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)) }] : []),
     ...(await runtimeSources(options)),
   ];

@@ -26,7 +26,9 @@ const IMPORT_LINE = /^import (type )?(\{[^}]*\}|\* as (\w+)|(\w+)) from ("[^"]+"
  * do not count).
  */
 export function pruneUnusedImports(head: string, body: string): string {
-  const used = identifiers(`${head.replace(IMPORT_LINE, "")}\n${body}`);
+  // The template's own code is parsed (its template literals nest in ways a bare scanner misreads); the generated body,
+  // which can be large, is scanned.
+  const used = new Set([...parsedIdentifiers(head.replace(IMPORT_LINE, "")), ...identifiers(body)]);
   return head.replace(IMPORT_LINE, (whole, typeOnly: string | undefined, clause: string, namespace: string | undefined, single: string | undefined, from: string) => {
     if (namespace !== undefined || single !== undefined) return used.has(namespace ?? single ?? "") ? whole : "";
     const names = clause
@@ -46,5 +48,16 @@ export function identifiers(source: string): Set<string> {
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenValue());
   }
+  return found;
+}
+
+/** Every identifier in TypeScript source, from its syntax tree. */
+function parsedIdentifiers(source: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) found.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile("template.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
   return found;
 }

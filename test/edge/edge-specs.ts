@@ -12,6 +12,7 @@ export const EDGE_SPECS = [
   "deprecated",
   "discriminator-uses",
   "duplicate-operation-ids",
+  "honest-mock",
   "hostile-strings",
   "lenient",
   "methods",
