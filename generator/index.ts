@@ -14,11 +14,13 @@ import { createFixtureValues, type EmittedFixture, type ExampleWarning, type Out
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
+import { emitNamedTypesRegion, NAMED_TYPES_ANCHOR } from "./emit/named-types.js";
 import { fillAnchor, readTemplate } from "./emit/template.js";
 import { renderSchemaTypes } from "./emit/types.js";
 import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { createFormatter, formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
+import { sortKeysDeep } from "./spec/canonical.js";
 import { loadSpec } from "./load/index.js";
 import { createLeniency } from "./load/leniency.js";
 import { isUrl } from "./load/read.js";
@@ -55,9 +57,13 @@ export interface GenerateResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-/** The canonical spec kept beside the output: the "before" of the next run's change report. */
+/**
+ * The spec kept beside the output: the "before" of the next run's change report. It is kept canonical (keys sorted),
+ * as its only job is comparing: its diff in review shows what the spec changed in meaning, not how it was reordered.
+ */
 export const SPEC_COPY = "openapi.json";
-export const RUNTIME_FILES = ["runtime.ts", "serialize.ts"] as const;
+/** The hand-written runtime, written as it is (or shared through `runtimeDir`); schema-check.ts is the checker the mock embeds, the same file the generator judges fixtures with. */
+export const RUNTIME_FILES = ["runtime.ts", "serialize.ts", "schema-check.ts"] as const;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   // Started first: its start-up (openapi-typescript, TypeScript) overlaps the load stage on the other core.
@@ -90,7 +96,8 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   const inputsFingerprint = fingerprint(options.out, apiInputs(options, spec.files, spec.texts)) ?? "";
   // The types run on the helper thread while this thread emits the client and fixtures.
   const typesStarted = performance.now();
-  const pendingSchema = helper ? helper.types(spec.canonicalJson) : renderSchemaTypes(spec.canonicalJson);
+  const documentJson = JSON.stringify(spec.document);
+  const pendingSchema = helper ? helper.types(documentJson) : renderSchemaTypes(documentJson);
   // Its failure is reported where it is awaited below; this only keeps it from counting as unhandled meanwhile (when an
   // earlier stage fails first, that failure is the one reported).
   pendingSchema.catch(() => undefined);
@@ -121,7 +128,7 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   const formatted = [
     format("client.ts", client),
     format("fixtures.ts", fixtures),
-    format("index.ts", await readTemplate("index.ts")),
+    format("index.ts", fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes))),
     format("mock.ts", fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted))),
   ];
   const { text: schema, refCycles } = await timed("types (waiting)", () => pendingSchema);
@@ -139,7 +146,7 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
       ...(options.msw ? [format(MSW_FILE, fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)))] : []),
       ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
     ])),
-    { path: SPEC_COPY, text: `${JSON.stringify(spec.document, null, 2)}\n` },
+    { path: SPEC_COPY, text: `${JSON.stringify(sortKeysDeep(spec.document), null, 2)}\n` },
   ]);
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));

@@ -7,10 +7,14 @@
  * It finds the operation by method and path template (after any base path), checks the request against the spec
  * (required parameters, the JSON body's schema), records the call in `mock.calls`, and answers with the fixture body of
  * the chosen status. A request it cannot match, or one that breaks the spec, fails loudly and lands in `mock.problems`.
- * No dependencies: the schemas the requests need are embedded below as data, checked by the small checker in this file.
+ * No dependencies: the schemas the requests need are embedded below as data, checked by schema-check.ts (the checker
+ * the generator judges fixtures with, so formats and patterns are read the same way).
  */
 import * as fixtures from "./fixtures.js";
 import { isJsonMediaType } from "./serialize.js";
+import { checkSchema, declaredTypes, hasOwn, isSchemaObject, type JsonSchema, type SchemaIssue, type SchemaRefs } from "./schema-check.js";
+
+export { checkSchema, type JsonSchema, type SchemaIssue, type SchemaRefs } from "./schema-check.js";
 
 /** An answer for one operation: a status (the body is that status's fixture), or a status with a body of your own. */
 export type MockReply =
@@ -71,17 +75,6 @@ export class MockFetchError extends Error {
   }
 }
 
-/** A JSON Schema as embedded here: `true`/`false`, or an object holding the validation keywords the checker reads. */
-export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
-
-/** The targets of the `$ref`s in embedded schemas, keyed by the `$ref` string itself. */
-export type SchemaRefs = Readonly<Record<string, JsonSchema>>;
-
-/** One place where a value breaks its schema: a JSON pointer into the value, and what is wrong there. */
-export interface SchemaIssue {
-  readonly path: string;
-  readonly message: string;
-}
 
 /** One operation as data: what matching, validation and answering need. */
 interface MockOperation {
@@ -95,6 +88,11 @@ interface MockOperation {
   /** The status answered by default: the first documented success. */
   readonly success: number;
   readonly parameters: readonly MockParameter[];
+  /**
+   * The credentials the operation needs: any one of the lists, each credential in it. Absent when a call needs none
+   * (or may be anonymous).
+   */
+  readonly security?: readonly (readonly MockCredential[])[];
   readonly requestBody?: {
     readonly required: boolean;
     /** Only JSON media types carry a schema: other bodies are checked for presence and media type only. */
@@ -102,6 +100,14 @@ interface MockOperation {
   };
   /** By documented status ("200", "4XX", "default"); `fixture` is the key of its body in the operation's fixtures. */
   readonly responses: Readonly<Record<string, { readonly mediaType?: string; readonly fixture?: string }>>;
+}
+
+/** Where one security scheme's credential travels; `prefix` for HTTP schemes (`Bearer `, `Basic `). */
+interface MockCredential {
+  readonly scheme: string;
+  readonly in: "header" | "query" | "cookie";
+  readonly name: string;
+  readonly prefix?: string;
 }
 
 interface MockParameter {
@@ -136,6 +142,9 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
     const call: MockCall = { operation: operation.name as MockOperationName, method, url: request.url, path, query: url.searchParams, headers: new Headers(request.headers), body: received.value };
     calls.push(call);
     if (options.validateRequests !== false) {
+      // As a server would: a call without its credential is refused before anything else is looked at.
+      const missing = missingCredential(operation, url, request.headers);
+      if (missing !== undefined) return unauthorized(operation, `${operation.name}: ${missing}`, method);
       const issues = [...parameterIssues(operation, path, url, request.headers), ...bodyIssues(operation, received)];
       if (issues.length > 0) return fail(`${operation.name}: ${issues.join("; ")}`, 422);
     }
@@ -450,6 +459,42 @@ function mediaTypeAccepts(documented: string, sent: string): boolean {
   return essence.endsWith("/*") && sent.startsWith(essence.slice(0, -1));
 }
 
+/**
+ * Why the request lacks the credential its operation needs (the alternative closest to being met), or undefined when
+ * one of the alternatives is met: `header Authorization is required, starting "Bearer " (security scheme bearer)`.
+ */
+function missingCredential(operation: MockOperation, url: URL, headers: Headers): string | undefined {
+  const alternatives = operation.security ?? [];
+  if (alternatives.length === 0) return undefined;
+  const cookies = parseCookies(headers.get("cookie"));
+  const missing = alternatives.map((credentials) => credentials.filter((credential) => !credentialSent(credential, url, headers, cookies)));
+  if (missing.some((list) => list.length === 0)) return undefined;
+  const closest = missing.reduce((best, list) => (list.length < best.length ? list : best));
+  const described = closest.map((credential) => {
+    const starting = credential.prefix === undefined ? "" : `, starting ${show(credential.prefix)}`;
+    return `${LOCATION_LABELS[credential.in]} ${credential.name} is required${starting} (security scheme ${credential.scheme})`;
+  });
+  const others = alternatives.length > 1 ? ` (or the credentials of another of its ${alternatives.length} security requirements)` : "";
+  return `${described.join("; ")}${others}`;
+}
+
+function credentialSent(credential: MockCredential, url: URL, headers: Headers, cookies: ReadonlyMap<string, string>): boolean {
+  const value = credential.in === "header" ? headerValue(headers, credential.name) : credential.in === "query" ? (url.searchParams.get(credential.name) ?? undefined) : cookies.get(credential.name);
+  if (value === undefined || value.trim() === "") return false;
+  const prefix = credential.prefix;
+  return prefix === undefined || (value.toLowerCase().startsWith(prefix.toLowerCase()) && value.length > prefix.length);
+}
+
+/** The documented 401 (its fixture body), or a 401 whose JSON body says which credential is missing. */
+function unauthorized(operation: MockOperation, message: string, method: string): Response {
+  if (documentedResponse(operation, 401)?.fixture !== undefined) return respond(operation, { status: 401, ownBody: false, body: undefined, headers: undefined }, method);
+  return new Response(JSON.stringify({ error: message }), { status: 401, headers: { "Content-Type": "application/json" } });
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Answering: the chosen status with its fixture body (or the responder's), by the documented media type.
 
@@ -500,287 +545,6 @@ function encodeBody(body: unknown, mediaType: string): BodyInit {
   if (isJsonMediaType(mediaType)) return JSON.stringify(body);
   if (/^text\//i.test(mediaType)) return typeof body === "string" ? body : JSON.stringify(body);
   return body as BodyInit; // a responder's own bytes (Blob, ArrayBuffer, string) for other media
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The schema checker: the JSON Schema keywords request bodies rely on, for OpenAPI 3.0 (`nullable`) and 3.1 (type
-// arrays). Formats are not checked. Messages name the field by JSON pointer, as in `/owner/name must be string`.
-
-type SchemaObject = { readonly [keyword: string]: unknown };
-
-interface Walk {
-  readonly refs: SchemaRefs;
-  readonly issues: SchemaIssue[];
-  /**
-   * Schemas already being applied to this same value. Meeting one again means `$ref`s loop without consuming any of
-   * the value (a base that `oneOf`s children that `allOf` the base): that path is taken as satisfied, so checks end.
-   */
-  readonly visiting: Set<SchemaObject>;
-}
-
-/** Every place where `value` breaks `schema`; `refs` holds the targets of its `$ref`s (an unknown `$ref` accepts anything). */
-export function checkSchema(value: unknown, schema: JsonSchema, refs: SchemaRefs = {}): SchemaIssue[] {
-  const issues: SchemaIssue[] = [];
-  checkValue(value, schema, "", { refs, issues, visiting: new Set() });
-  return issues;
-}
-
-function checkValue(value: unknown, schema: unknown, path: string, walk: Walk): void {
-  if (schema === false) {
-    walk.issues.push({ path, message: "is not allowed (the schema is false)" });
-    return;
-  }
-  if (!isSchemaObject(schema) || walk.visiting.has(schema)) return;
-  if (value === null && schema["nullable"] === true) return;
-  walk.visiting.add(schema);
-  try {
-    const ref = schema["$ref"];
-    if (typeof ref === "string" && hasOwn(walk.refs, ref)) checkValue(value, walk.refs[ref], path, walk);
-    // A wrong type makes the other keywords moot: one clear message instead of several.
-    if (!checkType(value, schema, path, walk)) return;
-    checkAllowedValues(value, schema, path, walk);
-    if (typeof value === "string") checkString(value, schema, path, walk);
-    else if (typeof value === "number") checkNumber(value, schema, path, walk);
-    else if (Array.isArray(value)) checkArray(value, schema, path, walk);
-    else if (isPlainObject(value)) checkObject(value, schema, path, walk);
-    checkComposition(value, schema, path, walk);
-  } finally {
-    walk.visiting.delete(schema);
-  }
-}
-
-function checkType(value: unknown, schema: SchemaObject, path: string, walk: Walk): boolean {
-  const types = declaredTypes(schema);
-  if (types === undefined || types.some((type) => hasType(value, type))) return true;
-  const allowed = schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
-  walk.issues.push({ path, message: `must be ${allowed.join(" or ")}` });
-  return false;
-}
-
-function declaredTypes(schema: SchemaObject): string[] | undefined {
-  const type = schema["type"];
-  if (typeof type === "string") return [type];
-  return Array.isArray(type) ? type.filter((entry): entry is string => typeof entry === "string") : undefined;
-}
-
-function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case "null":
-      return value === null;
-    case "boolean":
-      return typeof value === "boolean";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "string":
-      return typeof value === "string";
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return isPlainObject(value);
-    default:
-      return true; // a type name JSON Schema does not define restricts nothing
-  }
-}
-
-function checkAllowedValues(value: unknown, schema: SchemaObject, path: string, walk: Walk): void {
-  if (hasOwn(schema, "const") && !jsonEquals(value, schema["const"])) walk.issues.push({ path, message: `must equal ${show(schema["const"])}` });
-  const allowed = schema["enum"];
-  if (Array.isArray(allowed) && !allowed.some((entry) => jsonEquals(entry, value))) {
-    const listed = allowed.slice(0, 10).map(show).join(", ");
-    walk.issues.push({ path, message: `must be one of ${listed}${allowed.length > 10 ? `, … (${allowed.length} values)` : ""}` });
-  }
-}
-
-function checkString(value: string, schema: SchemaObject, path: string, walk: Walk): void {
-  const length = [...value].length; // code points, as JSON Schema counts
-  const minLength = numberKeyword(schema, "minLength");
-  const maxLength = numberKeyword(schema, "maxLength");
-  if (minLength !== undefined && length < minLength) walk.issues.push({ path, message: `must have at least ${count(minLength, "character")}` });
-  if (maxLength !== undefined && length > maxLength) walk.issues.push({ path, message: `must have at most ${count(maxLength, "character")}` });
-  const pattern = schema["pattern"];
-  if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false) walk.issues.push({ path, message: `must match the pattern ${show(pattern)}` });
-}
-
-function checkNumber(value: number, schema: SchemaObject, path: string, walk: Walk): void {
-  const minimum = numberKeyword(schema, "minimum");
-  const maximum = numberKeyword(schema, "maximum");
-  // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 gives the bound itself.
-  const exclusiveMinimum = schema["exclusiveMinimum"];
-  const exclusiveMaximum = schema["exclusiveMaximum"];
-  if (minimum !== undefined && (exclusiveMinimum === true ? value <= minimum : value < minimum)) {
-    walk.issues.push({ path, message: `must be ${exclusiveMinimum === true ? ">" : ">="} ${minimum}` });
-  }
-  if (maximum !== undefined && (exclusiveMaximum === true ? value >= maximum : value > maximum)) {
-    walk.issues.push({ path, message: `must be ${exclusiveMaximum === true ? "<" : "<="} ${maximum}` });
-  }
-  if (typeof exclusiveMinimum === "number" && value <= exclusiveMinimum) walk.issues.push({ path, message: `must be > ${exclusiveMinimum}` });
-  if (typeof exclusiveMaximum === "number" && value >= exclusiveMaximum) walk.issues.push({ path, message: `must be < ${exclusiveMaximum}` });
-  const multipleOf = numberKeyword(schema, "multipleOf");
-  if (multipleOf !== undefined && multipleOf > 0) {
-    const quotient = value / multipleOf;
-    // Tolerance for binary fractions: 0.3 / 0.1 is 2.9999999999999996.
-    if (Math.abs(quotient - Math.round(quotient)) > 1e-9 * Math.max(1, Math.abs(quotient))) walk.issues.push({ path, message: `must be a multiple of ${multipleOf}` });
-  }
-}
-
-function checkArray(value: readonly unknown[], schema: SchemaObject, path: string, walk: Walk): void {
-  const minItems = numberKeyword(schema, "minItems");
-  const maxItems = numberKeyword(schema, "maxItems");
-  if (minItems !== undefined && value.length < minItems) walk.issues.push({ path, message: `must have at least ${count(minItems, "item")}` });
-  if (maxItems !== undefined && value.length > maxItems) walk.issues.push({ path, message: `must have at most ${count(maxItems, "item")}` });
-  if (schema["uniqueItems"] === true) {
-    const repeated = value.findIndex((item, index) => value.findIndex((other) => jsonEquals(other, item)) !== index);
-    if (repeated !== -1) walk.issues.push({ path: `${path}/${repeated}`, message: "repeats an earlier item (uniqueItems)" });
-  }
-  const prefixItems = Array.isArray(schema["prefixItems"]) ? schema["prefixItems"] : [];
-  const items = schema["items"];
-  value.forEach((item, index) => {
-    // Tuple forms: 2020-12's prefixItems, and the older array-valued items.
-    const itemSchema = index < prefixItems.length ? prefixItems[index] : Array.isArray(items) ? items[index] : items;
-    checkValue(item, itemSchema, `${path}/${index}`, child(walk));
-  });
-}
-
-function checkObject(value: Readonly<Record<string, unknown>>, schema: SchemaObject, path: string, walk: Walk): void {
-  const keys = Object.keys(value);
-  const required = Array.isArray(schema["required"]) ? schema["required"] : [];
-  for (const key of required) {
-    if (typeof key === "string" && !hasOwn(value, key)) walk.issues.push({ path: `${path}/${pointerToken(key)}`, message: "is required" });
-  }
-  const minProperties = numberKeyword(schema, "minProperties");
-  const maxProperties = numberKeyword(schema, "maxProperties");
-  if (minProperties !== undefined && keys.length < minProperties) walk.issues.push({ path, message: `must have at least ${count(minProperties, "property")}` });
-  if (maxProperties !== undefined && keys.length > maxProperties) walk.issues.push({ path, message: `must have at most ${count(maxProperties, "property")}` });
-
-  const properties = isSchemaObject(schema["properties"]) ? schema["properties"] : {};
-  const patternProperties = isSchemaObject(schema["patternProperties"]) ? schema["patternProperties"] : {};
-  const additional = schema["additionalProperties"];
-  for (const key of keys) {
-    const at = `${path}/${pointerToken(key)}`;
-    let listed = false;
-    if (hasOwn(properties, key)) {
-      listed = true;
-      checkValue(value[key], properties[key], at, child(walk));
-    }
-    for (const [pattern, propertySchema] of Object.entries(patternProperties)) {
-      if (compilePattern(pattern)?.test(key) !== true) continue;
-      listed = true;
-      checkValue(value[key], propertySchema, at, child(walk));
-    }
-    if (listed || additional === undefined || additional === true) continue;
-    if (additional === false) walk.issues.push({ path: at, message: "is not allowed (additionalProperties: false)" });
-    else checkValue(value[key], additional, at, child(walk));
-  }
-}
-
-function checkComposition(value: unknown, schema: SchemaObject, path: string, walk: Walk): void {
-  const allOf = schema["allOf"];
-  if (Array.isArray(allOf)) for (const branch of allOf) checkValue(value, branch, path, walk);
-
-  const anyOf = schema["anyOf"];
-  if (Array.isArray(anyOf) && anyOf.length > 0) {
-    const outcomes = anyOf.map((branch) => branchIssues(value, branch, path, walk));
-    if (!outcomes.some((issues) => issues.length === 0)) walk.issues.push({ path, message: `must match one of the anyOf schemas (${summarize(outcomes, path)})` });
-  }
-
-  const oneOf = schema["oneOf"];
-  if (Array.isArray(oneOf) && oneOf.length > 0) {
-    const outcomes = oneOf.map((branch) => branchIssues(value, branch, path, walk));
-    const matching = outcomes.flatMap((issues, index) => (issues.length === 0 ? [index + 1] : []));
-    if (matching.length === 0) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas (${summarize(outcomes, path)})` });
-    if (matching.length > 1) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas, but matches schemas ${matching.join(" and ")}` });
-  }
-
-  if (schema["not"] !== undefined && branchIssues(value, schema["not"], path, walk).length === 0) {
-    walk.issues.push({ path, message: "must not match the schema in not" });
-  }
-}
-
-/** The issues of one branch, kept apart from the walk's own: a failing anyOf branch is not by itself a problem. */
-function branchIssues(value: unknown, branch: unknown, path: string, walk: Walk): SchemaIssue[] {
-  const issues: SchemaIssue[] = [];
-  checkValue(value, branch, path, { refs: walk.refs, issues, visiting: walk.visiting });
-  return issues;
-}
-
-/** `1: /lives is required; 2: /barks is required`: each branch's first issue, relative to the value. */
-function summarize(outcomes: readonly (readonly SchemaIssue[])[], path: string): string {
-  return outcomes
-    .map((issues, index) => {
-      const first = issues[0];
-      const where = first === undefined ? "" : first.path.slice(path.length);
-      return `${index + 1}: ${where === "" ? "" : `${where} `}${first?.message ?? "fails"}`;
-    })
-    .join("; ");
-}
-
-/** A walk into a part of the value: a new value, so schemas seen on the way here may apply again. */
-function child(walk: Walk): Walk {
-  return { refs: walk.refs, issues: walk.issues, visiting: new Set() };
-}
-
-function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
-function numberKeyword(schema: SchemaObject, keyword: string): number | undefined {
-  const value = schema[keyword];
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
-
-const compiledPatterns = new Map<string, RegExp | undefined>();
-
-/** JSON Schema patterns are ECMAScript regexes, unanchored; one this engine cannot compile is skipped, not fatal. */
-function compilePattern(pattern: string): RegExp | undefined {
-  if (!compiledPatterns.has(pattern)) {
-    let compiled: RegExp | undefined;
-    try {
-      compiled = new RegExp(pattern, "u");
-    } catch {
-      try {
-        compiled = new RegExp(pattern);
-      } catch {
-        compiled = undefined;
-      }
-    }
-    compiledPatterns.set(pattern, compiled);
-  }
-  return compiledPatterns.get(pattern);
-}
-
-function jsonEquals(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEquals(item, b[index]));
-  }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && jsonEquals(a[key], b[key]));
-}
-
-/** `1 item`, `2 items`, `1 property`. */
-function count(amount: number, noun: string): string {
-  if (amount === 1) return `1 ${noun}`;
-  return `${amount} ${noun.endsWith("y") ? `${noun.slice(0, -1)}ie` : noun}s`;
-}
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-/** RFC 6901: `~` → `~0`, `/` → `~1`. */
-function pointerToken(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 // kapso-codegen:mock — everything below is generated from the spec; what follows here is a sample for the stub schema.

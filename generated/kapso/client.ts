@@ -28,58 +28,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
-/** Arguments of `connectPhoneNumber`. */
-export type ConnectPhoneNumberArgs = {
-  readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
-};
-/** Result of `connectPhoneNumber`, keyed by HTTP status. */
-export type ConnectPhoneNumberResult =
-  | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      429,
-      ConnectPhoneNumberOperation["responses"][429]["content"]["application/json"],
-      ConnectPhoneNumberOperation["responses"][429]["headers"]
-    >
-  | Failure<
-      | InformationalStatus
-      | Exclude<SuccessStatus, 200>
-      | RedirectionStatus
-      | Exclude<ClientErrorStatus, 429>
-      | ServerErrorStatus,
-      ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"]
-    >
-  | NetworkFailure;
-const connectPhoneNumberRoute: OperationRoute = {
-  method: "POST",
-  path: "/customers/{customer_id}/whatsapp/phone_numbers",
-  success: ["200"],
-  security: [["apiKey"]],
-  mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
-};
-
-/**
- * Connect a phone number
- *
- * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
- *
- * `POST /customers/{customer_id}/whatsapp/phone_numbers`
- */
-export function connectPhoneNumber(
-  transport: KapsoTransport,
-  args: ConnectPhoneNumberArgs,
-): Promise<ConnectPhoneNumberResult> {
-  return callOperation<ConnectPhoneNumberResult>(transport, connectPhoneNumberRoute, args);
-}
-
 type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_id}"]["patch"];
 /** Arguments of `updatePhoneNumber`. */
 export type UpdatePhoneNumberArgs = {
@@ -115,7 +63,7 @@ const updatePhoneNumberRoute: OperationRoute = {
   success: ["200"],
   security: [["apiKey"]],
   mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /**
@@ -165,7 +113,7 @@ const getPhoneNumberHealthRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/health",
   success: ["200"],
   security: [["apiKey"]],
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /**
@@ -216,7 +164,7 @@ const listPhoneNumberWebhooksRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks",
   success: ["200"],
   security: [["apiKey"]],
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /**
@@ -292,7 +240,7 @@ const createPhoneNumberWebhookRoute: OperationRoute = {
   success: ["201"],
   security: [["apiKey"]],
   mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /**
@@ -345,7 +293,7 @@ const updatePhoneNumberWebhookRoute: OperationRoute = {
   success: ["200"],
   security: [["apiKey"]],
   mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /**
@@ -360,6 +308,58 @@ export function updatePhoneNumberWebhook(
   args: UpdatePhoneNumberWebhookArgs,
 ): Promise<UpdatePhoneNumberWebhookResult> {
   return callOperation<UpdatePhoneNumberWebhookResult>(transport, updatePhoneNumberWebhookRoute, args);
+}
+
+type ConnectPhoneNumberOperation = paths["/customers/{customer_id}/whatsapp/phone_numbers"]["post"];
+/** Arguments of `connectPhoneNumber`. */
+export type ConnectPhoneNumberArgs = {
+  readonly path: ConnectPhoneNumberOperation["parameters"]["path"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<ConnectPhoneNumberOperation["requestBody"]>["content"]["application/json"];
+};
+/** Result of `connectPhoneNumber`, keyed by HTTP status. */
+export type ConnectPhoneNumberResult =
+  | Success<200, ConnectPhoneNumberOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      429,
+      ConnectPhoneNumberOperation["responses"][429]["content"]["application/json"],
+      ConnectPhoneNumberOperation["responses"][429]["headers"]
+    >
+  | Failure<
+      | InformationalStatus
+      | Exclude<SuccessStatus, 200>
+      | RedirectionStatus
+      | Exclude<ClientErrorStatus, 429>
+      | ServerErrorStatus,
+      ConnectPhoneNumberOperation["responses"]["default"]["content"]["application/json"]
+    >
+  | NetworkFailure;
+const connectPhoneNumberRoute: OperationRoute = {
+  method: "POST",
+  path: "/customers/{customer_id}/whatsapp/phone_numbers",
+  success: ["200"],
+  security: [["apiKey"]],
+  mediaType: "application/json",
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
+};
+
+/**
+ * Connect a phone number
+ *
+ * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
+ *
+ * `POST /customers/{customer_id}/whatsapp/phone_numbers`
+ */
+export function connectPhoneNumber(
+  transport: KapsoTransport,
+  args: ConnectPhoneNumberArgs,
+): Promise<ConnectPhoneNumberResult> {
+  return callOperation<ConnectPhoneNumberResult>(transport, connectPhoneNumberRoute, args);
 }
 
 /** Options of `createKapsoClient` and `createKapsoTransport`. */
@@ -400,14 +400,6 @@ export interface KapsoClient {
     ): AsyncGenerator<ListPhoneNumberWebhooksItem, void, undefined>;
   };
   /**
-   * Connect a phone number
-   *
-   * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
-   *
-   * `POST /customers/{customer_id}/whatsapp/phone_numbers`
-   */
-  connectPhoneNumber(args: ConnectPhoneNumberArgs): Promise<ConnectPhoneNumberResult>;
-  /**
    * Update a phone number
    *
    * Changes settings of a connected WhatsApp phone number, such as its access token or the URL webhooks are delivered to.
@@ -447,6 +439,14 @@ export interface KapsoClient {
    * `PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`
    */
   updatePhoneNumberWebhook(args: UpdatePhoneNumberWebhookArgs): Promise<UpdatePhoneNumberWebhookResult>;
+  /**
+   * Connect a phone number
+   *
+   * Attaches a WhatsApp phone number, given its Meta IDs and an access token, to a customer and returns the resulting phone number record.
+   *
+   * `POST /customers/{customer_id}/whatsapp/phone_numbers`
+   */
+  connectPhoneNumber(args: ConnectPhoneNumberArgs): Promise<ConnectPhoneNumberResult>;
 }
 
 /**
@@ -457,12 +457,12 @@ export interface KapsoClient {
 export function createKapsoClient(options: KapsoClientOptions): KapsoClient {
   const transport = createKapsoTransport(options);
   const operations = bindOperations<Omit<KapsoClient, "paginate">>(transport, {
-    connectPhoneNumber: connectPhoneNumberRoute,
     updatePhoneNumber: updatePhoneNumberRoute,
     getPhoneNumberHealth: getPhoneNumberHealthRoute,
     listPhoneNumberWebhooks: listPhoneNumberWebhooksRoute,
     createPhoneNumberWebhook: createPhoneNumberWebhookRoute,
     updatePhoneNumberWebhook: updatePhoneNumberWebhookRoute,
+    connectPhoneNumber: connectPhoneNumberRoute,
   });
   return {
     ...operations,

@@ -2,9 +2,11 @@
 // Do not edit: changes are lost on the next `kapso-codegen generate`.
 /**
  * Entry point of a generated client: the grouped client and its factory, the transport and one standalone function per
- * operation, the argument and result types, and the spec's types. Nothing here runs on import, so a bundler keeps only
- * what an app calls. Test helpers have their own entry points: fixtures.ts, mock.ts (and msw.ts).
+ * operation, the argument and result types, and the spec's types, each component's also under its own name (`Pet`).
+ * Nothing here runs on import, so a bundler keeps only what an app calls. Test helpers have their own entry points:
+ * fixtures.ts, mock.ts (and msw.ts).
  */
+import type { components } from "./schema.js";
 export * from "./client.js";
 export type * from "./schema.js";
 export { PageError } from "./runtime.js";
@@ -27,3 +29,40 @@ export type {
   TransportOptions,
 } from "./runtime.js";
 export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";
+
+/** Error body as seen in third-party clients. */
+export type Error = components["schemas"]["Error"];
+/** Body of updatePhoneNumber; the phone number fields sit under one resource key. */
+export type UpdatePhoneNumberRequest = components["schemas"]["UpdatePhoneNumberRequest"];
+/** Phone number settings to change. */
+export type UpdatePhoneNumberInput = components["schemas"]["UpdatePhoneNumberInput"];
+/** Body of connectPhoneNumber; the phone number fields sit under one resource key. */
+export type ConnectPhoneNumberRequest = components["schemas"]["ConnectPhoneNumberRequest"];
+/** The phone number to connect. */
+export type ConnectPhoneNumberInput = components["schemas"]["ConnectPhoneNumberInput"];
+/** Envelope holding one phone number. */
+export type PhoneNumberResponse = components["schemas"]["PhoneNumberResponse"];
+/** A WhatsApp phone number connected through Kapso. */
+export type PhoneNumber = components["schemas"]["PhoneNumber"];
+/** Result of a live health check of a phone number. */
+export type PhoneNumberHealth = components["schemas"]["PhoneNumberHealth"];
+/** The individual checks, by name. */
+export type PhoneNumberHealthChecks = components["schemas"]["PhoneNumberHealthChecks"];
+/** One check of the health report. */
+export type HealthCheck = components["schemas"]["HealthCheck"];
+/** Body of createPhoneNumberWebhook and updatePhoneNumberWebhook. */
+export type WebhookRequest = components["schemas"]["WebhookRequest"];
+/** Webhook settings to set. */
+export type WebhookInput = components["schemas"]["WebhookInput"];
+/** Envelope holding one webhook. */
+export type WebhookResponse = components["schemas"]["WebhookResponse"];
+/** One page of webhooks, newest first. */
+export type WebhookListResponse = components["schemas"]["WebhookListResponse"];
+/** Where this page sits among all pages. */
+export type PaginationMeta = components["schemas"]["PaginationMeta"];
+/** A webhook that receives a phone number's events. */
+export type Webhook = components["schemas"]["Webhook"];
+/** Too Many Requests (over the API key's rate limit). */
+export type RateLimited = components["responses"]["RateLimited"]["content"]["application/json"];
+/** Error (the status codes are not documented). */
+export type ErrorResponse = components["responses"]["Error"]["content"]["application/json"];

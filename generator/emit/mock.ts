@@ -22,7 +22,8 @@ export const MOCK_ANCHOR = "kapso-codegen:mock";
 
 export function emitMockRegion(plan: ClientPlan, document: Record<string, unknown>, emitted: EmittedFixtures): string {
   const embedder = createSchemaEmbedder(document);
-  const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted));
+  const credentials = credentialData(plan);
+  const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted, credentials));
   const names = plan.operations.map((operation) => JSON.stringify(operation.functionName));
   const operations = `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`;
   const schemas = `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`;
@@ -62,8 +63,9 @@ export function jsonTemplate(value: unknown): string {
   return `\`${text}\``;
 }
 
-function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures): Record<string, unknown> {
+function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures, credentials: ReadonlyMap<string, Record<string, string>>): Record<string, unknown> {
   const { operation } = plan;
+  const security = securityData(operation, credentials);
   return {
     name: plan.functionName,
     fixture: plan.fixtureName,
@@ -71,9 +73,31 @@ function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: 
     path: operation.path,
     success: defaultStatus(operation),
     parameters: operation.parameters.map((parameter) => parameterData(parameter, embedder)),
+    ...(security === undefined ? {} : { security }),
     ...(operation.requestBody ? { requestBody: requestBodyData(operation, embedder) } : {}),
     responses: responsesData(plan, emitted.get(plan.fixtureName) ?? new Set()),
   };
+}
+
+/** Where each security scheme's credential travels, by scheme name, as the client sends it. */
+function credentialData(plan: ClientPlan): Map<string, Record<string, string>> {
+  return new Map(
+    plan.credentials.map(({ scheme }): [string, Record<string, string>] => {
+      if (scheme.kind === "apiKey") return [scheme.name, { scheme: scheme.name, in: scheme.in, name: scheme.parameterName }];
+      const prefix = scheme.kind === "basic" ? "Basic " : "Bearer ";
+      return [scheme.name, { scheme: scheme.name, in: "header", name: "Authorization", prefix }];
+    }),
+  );
+}
+
+/**
+ * The alternatives of credentials the operation needs; undefined when it may be called without one (no requirement,
+ * an empty one, or one naming a scheme the client cannot send, which the mock then cannot judge either).
+ */
+function securityData(operation: OperationModel, credentials: ReadonlyMap<string, Record<string, string>>): Record<string, string>[][] | undefined {
+  const alternatives = operation.security.map((set) => set.map((scheme) => credentials.get(scheme)));
+  if (alternatives.length === 0 || alternatives.some((set) => set.length === 0 || set.some((credential) => credential === undefined))) return undefined;
+  return alternatives as Record<string, string>[][];
 }
 
 /** The first documented success ("2XX" answers 200); 200 when the operation documents none. */
@@ -133,6 +157,7 @@ const VALUE_KEYWORDS = new Set([
   "minLength",
   "maxLength",
   "pattern",
+  "format",
   "minimum",
   "maximum",
   "exclusiveMinimum",

@@ -8,12 +8,12 @@
 import { createHash } from "node:crypto";
 import type { SourcePlace, SpecWarning } from "../errors.js";
 import { bundleSources } from "./bundle.js";
-import { sortKeysDeep } from "../spec/canonical.js";
+import { copyDeep, sortKeysDeep } from "../spec/canonical.js";
 import { repairEntryRefs } from "./entry-refs.js";
 import { followRefs } from "./follow.js";
 import { hoistDeepRefs } from "./hoist.js";
 import { createLeniency, type Leniency } from "./leniency.js";
-import { createBundleLocator } from "./origins.js";
+import { createBundleLocator, inSourceOrder } from "./origins.js";
 import { parseSpecText, type LocatedDocument, type ParsedFile } from "./parse.js";
 import { repairPathParameters } from "./path-params.js";
 import { readSpecText } from "./read.js";
@@ -31,10 +31,10 @@ export interface LoadedSpec {
   readonly files: readonly string[];
   /** Each of those files' text as it was read: what the output was made from, even if the file changed since. */
   readonly texts: ReadonlyMap<string, string>;
-  /** The bundled document: every `$ref` internal; a Swagger 2.0 spec upgraded to OpenAPI 3.0. */
+  /** The bundled document, keys in the order the spec writes them: every `$ref` internal; Swagger 2.0 upgraded to 3.0. */
   readonly document: Record<string, unknown>;
   readonly version: OpenApiVersion;
-  /** The canonical document as JSON text (keys sorted): the hash input, and a cheap way to get a private copy. */
+  /** The canonical document as JSON text (keys sorted): the hash input; never what output is generated from. */
   readonly canonicalJson: string;
   /**
    * SHA-256 of `canonicalJson`, hex: the same for any key order or formatting of the same spec. The bundle holds what
@@ -95,7 +95,7 @@ function repair(document: LocatedDocument, leniency: Leniency): LocatedDocument 
 async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; texts: Map<string, string> }> {
   const sources = createSourceSet(main, source);
   await followRefs(sources);
-  const bundled = await bundleSources(sources);
+  const bundled = inSourceOrder(await bundleSources(sources), sources);
   return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, texts: new Map(sources.files().map((file) => [file.id, file.text])) };
 }
 
@@ -106,8 +106,9 @@ function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
 
 function finish(source: string, texts: ReadonlyMap<string, string>, located: LocatedDocument, version: OpenApiVersion, warnings: readonly SpecWarning[]): LoadedSpec {
   hoistDeepRefs(located.value as Record<string, unknown>);
-  const document = sortKeysDeep(located.value) as Record<string, unknown>;
-  const canonicalJson = JSON.stringify(document);
+  // The output follows the spec's own order; only the hash (and what compares specs) reads the canonical form.
+  const document = copyDeep(located.value) as Record<string, unknown>;
+  const canonicalJson = JSON.stringify(sortKeysDeep(document));
   return {
     source,
     files: [...texts.keys()],

@@ -22,6 +22,15 @@ interface Pair {
 }
 
 export function createBundleLocator(bundled: unknown, sources: SourceSet): (pointer: string) => SourcePlace {
+  const originOf = createOriginFinder(bundled, sources);
+  return (pointer) => {
+    const origin = originOf(pointer);
+    return (sources.get(origin.id) ?? sources.main).locate(origin.pointer);
+  };
+}
+
+/** The file and pointer that wrote the value at a pointer into the bundle. */
+export function createOriginFinder(bundled: unknown, sources: SourceSet): (pointer: string) => Origin {
   const mounts = mapMounts(bundled, sources);
   return (pointer) => {
     const tokens = parsePointer(pointer);
@@ -33,9 +42,32 @@ export function createBundleLocator(bundled: unknown, sources: SourceSet): (poin
       const found = mounts.get(prefix);
       if (found) [mount, depth] = [found, index + 1];
     });
-    const file = sources.get(mount.id) ?? sources.main;
-    return file.locate(appendPointer(mount.pointer, ...tokens.slice(depth)));
+    const id = sources.get(mount.id) === undefined ? sources.main.id : mount.id;
+    return { id, pointer: appendPointer(mount.pointer, ...tokens.slice(depth)) };
   };
+}
+
+/**
+ * A copy of the bundle with each object's keys in the order its source file writes them (the bundler walks sorted
+ * copies, so its clash names do not depend on key order); keys no source has, such as the components the bundler
+ * added, follow in the bundler's order.
+ */
+export function inSourceOrder(bundled: unknown, sources: SourceSet): unknown {
+  const originOf = createOriginFinder(bundled, sources);
+  const copy = (value: unknown, pointer: string): unknown => {
+    if (Array.isArray(value)) return value.map((item, index) => copy(item, appendPointer(pointer, String(index))));
+    if (!isObject(value)) return value;
+    const source = valueAt(sources, originOf(pointer));
+    const written = isObject(source) ? Object.keys(source).filter((key) => Object.hasOwn(value, key)) : [];
+    const keys = [...new Set([...written, ...Object.keys(value)])];
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      // defineProperty, not assignment: a "__proto__" key must stay data, never become the prototype.
+      Object.defineProperty(result, key, { value: copy(value[key], appendPointer(pointer, key)), enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  };
+  return copy(bundled, "");
 }
 
 function mapMounts(bundled: unknown, sources: SourceSet): Map<string, Origin> {

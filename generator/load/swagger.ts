@@ -6,7 +6,7 @@
  */
 import { SpecError } from "../errors.js";
 import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
-import { sortKeysDeep } from "../spec/canonical.js";
+import { copyDeep } from "../spec/canonical.js";
 import { replaceRejectedCollectionFormats } from "./collection-formats.js";
 import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
@@ -14,8 +14,8 @@ import { isRefObject } from "./targets.js";
 
 export async function upgradeSwagger2(swagger: LocatedDocument, file: string, text: string, leniency: Leniency): Promise<LocatedDocument> {
   const { default: swagger2openapi } = await import("swagger2openapi");
-  // The converter gets its own (sorted) copy: it must not touch the document that places are looked up in.
-  const copy = sortKeysDeep(swagger.value);
+  // The converter gets its own copy (in the spec's order): it must not touch the document that places are looked up in.
+  const copy = copyDeep(swagger.value);
   replaceRejectedCollectionFormats(copy, swagger.locate, leniency);
   let converted: unknown;
   try {

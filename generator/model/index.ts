@@ -1,9 +1,10 @@
 /** The model stage: a bundled document → an ApiModel, following `$ref`s for parameters, bodies and responses. */
-import { compareText, HTTP_METHODS } from "../spec/constants.js";
-import { appendPointer, isObject } from "../spec/pointer.js";
+import { compareText, isHttpMethod, isJsonMediaType } from "../spec/constants.js";
+import { appendPointer, isObject, resolvePointer } from "../spec/pointer.js";
 import { followToObject, locateObject } from "../spec/refs.js";
 import {
   type ApiModel,
+  type NamedComponentModel,
   type ContentModel,
   type OperationModel,
   type ParameterLocation,
@@ -24,12 +25,12 @@ export function buildModel(document: Json): ApiModel {
   const globalSecurity = readSecurity(document["security"]) ?? [[]];
   const operations: OperationModel[] = [];
   const paths = isObject(document["paths"]) ? document["paths"] : {};
-  for (const path of Object.keys(paths).sort(compareText)) {
+  for (const path of Object.keys(paths)) {
     const itemPointer = appendPointer("/paths", path);
     const item = follow(document, itemPointer);
     if (!item) continue;
     const shared = readParameters(document, item.value["parameters"], appendPointer(item.pointer, "parameters"));
-    for (const method of HTTP_METHODS) {
+    for (const method of Object.keys(item.value).filter(isHttpMethod)) {
       const operation = item.value[method];
       if (!isObject(operation)) continue;
       const pointer = appendPointer(item.pointer, method);
@@ -58,7 +59,27 @@ export function buildModel(document: Json): ApiModel {
     serverVariables: readServerVariables(document["servers"]),
     securitySchemes: readSecuritySchemes(document),
     operations,
+    namedComponents: readNamedComponents(document),
   };
+}
+
+function readNamedComponents(document: Json): NamedComponentModel[] {
+  const components = isObject(document["components"]) ? document["components"] : {};
+  const entries = (section: "schemas" | "requestBodies" | "responses"): string[] => (isObject(components[section]) ? Object.keys(components[section]) : []);
+  const schemas = entries("schemas").map((name): NamedComponentModel => {
+    const schema = resolvePointer(document, appendPointer("/components/schemas", name));
+    return { section: "schemas", name, description: isObject(schema) ? (text(schema["description"]) ?? text(schema["title"])) : undefined };
+  });
+  const bodies = (["requestBodies", "responses"] as const).flatMap((section) =>
+    entries(section).flatMap((name): NamedComponentModel[] => {
+      const found = follow(document, appendPointer("/components", section, name));
+      if (!found) return [];
+      // Only a JSON body has one schema the name can stand for.
+      const content = readContents(found.value, found.pointer).find((entry) => isJsonMediaType(entry.mediaType) && isObject(resolvePointer(document, appendPointer(entry.pointer, "schema"))));
+      return content ? [{ section, name, description: text(found.value["description"]), mediaType: content.mediaType }] : [];
+    }),
+  );
+  return [...schemas, ...bodies];
 }
 
 function text(value: unknown): string | undefined {
@@ -110,7 +131,6 @@ function readContents(owner: Json, ownerPointer: string): ContentModel[] {
   const content = owner["content"];
   if (!isObject(content)) return [];
   return Object.keys(content)
-    .sort(compareText)
     .filter((mediaType) => isObject(content[mediaType]))
     .map((mediaType) => ({ mediaType, pointer: appendPointer(ownerPointer, "content", mediaType) }));
 }
@@ -200,7 +220,6 @@ function readServerVariables(servers: unknown): ServerVariableModel[] {
   const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
   const variables = isObject(first) && isObject(first["variables"]) ? first["variables"] : {};
   return Object.keys(variables)
-    .sort(compareText)
     .flatMap((name) => {
       const variable = variables[name];
       if (!isObject(variable) || variable["default"] === undefined) return [];
@@ -213,7 +232,7 @@ function readSecuritySchemes(document: Json): SecuritySchemeModel[] {
   const components = isObject(document["components"]) ? document["components"] : {};
   const schemes = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
   const models: SecuritySchemeModel[] = [];
-  for (const name of Object.keys(schemes).sort(compareText)) {
+  for (const name of Object.keys(schemes)) {
     const found = follow(document, appendPointer("/components/securitySchemes", name));
     if (!found) continue;
     const scheme = found.value;

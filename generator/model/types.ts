@@ -78,6 +78,20 @@ export interface ApiModel {
   readonly serverTemplate: string;
   readonly serverVariables: readonly ServerVariableModel[];
   readonly securitySchemes: readonly SecuritySchemeModel[];
-  /** Sorted by path, then by method in the order of HTTP_METHODS. */
+  /** In the order the spec writes its paths, and each path its methods. */
   readonly operations: readonly OperationModel[];
+  /** The components a user can name a type after, in the spec's order: schemas, then request bodies, then responses. */
+  readonly namedComponents: readonly NamedComponentModel[];
+}
+
+export type NamedComponentSection = "schemas" | "requestBodies" | "responses";
+
+/** A component whose type gets its own export: a schema, or a request body or response with a schema to stand for. */
+export interface NamedComponentModel {
+  readonly section: NamedComponentSection;
+  /** Its key under `components/<section>`, as the spec writes it. */
+  readonly name: string;
+  readonly description: string | undefined;
+  /** For a request body or a response: the media type whose schema the type is (the first JSON one). */
+  readonly mediaType?: string | undefined;
 }

@@ -5,6 +5,9 @@ import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/ind
 import { UsageError } from "../errors.js";
 import { BUILT_IN_CONVENTIONS, detectPaging, type PaginationConvention, type PagingPlan } from "./pagination.js";
 import { camelCase, clientIdentifier, NameRegistry, pascalCase, safeIdentifier, unusableClientName } from "./names.js";
+import { planNamedTypes, type NamedTypePlan } from "./type-names.js";
+
+export type { NamedTypePlan } from "./type-names.js";
 
 export interface OperationPlan {
   readonly operation: OperationModel;
@@ -53,6 +56,8 @@ export interface ClientPlan {
   readonly operations: readonly OperationPlan[];
   /** The client member holding the iterators (`paginate`); absent when no operation pages. */
   readonly paginateMember?: string;
+  /** The spec's component types, each exported from index.ts under its own name. */
+  readonly namedTypes: readonly NamedTypePlan[];
 }
 
 /** What pagination detection reads: the document (for the bodies' schemas) and the config's own conventions. */
@@ -175,7 +180,18 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
         model.operations.length > 0 &&
         model.operations.every((operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name))),
     }));
-  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations, ...(paginateMember === undefined ? {} : { paginateMember }) };
+  // Last: a component type takes a name only where no export of the client already has it.
+  const taken = [
+    ...ENTRY_POINT_NAMES,
+    factoryName,
+    clientType,
+    optionsType,
+    transportFactoryName,
+    transportType,
+    ...operations.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType, operation.standaloneName, ...(operation.paging === undefined ? [] : [operation.paging.standaloneName, operation.paging.itemType])]),
+  ];
+  const namedTypes = planNamedTypes(model.namedComponents, taken);
+  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations, namedTypes, ...(paginateMember === undefined ? {} : { paginateMember }) };
 }
 
 /** `GET /users/{id}/repos` → `getUsersIdRepos`, for operations without an operationId. */

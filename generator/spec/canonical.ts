@@ -6,14 +6,19 @@ import { compareText } from "./constants.js";
 
 /** The value with every object's keys sorted, recursively. */
 export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  return copyDeep(value, (keys) => keys.sort(compareText));
+}
+
+/** A deep copy with every object's keys in `order(keys)` (as written when no order is given). */
+export function copyDeep(value: unknown, order: (keys: string[]) => string[] = (keys) => keys): unknown {
+  if (Array.isArray(value)) return value.map((item) => copyDeep(item, order));
   if (typeof value !== "object" || value === null) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareText)) {
+  const copy: Record<string, unknown> = {};
+  for (const key of order(Object.keys(value))) {
     // defineProperty, not assignment: a "__proto__" key must stay data, never become the prototype.
-    Object.defineProperty(sorted, key, { value: sortKeysDeep((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, { value: copyDeep((value as Record<string, unknown>)[key], order), enumerable: true, writable: true, configurable: true });
   }
-  return sorted;
+  return copy;
 }
 
 /** Deeper than this, a value is not worth a canonical text (and may be a cycle in a hand-built object). */

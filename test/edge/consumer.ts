@@ -8,6 +8,7 @@ import { createCompositionClient, type components as Composition } from "./__gol
 import { createLenientClient } from "./__golden__/lenient/index.js";
 import * as methodFixtures from "./__golden__/methods/fixtures.js";
 import { createMethodsClient } from "./__golden__/methods/index.js";
+import * as named from "./__golden__/named-types/index.js";
 import { type components as Nullable } from "./__golden__/nullable-3.0/index.js";
 import * as operationIdFixtures from "./__golden__/operation-ids/fixtures.js";
 import { createOperationIdsClient } from "./__golden__/operation-ids/index.js";
@@ -211,4 +212,31 @@ export async function lenient(): Promise<void> {
 
   // @ts-expect-error a path parameter the template lacks is left out of the call
   await api.renameOwner({ path: { ownerId: "o", region: "eu" }, body: { name: "n" } });
+}
+
+/** Each component's type under its own name; a name the client already exports keeps its meaning. */
+export async function namedTypes(): Promise<void> {
+  const pet: named.Pet = { name: "Rex", id: 1 };
+  expectTypeOf<named.Pet>().toEqualTypeOf<named.components["schemas"]["Pet"]>();
+  // @ts-expect-error a Pet needs its id
+  const noId: named.Pet = { name: "Rex" };
+  expectTypeOf<named.PetStorePet>().toEqualTypeOf<string>();
+  expectTypeOf<named.PetStorePet2>().toEqualTypeOf<named.components["schemas"]["pet-store.Pet"]>();
+  expectTypeOf<named.ListPetsResultSchema>().toEqualTypeOf<string>();
+  expectTypeOf<named.listPetsSchema>().toEqualTypeOf<number>();
+  expectTypeOf<named.createNamedTypesClientSchema>().toEqualTypeOf<boolean>();
+  expectTypeOf<named.componentsSchema>().toEqualTypeOf<string>();
+  expectTypeOf<named.String>().toEqualTypeOf<string>();
+  expectTypeOf<named._2faToken>().toEqualTypeOf<string>();
+  expectTypeOf<named.Größe>().toEqualTypeOf<number>();
+  expectTypeOf<named.Schema>().toEqualTypeOf<string>();
+  expectTypeOf<named.Schema2>().toEqualTypeOf<number>();
+  expectTypeOf<named.PetRequestBody>().toEqualTypeOf<named.Pet>();
+  expectTypeOf<named.PetResponse>().toEqualTypeOf<named.Pet>();
+  // The client's own exports are untouched by the schemas named like them.
+  const client = named.createNamedTypesClient({ baseUrl });
+  const result: named.ListPetsResult = await named.listPets(named.createNamedTypesTransport({ baseUrl }));
+  if (result.ok && result.status === 200) expectTypeOf(result.data).toEqualTypeOf<named.Pet[]>();
+  await client.createPet({ body: pet });
+  void noId;
 }

@@ -16,7 +16,7 @@ import { removeDir, tempDir } from "../support/run.js";
 import { EDGE_SPECS, generateGolden, goldenDir, SHARED_RUNTIME } from "./edge-specs.js";
 
 /** The TypeScript every output must have; other files (the spec copy) are compared too when present. */
-const TYPESCRIPT_FILES = ["client.ts", "fixtures.ts", "index.ts", "mock.ts", "runtime.ts", "schema.ts", "serialize.ts"];
+const TYPESCRIPT_FILES = ["client.ts", "fixtures.ts", "index.ts", "mock.ts", "runtime.ts", "schema-check.ts", "schema.ts", "serialize.ts"];
 
 /** Not compared: its fingerprint hashes the generator's own sources, so it changes with any generator edit. */
 const MANIFEST = "kapso-codegen.manifest.json";

@@ -146,8 +146,9 @@ describe("strings and numbers", () => {
     expect(issues(5, { exclusiveMinimum: 1, exclusiveMaximum: 9 })).toEqual([]);
   });
 
-  it("multipleOf, tolerant of binary fractions", () => {
-    expect(issues(0.3, { multipleOf: 0.1 })).toEqual([]);
+  it("multipleOf, exact as in Ajv (0.3 is no multiple of 0.1 in binary)", () => {
+    expect(issues(0.5, { multipleOf: 0.25 })).toEqual([]);
+    expect(issues(0.3, { multipleOf: 0.1 })).toEqual(["(root) must be a multiple of 0.1"]);
     expect(issues(7, { multipleOf: 2 })).toEqual(["(root) must be a multiple of 2"]);
   });
 });

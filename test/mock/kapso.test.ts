@@ -169,22 +169,23 @@ describe("requests no operation answers", () => {
 
   it("a responder for an operation that does not exist is refused when the mock is made", () => {
     const responses = { updatePhoneNumbr: 404 } as unknown as NonNullable<MockFetchOptions["responses"]>;
-    expect(() => createMockFetch({ responses })).toThrow(/createMockFetch: responses names no operation "updatePhoneNumbr"; known operations: connectPhoneNumber/);
+    expect(() => createMockFetch({ responses })).toThrow(/createMockFetch: responses names no operation "updatePhoneNumbr"; known operations: updatePhoneNumber/);
   });
 });
 
 describe("answers", () => {
   it("default to the first documented success, as JSON", async () => {
     const mock = createMockFetch();
-    const response = await mock(new Request("https://api.kapso.ai/platform/v1/customers/c-1/whatsapp/phone_numbers", {
+    const customer = "3c90c3cc-0d44-4b50-8888-8dd25736052a"; // the spec's customer_id is a uuid
+    const response = await mock(new Request(`https://api.kapso.ai/platform/v1/customers/${customer}/whatsapp/phone_numbers`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "X-API-Key": "key" },
       body: JSON.stringify(fixtures.connectPhoneNumber.request.body),
     }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual(fixtures.connectPhoneNumber.responses[200]);
-    expect(mock.calls[0]?.path).toEqual({ customer_id: "c-1" });
+    expect(mock.calls[0]?.path).toEqual({ customer_id: customer });
   });
 
   it("each response is a fresh copy: the test cannot change the fixture through it", async () => {

@@ -44,7 +44,7 @@ describe("no-op regeneration", () => {
     const spec = await specCopy("noop");
     expect((await runCli(["generate", "--spec", spec, "--out", out, "-q"])).code).toBe(0);
     const manifest = JSON.parse(await readFile(join(out, "kapso-codegen.manifest.json"), "utf8")) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files)).toEqual(["client.ts", "fixtures.ts", "index.ts", "mock.ts", "openapi.json", "runtime.ts", "schema.ts", "serialize.ts"]);
+    expect(Object.keys(manifest.files)).toEqual(["client.ts", "fixtures.ts", "index.ts", "mock.ts", "openapi.json", "runtime.ts", "schema-check.ts", "schema.ts", "serialize.ts"]);
 
     const modules = await moduleLog();
     const second = await runCli(["generate", "--spec", spec, "--out", out], root, modules.args);

@@ -8,8 +8,15 @@
  * Everything here is a function or a type, with no top-level side effects, so bundlers keep only what the operations an
  * app calls need.
  */
-import { defaultPathSerializer } from "openapi-fetch";
+import {
+  defaultPathSerializer,
+  type MergedOptions,
+  type Middleware,
+  type MiddlewareCallbackParams,
+} from "openapi-fetch";
 import { serializeBody, serializeQuery, type QueryStyle } from "./serialize.js";
+
+export type { Middleware };
 
 /** Every HTTP status a server can send (100–599), so results can be narrowed by `status` exhaustively. */
 export type HttpStatus =
@@ -60,29 +67,73 @@ export type ServerErrorStatus =
   | 560 | 561 | 562 | 563 | 564 | 565 | 566 | 567 | 568 | 569 | 570 | 571 | 572 | 573 | 574 | 575 | 576 | 577 | 578 | 579
   | 580 | 581 | 582 | 583 | 584 | 585 | 586 | 587 | 588 | 589 | 590 | 591 | 592 | 593 | 594 | 595 | 596 | 597 | 598 | 599;
 
-/** A documented success: `data` is the parsed body of that status. */
-export interface Success<Status extends HttpStatus, Data> {
+/**
+ * A documented success: `data` is the parsed body of that status, `headers` the response headers the spec declares for
+ * it (parsed by their schema; `undefined` when it declares none).
+ */
+export interface Success<Status extends HttpStatus, Data, Headers = undefined> {
   readonly ok: true;
   readonly status: Status;
   readonly data: Data;
+  readonly headers: Headers;
   readonly response: Response;
+  /** How many requests the call took: 1 unless it was retried. */
+  readonly attempts: number;
 }
 
 /** An HTTP error, or any status the spec does not document as a success: `error` is the parsed body. */
-export interface Failure<Status extends HttpStatus, Error> {
+export interface Failure<Status extends HttpStatus, Error, Headers = undefined> {
   readonly ok: false;
   readonly status: Status;
   readonly error: Error;
+  readonly headers: Headers;
   readonly response: Response;
+  /** How many requests the call took: 1 unless it was retried. */
+  readonly attempts: number;
 }
 
-/** No HTTP response at all: the connection failed, or the call was aborted through its `signal`. */
+/**
+ * No HTTP response at all: the connection failed, an attempt ran past its `timeout` (`timedOut: true`), or the caller
+ * aborted the call through its `signal` (`aborted: true`).
+ */
 export interface NetworkFailure {
   readonly ok: false;
   readonly status: "network";
   readonly aborted: boolean;
+  readonly timedOut: boolean;
   readonly error: Error;
+  readonly headers: undefined;
   readonly response: undefined;
+  /** How many requests the call took: 1 unless it was retried. */
+  readonly attempts: number;
+}
+
+/**
+ * When and how often a call is tried again. By default a `429` or `503` is retried for every method (the server did not
+ * act on the request), and `502`, `504` and network failures (timeouts included) only for idempotent methods (GET, HEAD,
+ * OPTIONS, PUT, DELETE, TRACE) or when `idempotent` is set. A request whose body is a stream is never retried.
+ */
+export interface RetryOptions {
+  /** Total attempts, the first included: `1` never retries. Default 3. */
+  readonly attempts?: number;
+  /** Statuses to retry. Default `[429, 502, 503, 504]`; any other than 429 and 503 only for idempotent calls. */
+  readonly statuses?: readonly number[];
+  readonly backoff?: BackoffOptions;
+  /** Treat the call as idempotent whatever its method (a POST carrying an idempotency key, say). */
+  readonly idempotent?: boolean;
+}
+
+/** Exponential backoff with jitter: the n-th retry waits between half and all of `min(max, initial × 2ⁿ⁻¹)`. */
+export interface BackoffOptions {
+  /** Milliseconds before the first retry. Default 500. */
+  readonly initial?: number;
+  /** The longest computed wait, in milliseconds. Default 10 000. */
+  readonly max?: number;
+  /**
+   * The longest `Retry-After` (seconds or an HTTP date) that is waited out, in milliseconds; a server asking for longer
+   * ends the retries and its response is the result. Default 60 000.
+   */
+  readonly maxRetryAfter?: number;
 }
 
 /** Options every generated client accepts besides its credentials. */
@@ -93,6 +144,15 @@ export interface TransportOptions {
   readonly fetch?: (request: Request) => Promise<Response>;
   /** Sent with every request; credentials set by the client win over these. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Retries for every call (off when absent); a call's own `retry` is merged over it, `retry: false` turns it off. */
+  readonly retry?: RetryOptions;
+  /** Milliseconds each attempt may take, response body included; a call's own `timeout` wins. */
+  readonly timeout?: number;
+  /**
+   * openapi-fetch middleware, run on every attempt in order (`onRequest`) and in reverse (`onResponse`, `onError`),
+   * after the client has set the credentials.
+   */
+  readonly middleware?: readonly Middleware[];
 }
 
 /** Where a security scheme puts its credential. */
@@ -127,6 +187,11 @@ export interface Transport<Api extends string = string> {
   readonly credentials: Readonly<
     Record<string, { readonly slot: CredentialSlot; readonly value: Credential } | undefined>
   >;
+  readonly retry?: RetryOptions;
+  readonly timeout?: number;
+  readonly middleware?: readonly Middleware[];
+  /** What middleware sees as `options` (openapi-fetch's shape); present when there is middleware. */
+  readonly middlewareOptions?: MergedOptions;
 }
 
 /** Makes the transport of one API from the options its client was given. */
@@ -143,15 +208,31 @@ export function createTransport<Api extends string>(
     const value = values[slot.option];
     if (value !== undefined) credentials[slot.option] = { slot, value };
   }
-  const fetch = options.fetch;
-  return {
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // As openapi-fetch does: one trailing slash goes, since every path starts with one.
+  const transport: Transport<Api> = {
     api,
-    // As openapi-fetch does: one trailing slash goes, since every path starts with one.
     baseUrl: baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl,
-    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    fetch,
     headers: lowerCaseKeys(options.headers),
     credentials,
   };
+  // Set only when given, so a call without them takes the one-attempt path without looking further.
+  const extra: { -readonly [Key in "retry" | "timeout" | "middleware" | "middlewareOptions"]?: Transport[Key] } = {};
+  if (options.retry !== undefined) extra.retry = options.retry;
+  if (options.timeout !== undefined) extra.timeout = options.timeout;
+  if (options.middleware !== undefined && options.middleware.length > 0) {
+    extra.middleware = [...options.middleware];
+    extra.middlewareOptions = Object.freeze({
+      baseUrl: transport.baseUrl,
+      fetch: (input: Request | string | URL, init?: RequestInit) => fetch(new Request(input, init)),
+      parseAs: "json",
+      querySerializer: (query: Record<string, unknown>) => serializeQuery(query),
+      bodySerializer: (body: unknown) => JSON.stringify(body),
+      pathSerializer: defaultPathSerializer,
+    } as MergedOptions);
+  }
+  return { ...transport, ...extra };
 }
 
 /** One operation as its generated function gives it: everything about a call but the caller's arguments. */
@@ -166,20 +247,36 @@ export interface OperationRoute {
   readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
   /** The media type of the body when the caller names none; absent when the operation takes no body. */
   readonly mediaType?: string;
+  /** Per documented response ("429", "4XX", "default") that declares headers: each header's name and how to read it. */
+  readonly headers?: Readonly<Record<string, Readonly<Record<string, HeaderKind>>>>;
+}
+
+/** How a declared response header is read: by its schema's type, a list being comma-separated. */
+export type HeaderKind = "string" | "number" | "boolean" | "strings" | "numbers";
+
+/** What every operation takes besides its parameters and body. */
+export interface CallOptions {
+  /** Aborts the call, a wait between retries included; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
 }
 
 /** An operation's arguments as the runtime reads them; each operation's own `…Args` type is what callers are checked against. */
-interface LooseArgs {
+interface LooseArgs extends CallOptions {
   readonly path?: Record<string, unknown>;
   readonly query?: Record<string, unknown>;
   readonly headers?: Record<string, unknown>;
   readonly cookies?: Record<string, unknown>;
   readonly contentType?: string;
   readonly body?: unknown;
-  readonly signal?: AbortSignal;
 }
 
 const NO_ARGS: LooseArgs = {};
+
+type SentBody = ReturnType<typeof serializeBody> | undefined;
 
 /**
  * Calls one operation: one pass over the arguments to build the request, one read of the response body. Resolves to
@@ -190,54 +287,303 @@ export async function callOperation<Result>(
   route: OperationRoute,
   args?: unknown,
 ): Promise<Result> {
-  const { path, query, headers, cookies, contentType, body, signal } = (args ?? NO_ARGS) as LooseArgs;
-  try {
-    const sentHeaders: Record<string, string> = { ...transport.headers };
-    const sent =
-      route.mediaType !== undefined && body !== undefined
-        ? serializeBody(contentType ?? route.mediaType, body)
-        : undefined;
-    if (sent?.contentType !== undefined) sentHeaders["content-type"] = sent.contentType;
-    if (headers !== undefined) addHeaders(sentHeaders, headers);
-    let sentQuery = query;
-    let sentCookies = cookies;
-    const usable = credentialSet(transport, route.security);
-    // In the client's order of credentials, so two that share a header resolve the same way on every call.
-    for (const option in transport.credentials) {
-      const credential = transport.credentials[option];
-      if (credential === undefined || !usable.includes(option)) continue;
-      const { slot, value } = credential;
-      const given = typeof value === "function" ? await value() : value;
-      const text = `${slot.prefix ?? ""}${slot.base64 ? base64(given) : given}`;
-      if (slot.in === "header") sentHeaders[slot.name.toLowerCase()] = text;
-      else if (slot.in === "query") sentQuery = { ...sentQuery, [slot.name]: text };
-      else sentCookies = { ...sentCookies, [slot.name]: text };
+  const call = (args ?? NO_ARGS) as LooseArgs;
+  if (
+    call.retry === undefined &&
+    call.timeout === undefined &&
+    transport.retry === undefined &&
+    transport.timeout === undefined
+  ) {
+    // The common call: one attempt, no timer; nothing here costs more than the request itself.
+    try {
+      const request = await buildRequest(transport, route, call, sentBody(route, call), call.signal);
+      return (await toResult(await send(transport, route, call, request), route, 1)) as Result;
+    } catch (cause) {
+      return networkFailure(cause, call.signal, undefined, 1) as Result;
     }
-    const cookie = sentCookies === undefined ? "" : cookieHeader(sentCookies);
-    if (cookie !== "") sentHeaders["cookie"] = cookie;
-    const fixed = route.path.includes("?") ? splitFixedQuery(route.path, path) : undefined;
-    const routePath = fixed === undefined ? route.path : fixed.pathname;
-    const own = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
-    const search = fixed === undefined || fixed.query === "" ? own : own === "" ? fixed.query : `${fixed.query}&${own}`;
-    const url = `${transport.baseUrl}${path === undefined ? routePath : defaultPathSerializer(routePath, path)}${search === "" ? "" : `?${search}`}`;
-    const init: RequestInit = { method: route.method, headers: sentHeaders, redirect: "follow" };
-    if (sent !== undefined) init.body = sent.body;
-    if (signal !== undefined) init.signal = signal;
-    const response = await transport.fetch(new Request(url, init));
-    const data = await readBody(response);
-    if (!isDocumentedSuccess(response.status, route.success) || data instanceof MalformedBody) {
-      // A success whose body is not what its content type says breaks the contract: report it, don't throw.
-      return {
-        ok: false,
-        status: response.status,
-        error: data instanceof MalformedBody ? data.text : data,
-        response,
-      } as Result;
-    }
-    return { ok: true, status: response.status, data, response } as Result;
-  } catch (cause) {
-    return networkFailure(cause, signal) as Result;
   }
+  return (await callWithPolicy(transport, route, call)) as Result;
+}
+
+const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+/** Statuses that say the server did not act on the request, so retrying is safe for every method. */
+const NOT_ACTED_ON: ReadonlySet<number> = new Set([429, 503]);
+const DEFAULT_RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
+
+/** The call with retries and/or a timeout: each attempt builds its request anew (credentials, middleware), the body once. */
+async function callWithPolicy(transport: Transport, route: OperationRoute, call: LooseArgs): Promise<unknown> {
+  const retry =
+    call.retry === false
+      ? undefined
+      : call.retry === undefined
+        ? transport.retry
+        : { ...transport.retry, ...call.retry };
+  const timeout = call.timeout ?? transport.timeout;
+  const signal = call.signal;
+  let body: SentBody;
+  try {
+    body = sentBody(route, call);
+  } catch (cause) {
+    return networkFailure(cause, signal, undefined, 1);
+  }
+  // A stream is read by the first attempt; there is nothing left to send again.
+  const attempts =
+    body?.body instanceof ReadableStream || retry === undefined ? 1 : Math.max(1, Math.floor(retry.attempts ?? 3));
+  const idempotent = retry?.idempotent === true || IDEMPOTENT_METHODS.has(route.method);
+  const statuses = retry?.statuses ?? DEFAULT_RETRY_STATUSES;
+  for (let attempt = 1; ; attempt++) {
+    const timer = timeout === undefined ? undefined : new AttemptTimer(timeout, signal);
+    let response: Response;
+    try {
+      response = await send(
+        transport,
+        route,
+        call,
+        await buildRequest(transport, route, call, body, timer?.signal ?? signal),
+      );
+    } catch (cause) {
+      timer?.clear();
+      const again = attempt < attempts && idempotent && signal?.aborted !== true;
+      if (again && (await pause(backoffDelay(retry?.backoff, attempt), signal))) continue;
+      return networkFailure(signal?.aborted === true ? (signal.reason ?? cause) : cause, signal, timer, attempt);
+    }
+    const retryable =
+      attempt < attempts && statuses.includes(response.status) && (idempotent || NOT_ACTED_ON.has(response.status));
+    const delay = retryable ? retryDelay(response, retry?.backoff, attempt) : undefined;
+    if (delay !== undefined) {
+      timer?.clear();
+      await response.body?.cancel().catch(() => undefined);
+      if (await pause(delay, signal)) continue;
+      return networkFailure(signal?.reason ?? new Error("aborted while waiting to retry"), signal, undefined, attempt);
+    }
+    try {
+      return await toResult(response, route, attempt);
+    } catch (cause) {
+      return networkFailure(cause, signal, timer, attempt);
+    } finally {
+      timer?.clear();
+    }
+  }
+}
+
+/** Aborts one attempt after `timeout` ms, or when the caller's signal aborts; `fired` tells the two apart. */
+class AttemptTimer {
+  private readonly controller = new AbortController();
+  private readonly handle: ReturnType<typeof setTimeout>;
+  fired = false;
+  readonly signal = this.controller.signal;
+  private readonly forward = (): void => this.controller.abort(this.outer?.reason);
+
+  constructor(
+    readonly timeout: number,
+    private readonly outer: AbortSignal | undefined,
+  ) {
+    this.handle = setTimeout(() => {
+      this.fired = true;
+      this.controller.abort(new DOMException(`timed out after ${timeout} ms`, "TimeoutError"));
+    }, timeout);
+    if (outer?.aborted === true) this.forward();
+    else outer?.addEventListener("abort", this.forward, { once: true });
+  }
+
+  clear(): void {
+    clearTimeout(this.handle);
+    this.outer?.removeEventListener("abort", this.forward);
+  }
+}
+
+/** Waits `ms`; false when the signal aborts first (the call then ends). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted === true) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (waited: boolean): void => {
+      clearTimeout(handle);
+      signal?.removeEventListener("abort", onAbort);
+      resolve(waited);
+    };
+    const onAbort = (): void => done(false);
+    const handle = setTimeout(() => done(true), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** `Retry-After` when the response has one (undefined, ending the retries, past `maxRetryAfter`); else the backoff. */
+function retryDelay(response: Response, backoff: BackoffOptions | undefined, attempt: number): number | undefined {
+  const asked = retryAfter(response.headers.get("retry-after"), Date.now());
+  if (asked === undefined) return backoffDelay(backoff, attempt);
+  return asked <= (backoff?.maxRetryAfter ?? 60_000) ? asked : undefined;
+}
+
+/** Milliseconds a `Retry-After` value asks for: delay-seconds or an HTTP date; undefined when it is neither. */
+export function retryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential, with "equal jitter": between half and all of the exponential delay, so clients spread out but never retry at once. */
+export function backoffDelay(backoff: BackoffOptions | undefined, attempt: number): number {
+  const full = Math.min(backoff?.max ?? 10_000, (backoff?.initial ?? 500) * 2 ** (attempt - 1));
+  return full / 2 + (Math.random() * full) / 2;
+}
+
+function sentBody(route: OperationRoute, call: LooseArgs): SentBody {
+  return route.mediaType !== undefined && call.body !== undefined
+    ? serializeBody(call.contentType ?? route.mediaType, call.body)
+    : undefined;
+}
+
+/** The request of one attempt: credentials are resolved for each (a credential function may hand out a fresh token). */
+async function buildRequest(
+  transport: Transport,
+  route: OperationRoute,
+  call: LooseArgs,
+  sent: SentBody,
+  signal: AbortSignal | undefined,
+): Promise<Request> {
+  const { path, query, headers, cookies } = call;
+  const sentHeaders: Record<string, string> = { ...transport.headers };
+  if (sent?.contentType !== undefined) sentHeaders["content-type"] = sent.contentType;
+  if (headers !== undefined) addHeaders(sentHeaders, headers);
+  let sentQuery = query;
+  let sentCookies = cookies;
+  const usable = credentialSet(transport, route.security);
+  // In the client's order of credentials, so two that share a header resolve the same way on every call.
+  for (const option in transport.credentials) {
+    const credential = transport.credentials[option];
+    if (credential === undefined || !usable.includes(option)) continue;
+    const { slot, value } = credential;
+    const given = typeof value === "function" ? await value() : value;
+    const text = `${slot.prefix ?? ""}${slot.base64 ? base64(given) : given}`;
+    if (slot.in === "header") sentHeaders[slot.name.toLowerCase()] = text;
+    else if (slot.in === "query") sentQuery = { ...sentQuery, [slot.name]: text };
+    else sentCookies = { ...sentCookies, [slot.name]: text };
+  }
+  const cookie = sentCookies === undefined ? "" : cookieHeader(sentCookies);
+  if (cookie !== "") sentHeaders["cookie"] = cookie;
+  const fixed = route.path.includes("?") ? splitFixedQuery(route.path, path) : undefined;
+  const routePath = fixed === undefined ? route.path : fixed.pathname;
+  const own = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
+  const search = fixed === undefined || fixed.query === "" ? own : own === "" ? fixed.query : `${fixed.query}&${own}`;
+  const url = `${transport.baseUrl}${path === undefined ? routePath : defaultPathSerializer(routePath, path)}${search === "" ? "" : `?${search}`}`;
+  const init: RequestInit & { duplex?: "half" } = { method: route.method, headers: sentHeaders, redirect: "follow" };
+  if (sent !== undefined) {
+    init.body = sent.body;
+    // fetch sends a stream body only half-duplex, and only when told so.
+    if (sent.body instanceof ReadableStream) init.duplex = "half";
+  }
+  if (signal !== undefined) init.signal = signal;
+  return new Request(url, init);
+}
+
+/** Sends one attempt: straight to fetch (no extra promise on the way), or through the middleware chain. */
+function send(transport: Transport, route: OperationRoute, call: LooseArgs, request: Request): Promise<Response> {
+  const { middleware, middlewareOptions } = transport;
+  return middleware === undefined || middlewareOptions === undefined
+    ? transport.fetch(request)
+    : sendThrough(middleware, middlewareOptions, transport, route, call, request);
+}
+
+/** The middleware chain the way openapi-fetch runs it: `onRequest` in order, then fetch, `onError` and `onResponse` in reverse. */
+async function sendThrough(
+  middleware: readonly Middleware[],
+  middlewareOptions: MergedOptions,
+  transport: Transport,
+  route: OperationRoute,
+  call: LooseArgs,
+  request: Request,
+): Promise<Response> {
+  const params: MiddlewareCallbackParams = {
+    request,
+    schemaPath: route.path,
+    params: requestParams(call),
+    id: Math.random().toString(36).slice(2, 11),
+    options: middlewareOptions,
+  };
+  for (const step of middleware) {
+    const changed = await step.onRequest?.(params);
+    if (changed instanceof Response) return changed;
+    if (changed instanceof Request) params.request = changed;
+    else if (changed !== undefined) throw new TypeError("onRequest: must return a Request, a Response or nothing");
+  }
+  let response: Response | undefined;
+  try {
+    response = await transport.fetch(params.request);
+  } catch (cause) {
+    let error: unknown = cause;
+    for (let index = middleware.length - 1; index >= 0 && response === undefined; index--) {
+      const handled = await middleware[index]?.onError?.({ ...params, error });
+      if (handled instanceof Response) response = handled;
+      else if (handled instanceof Error) error = handled;
+    }
+    if (response === undefined) throw error;
+  }
+  for (let index = middleware.length - 1; index >= 0; index--) {
+    const replaced: Response | undefined | void = await middleware[index]?.onResponse?.({ ...params, response });
+    if (replaced instanceof Response) response = replaced;
+    else if (replaced !== undefined) throw new TypeError("onResponse: must return a Response or nothing");
+  }
+  return response;
+}
+
+/** The caller's parameters as openapi-fetch hands them to middleware (`header`, `cookie`), absent ones left out. */
+function requestParams(call: LooseArgs): MiddlewareCallbackParams["params"] {
+  const params: {
+    -readonly [Key in keyof MiddlewareCallbackParams["params"]]: MiddlewareCallbackParams["params"][Key];
+  } = {};
+  if (call.path !== undefined) params.path = call.path;
+  if (call.query !== undefined) params.query = call.query;
+  if (call.headers !== undefined) params.header = call.headers;
+  if (call.cookies !== undefined) params.cookie = call.cookies;
+  return params;
+}
+
+/** Reads the body and the declared headers into the result a caller narrows on. */
+async function toResult(response: Response, route: OperationRoute, attempts: number): Promise<unknown> {
+  const data = await readBody(response);
+  const headers = route.headers === undefined ? undefined : declaredHeaders(response, route.headers);
+  if (!isDocumentedSuccess(response.status, route.success) || data instanceof MalformedBody) {
+    // A success whose body is not what its content type says breaks the contract: report it, don't throw.
+    return {
+      ok: false,
+      status: response.status,
+      error: data instanceof MalformedBody ? data.text : data,
+      headers,
+      response,
+      attempts,
+    };
+  }
+  return { ok: true, status: response.status, data, headers, response, attempts };
+}
+
+/** The headers the spec declares for this status (exact, then its range, then `default`), each read by its schema. */
+function declaredHeaders(
+  response: Response,
+  declared: NonNullable<OperationRoute["headers"]>,
+): Record<string, unknown> | undefined {
+  const code = String(response.status);
+  const kinds = declared[code] ?? declared[`${code[0]}XX`] ?? declared["default"];
+  if (kinds === undefined) return undefined;
+  const headers: Record<string, unknown> = {};
+  for (const name in kinds) {
+    const text = response.headers.get(name);
+    const value = text === null ? undefined : readHeader(text, kinds[name] ?? "string");
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+/** A header value as its schema types it; a number that does not parse is left out rather than mistyped. */
+function readHeader(text: string, kind: HeaderKind): unknown {
+  if (kind === "string") return text;
+  if (kind === "boolean") return text.trim() === "true" ? true : text.trim() === "false" ? false : undefined;
+  const parts = kind === "number" ? [text] : text.split(",").map((part) => part.trim());
+  if (kind === "strings") return parts;
+  const numbers = parts.map(Number);
+  if (numbers.some((value) => !Number.isFinite(value)) || parts.some((part) => part.trim() === "")) return undefined;
+  return kind === "number" ? numbers[0] : numbers;
 }
 
 /**
@@ -276,6 +622,104 @@ export function bindOperations<Client>(
     Object.defineProperty(client, name, { value: method, enumerable: true, writable: true, configurable: true });
   }
   return client as Client;
+}
+
+/**
+ * How a list operation pages, as the generator recognised it: by page number (`page` query parameter, the last page
+ * read from the body) or by cursor (`cursor` query parameter, taken from the body's next link or next cursor). Paths
+ * are property names from the body's root.
+ */
+export type PageConvention =
+  | {
+      readonly style: "page";
+      readonly page: string;
+      readonly items: readonly string[];
+      readonly totalPages: readonly string[];
+    }
+  | {
+      readonly style: "cursor";
+      readonly cursor: string;
+      readonly items: readonly string[];
+      readonly next?: readonly string[];
+      readonly nextCursor?: readonly string[];
+    };
+
+/** Thrown by a `paginate` iterator when a page is not a documented success; `result` is that page's result. */
+export class PageError extends Error {
+  constructor(readonly result: { readonly ok: false; readonly status: number | "network"; readonly error: unknown }) {
+    super(
+      `a page of the list failed: ${result.status === "network" ? (result.error as Error).message : `HTTP ${result.status}`}`,
+    );
+    this.name = "PageError";
+  }
+}
+
+/**
+ * Yields the items of a list operation page by page, requesting the next page only when the caller has taken every
+ * item of the one before; stops after the last page (or an empty one). A failed page throws a `PageError`.
+ */
+export async function* paginate<Item>(
+  transport: Transport,
+  route: OperationRoute,
+  args: unknown,
+  convention: PageConvention,
+): AsyncGenerator<Item, void, undefined> {
+  const call = (args ?? NO_ARGS) as LooseArgs;
+  const query: Record<string, unknown> = { ...call.query };
+  for (let page = convention.style === "page" ? Number(query[convention.page] ?? 1) : 1; ; page++) {
+    const result = await callOperation<
+      { ok: true; data: unknown } | { ok: false; status: number | "network"; error: unknown }
+    >(transport, route, { ...call, query: { ...query } });
+    if (!result.ok) throw new PageError(result);
+    const items = valueAt(result.data, convention.items);
+    if (!Array.isArray(items)) throw new TypeError(`a page of the list has no array at ${convention.items.join(".")}`);
+    yield* items as Item[];
+    if (items.length === 0) return;
+    if (convention.style === "page") {
+      const total = valueAt(result.data, convention.totalPages);
+      if (typeof total !== "number" || page >= total) return;
+      query[convention.page] = page + 1;
+    } else {
+      const cursor = nextCursor(result.data, convention);
+      if (cursor === undefined || cursor === query[convention.cursor]) return;
+      query[convention.cursor] = cursor;
+    }
+  }
+}
+
+/** The next page's cursor: none when the body has no next link (where the convention has one), else the link's or the body's cursor. */
+function nextCursor(data: unknown, convention: Extract<PageConvention, { style: "cursor" }>): string | undefined {
+  let fromLink: string | null = null;
+  if (convention.next !== undefined) {
+    const link = valueAt(data, convention.next);
+    if (typeof link !== "string" || link === "") return undefined;
+    fromLink = URL.canParse(link, "http://base.invalid")
+      ? new URL(link, "http://base.invalid").searchParams.get(convention.cursor)
+      : null;
+  }
+  const cursor = fromLink ?? (convention.nextCursor === undefined ? undefined : valueAt(data, convention.nextCursor));
+  return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path)
+    current = typeof current === "object" && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  return current;
+}
+
+/** Binds paged routes into a client's `paginate` member: one iterator factory per list operation. */
+export function bindPaginators<Pages>(
+  transport: Transport,
+  table: { readonly [Name in keyof Pages]: readonly [OperationRoute, PageConvention] },
+): Pages {
+  const pages = {};
+  for (const [name, [route, convention]] of Object.entries<readonly [OperationRoute, PageConvention]>(table)) {
+    const iterate = (args?: unknown): AsyncGenerator<unknown, void, undefined> =>
+      paginate(transport, route, args, convention);
+    Object.defineProperty(pages, name, { value: iterate, enumerable: true, writable: true, configurable: true });
+  }
+  return pages as Pages;
 }
 
 /** Fills a server URL template (`https://{region}.example.com`) with variable values, each percent-encoded. */
@@ -357,10 +801,22 @@ export async function readBody(response: Response): Promise<unknown> {
 }
 
 /** A failure before any response; its message names the cause but never the request (which holds credentials). */
-function networkFailure(cause: unknown, signal: AbortSignal | undefined): NetworkFailure {
+function networkFailure(
+  cause: unknown,
+  signal: AbortSignal | undefined,
+  timer: AttemptTimer | undefined,
+  attempts: number,
+): NetworkFailure {
   const aborted = signal?.aborted === true;
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  const error = new Error(aborted ? `request aborted: ${reason}` : `network failure: ${reason}`, { cause });
-  error.name = aborted ? "AbortError" : "NetworkError";
-  return { ok: false, status: "network", aborted, error, response: undefined };
+  const timedOut = !aborted && timer?.fired === true;
+  const reason = timedOut
+    ? `timed out after ${timer?.timeout} ms`
+    : cause instanceof Error
+      ? cause.message
+      : String(cause);
+  const error = new Error(aborted ? `request aborted: ${reason}` : timedOut ? reason : `network failure: ${reason}`, {
+    cause,
+  });
+  error.name = aborted ? "AbortError" : timedOut ? "TimeoutError" : "NetworkError";
+  return { ok: false, status: "network", aborted, timedOut, error, headers: undefined, response: undefined, attempts };
 }

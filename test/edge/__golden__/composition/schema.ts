@@ -37,16 +37,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
+    PetBase: {
+      name: string;
+      petType: string;
+    };
     Cat: components["schemas"]["PetBase"] & {
-      lives: number;
       /** @constant */
       petType?: "cat";
+      lives: number;
     } & {
       /**
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
       petType: "cat";
+    };
+    Dog: components["schemas"]["PetBase"] & {
+      /** @constant */
+      petType?: "dog";
+      barks: boolean;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      petType: "dog";
     };
     Contact:
       | {
@@ -56,22 +72,6 @@ export interface components {
       | {
           phone: string;
         };
-    Dog: components["schemas"]["PetBase"] & {
-      barks: boolean;
-      /** @constant */
-      petType?: "dog";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      petType: "dog";
-    };
-    Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-    PetBase: {
-      name: string;
-      petType: string;
-    };
   };
   responses: never;
   parameters: never;

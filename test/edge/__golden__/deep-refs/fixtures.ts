@@ -13,18 +13,18 @@ export const createOrder = {
   request: {
     body: {
       item: {
-        quantity: 38,
         sku: "sku",
+        quantity: 38,
       },
     },
   } satisfies client.CreateOrderArgs,
   responses: {
     201: {
-      customer: {
-        email: "user@example.com",
-        name: "name",
-      },
       id: "id_19a928",
+      customer: {
+        name: "name",
+        email: "user@example.com",
+      },
     } satisfies CreateOrderOperation["responses"][201]["content"]["application/json"],
   },
 };
@@ -36,14 +36,14 @@ export const addItem = {
       id: "id_e5a42d",
     },
     body: {
-      quantity: 23,
       sku: "sku",
+      quantity: 23,
     },
   } satisfies client.AddItemArgs,
   responses: {
     200: {
-      email: "user@example.com",
       name: "name",
+      email: "user@example.com",
     } satisfies AddItemOperation["responses"][200]["content"]["application/json"],
   },
 };

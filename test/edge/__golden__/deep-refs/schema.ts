@@ -38,21 +38,21 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     Order: {
+      id: string;
       customer: {
+        name: string;
         /** Format: email */
         email?: string;
-        name: string;
       };
-      id: string;
-    };
-    Order_properties_customer: {
-      /** Format: email */
-      email?: string;
-      name: string;
     };
     paths_orders_post_requestBody_content_application_json_schema_properties_item: {
-      quantity?: number;
       sku: string;
+      quantity?: number;
+    };
+    Order_properties_customer: {
+      name: string;
+      /** Format: email */
+      email?: string;
     };
   };
   responses: never;
@@ -74,8 +74,8 @@ export interface operations {
       content: {
         "application/json": {
           item: {
-            quantity?: number;
             sku: string;
+            quantity?: number;
           };
         };
       };

@@ -24,35 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type NewListOperation = paths["/new"]["get"];
-/** Arguments of `newList`. */
-export type NewListArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `newList`, keyed by HTTP status. */
-export type NewListResult =
-  | Success<200, NewListOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const newListRoute: OperationRoute = { method: "GET", path: "/new", success: ["200"], security: [[]] };
-
-/**
- * The new way
- *
- * `GET /new`
- */
-export function newList(transport: DeprecatedTransport, args?: NewListArgs): Promise<NewListResult> {
-  return callOperation<NewListResult>(transport, newListRoute, args);
-}
-
 type OldListOperation = paths["/old"]["get"];
 /** Arguments of `oldList`. */
 export type OldListArgs = {
@@ -85,6 +56,35 @@ export function oldList(transport: DeprecatedTransport, args?: OldListArgs): Pro
   return callOperation<OldListResult>(transport, oldListRoute, args);
 }
 
+type NewListOperation = paths["/new"]["get"];
+/** Arguments of `newList`. */
+export type NewListArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `newList`, keyed by HTTP status. */
+export type NewListResult =
+  | Success<200, NewListOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const newListRoute: OperationRoute = { method: "GET", path: "/new", success: ["200"], security: [[]] };
+
+/**
+ * The new way
+ *
+ * `GET /new`
+ */
+export function newList(transport: DeprecatedTransport, args?: NewListArgs): Promise<NewListResult> {
+  return callOperation<NewListResult>(transport, newListRoute, args);
+}
+
 /** Options of `createDeprecatedClient` and `createDeprecatedTransport`. */
 export interface DeprecatedClientOptions extends TransportOptions {}
 
@@ -103,12 +103,6 @@ export function createDeprecatedTransport(options: DeprecatedClientOptions = {})
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface DeprecatedClient {
   /**
-   * The new way
-   *
-   * `GET /new`
-   */
-  newList(args?: NewListArgs): Promise<NewListResult>;
-  /**
    * The old way to list things
    *
    * `GET /old`
@@ -116,6 +110,12 @@ export interface DeprecatedClient {
    * @deprecated The spec marks this operation as deprecated.
    */
   oldList(args?: OldListArgs): Promise<OldListResult>;
+  /**
+   * The new way
+   *
+   * `GET /new`
+   */
+  newList(args?: NewListArgs): Promise<NewListResult>;
 }
 
 /**
@@ -125,7 +125,7 @@ export interface DeprecatedClient {
  */
 export function createDeprecatedClient(options: DeprecatedClientOptions = {}): DeprecatedClient {
   return bindOperations<DeprecatedClient>(createDeprecatedTransport(options), {
-    newList: newListRoute,
     oldList: oldListRoute,
+    newList: newListRoute,
   });
 }

@@ -7,17 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type NewListOperation = paths["/new"]["get"];
-/** Fixtures of `newList` (`GET /new`). */
-export const newList = {
-  request: {} satisfies client.NewListArgs,
-  responses: {
-    200: {
-      id: "id_36fd1e",
-      legacyId: 30,
-    } satisfies NewListOperation["responses"][200]["content"]["application/json"],
-  },
-};
 type OldListOperation = paths["/old"]["get"];
 /** Fixtures of `oldList` (`GET /old`). */
 export const oldList = {
@@ -27,5 +16,16 @@ export const oldList = {
       id: "id_c13631",
       legacyId: 41,
     } satisfies OldListOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type NewListOperation = paths["/new"]["get"];
+/** Fixtures of `newList` (`GET /new`). */
+export const newList = {
+  request: {} satisfies client.NewListArgs,
+  responses: {
+    200: {
+      id: "id_36fd1e",
+      legacyId: 30,
+    } satisfies NewListOperation["responses"][200]["content"]["application/json"],
   },
 };

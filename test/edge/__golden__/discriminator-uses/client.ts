@@ -24,39 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type GetAnnouncementOperation = paths["/announcements"]["get"];
-/** Arguments of `getAnnouncement`. */
-export type GetAnnouncementArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `getAnnouncement`, keyed by HTTP status. */
-export type GetAnnouncementResult =
-  | Success<200, GetAnnouncementOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const getAnnouncementRoute: OperationRoute = {
-  method: "GET",
-  path: "/announcements",
-  success: ["200"],
-  security: [[]],
-};
-
-/** `GET /announcements` */
-export function getAnnouncement(
-  transport: DiscriminatorUsesTransport,
-  args?: GetAnnouncementArgs,
-): Promise<GetAnnouncementResult> {
-  return callOperation<GetAnnouncementResult>(transport, getAnnouncementRoute, args);
-}
-
 type CreateCheckOperation = paths["/checks"]["post"];
 /** Arguments of `createCheck`. */
 export type CreateCheckArgs = {
@@ -114,6 +81,39 @@ export function getSummary(transport: DiscriminatorUsesTransport, args?: GetSumm
   return callOperation<GetSummaryResult>(transport, getSummaryRoute, args);
 }
 
+type GetAnnouncementOperation = paths["/announcements"]["get"];
+/** Arguments of `getAnnouncement`. */
+export type GetAnnouncementArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `getAnnouncement`, keyed by HTTP status. */
+export type GetAnnouncementResult =
+  | Success<200, GetAnnouncementOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const getAnnouncementRoute: OperationRoute = {
+  method: "GET",
+  path: "/announcements",
+  success: ["200"],
+  security: [[]],
+};
+
+/** `GET /announcements` */
+export function getAnnouncement(
+  transport: DiscriminatorUsesTransport,
+  args?: GetAnnouncementArgs,
+): Promise<GetAnnouncementResult> {
+  return callOperation<GetAnnouncementResult>(transport, getAnnouncementRoute, args);
+}
+
 /** Options of `createDiscriminatorUsesClient` and `createDiscriminatorUsesTransport`. */
 export interface DiscriminatorUsesClientOptions extends TransportOptions {
   /** Where the API is served: the spec names no server. */
@@ -130,19 +130,19 @@ export function createDiscriminatorUsesTransport(options: DiscriminatorUsesClien
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface DiscriminatorUsesClient {
-  /** `GET /announcements` */
-  getAnnouncement(args?: GetAnnouncementArgs): Promise<GetAnnouncementResult>;
   /** `POST /checks` */
   createCheck(args: CreateCheckArgs): Promise<CreateCheckResult>;
   /** `GET /summary` */
   getSummary(args?: GetSummaryArgs): Promise<GetSummaryResult>;
+  /** `GET /announcements` */
+  getAnnouncement(args?: GetAnnouncementArgs): Promise<GetAnnouncementResult>;
 }
 
 /** Creates a client for Discriminator Uses: every operation as a method. */
 export function createDiscriminatorUsesClient(options: DiscriminatorUsesClientOptions): DiscriminatorUsesClient {
   return bindOperations<DiscriminatorUsesClient>(createDiscriminatorUsesTransport(options), {
-    getAnnouncement: getAnnouncementRoute,
     createCheck: createCheckRoute,
     getSummary: getSummaryRoute,
+    getAnnouncement: getAnnouncementRoute,
   });
 }

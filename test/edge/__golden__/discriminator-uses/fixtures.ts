@@ -7,6 +7,38 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
+type CreateCheckOperation = paths["/checks"]["post"];
+/** Fixtures of `createCheck` (`POST /checks`). */
+export const createCheck = {
+  request: {
+    body: {
+      type: "deadman",
+      staleTime: "staleTime",
+    },
+  } satisfies client.CreateCheckArgs,
+  responses: {
+    201: {
+      type: "deadman",
+      staleTime: "staleTime",
+    } satisfies CreateCheckOperation["responses"][201]["content"]["application/json"],
+  },
+};
+type GetSummaryOperation = paths["/summary"]["get"];
+/** Fixtures of `getSummary` (`GET /summary`). */
+export const getSummary = {
+  request: {} satisfies client.GetSummaryArgs,
+  responses: {
+    200: {
+      checks: [
+        {
+          labels: [],
+          type: "deadman",
+          staleTime: "staleTime",
+        },
+      ],
+    } satisfies GetSummaryOperation["responses"][200]["content"]["application/json"],
+  },
+};
 type GetAnnouncementOperation = paths["/announcements"]["get"];
 /** Fixtures of `getAnnouncement` (`GET /announcements`). */
 export const getAnnouncement = {
@@ -29,37 +61,5 @@ export const getAnnouncement = {
         },
       ],
     } satisfies GetAnnouncementOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type CreateCheckOperation = paths["/checks"]["post"];
-/** Fixtures of `createCheck` (`POST /checks`). */
-export const createCheck = {
-  request: {
-    body: {
-      staleTime: "staleTime",
-      type: "deadman",
-    },
-  } satisfies client.CreateCheckArgs,
-  responses: {
-    201: {
-      staleTime: "staleTime",
-      type: "deadman",
-    } satisfies CreateCheckOperation["responses"][201]["content"]["application/json"],
-  },
-};
-type GetSummaryOperation = paths["/summary"]["get"];
-/** Fixtures of `getSummary` (`GET /summary`). */
-export const getSummary = {
-  request: {} satisfies client.GetSummaryArgs,
-  responses: {
-    200: {
-      checks: [
-        {
-          labels: [],
-          staleTime: "staleTime",
-          type: "deadman",
-        },
-      ],
-    } satisfies GetSummaryOperation["responses"][200]["content"]["application/json"],
   },
 };

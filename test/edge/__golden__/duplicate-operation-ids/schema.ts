@@ -51,17 +51,6 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: never;
   responses: {
-    /** @description The pet's owner. */
-    Owner: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": {
-          owner: string;
-        };
-      };
-    };
     /** @description The pet. */
     Pet: {
       headers: {
@@ -70,6 +59,17 @@ export interface components {
       content: {
         "application/json": {
           name: string;
+        };
+      };
+    };
+    /** @description The pet's owner. */
+    Owner: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": {
+          owner: string;
         };
       };
     };

@@ -15,32 +15,32 @@ export const echo = {
       mode: "*/",
     },
     body: {
-      '"quoted"': "quote",
-      "*/": "comment end",
       ["__proto__"]: {
         polluted: true,
       },
-      "a-b": "dash",
       constructor: "constructor",
-      mode: 'a"b',
-      text: "line separator `tick` ${hole} */",
+      "*/": "comment end",
+      "a-b": "dash",
+      '"quoted"': "quote",
       "with space": "space",
       "🚀": "rocket",
+      text: "line separator `tick` ${hole} */",
+      mode: 'a"b',
     },
   } satisfies client.EchoArgs,
   responses: {
     200: {
-      '"quoted"': "quote",
-      "*/": "comment end",
       ["__proto__"]: {
         polluted: true,
       },
-      "a-b": "dash",
       constructor: "constructor",
-      mode: "${x}",
-      text: "back\\slash   </script>",
+      "*/": "comment end",
+      "a-b": "dash",
+      '"quoted"': "quote",
       "with space": "space",
       "🚀": "rocket",
+      text: "back\\slash   </script>",
+      mode: "${x}",
     } satisfies EchoOperation["responses"][200]["content"]["application/json"],
   },
 };

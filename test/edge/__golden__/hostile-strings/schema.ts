@@ -34,19 +34,19 @@ export interface components {
     Mode: "*/" | 'a"b' | "${x}" | "`tick`" | " " | "back\\slash" | "__proto__" | "🚀" | "";
     /** @description Property names that are not identifiers *\/ */
     Payload: {
-      '"quoted"'?: string;
-      /** @description the key ends a comment *\/ */
-      "*/"?: string;
       __proto__?: {
         polluted?: boolean;
       };
-      "a-b"?: string;
       constructor?: string;
-      mode: components["schemas"]["Mode"];
-      /** @description `${text}` *\/ */
-      text: string;
+      /** @description the key ends a comment *\/ */
+      "*/"?: string;
+      "a-b"?: string;
+      '"quoted"'?: string;
       "with space"?: string;
       "\uD83D\uDE80"?: string;
+      /** @description `${text}` *\/ */
+      text: string;
+      mode: components["schemas"]["Mode"];
     };
   };
   responses: never;
@@ -77,18 +77,18 @@ export interface operations {
       content: {
         /**
                  * @example {
-                 *       "\"quoted\"": "quote",
-                 *       "*\/": "comment end",
                  *       "__proto__": {
                  *         "polluted": true
                  *       },
-                 *       "a-b": "dash",
                  *       "constructor": "constructor",
-                 *       "mode": "a\"b",
+                 *       "*\/": "comment end",
+                 *       "a-b": "dash",
+                 *       "\"quoted\"": "quote",
+                 *       "with space": "space",
+                 *       "🚀": "rocket",
                  *       "text": "line
                 separator `tick` ${hole} *\/",
-                 *       "with space": "space",
-                 *       "🚀": "rocket"
+                 *       "mode": "a\"b"
                  *     }
                  */
         "application/json": components["schemas"]["Payload"];
@@ -103,18 +103,18 @@ export interface operations {
         content: {
           /**
                      * @example {
-                     *       "\"quoted\"": "quote",
-                     *       "*\/": "comment end",
                      *       "__proto__": {
                      *         "polluted": true
                      *       },
-                     *       "a-b": "dash",
                      *       "constructor": "constructor",
-                     *       "mode": "${x}",
+                     *       "*\/": "comment end",
+                     *       "a-b": "dash",
+                     *       "\"quoted\"": "quote",
+                     *       "with space": "space",
+                     *       "🚀": "rocket",
                      *       "text": "back\\slash
                      </script>",
-                     *       "with space": "space",
-                     *       "🚀": "rocket"
+                     *       "mode": "${x}"
                      *     }
                      */
           "application/json": components["schemas"]["Payload"];

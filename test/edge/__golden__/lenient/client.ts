@@ -50,38 +50,56 @@ export function listFooItems(transport: LenientTransport, args?: ListFooItemsArg
   return callOperation<ListFooItemsResult>(transport, listFooItemsRoute, args);
 }
 
-type RenameOwnerOperation = paths["/owners/{ownerId}"]["put"];
-/** Arguments of `renameOwner`. */
-export type RenameOwnerArgs = {
-  readonly path: RenameOwnerOperation["parameters"]["path"];
-  readonly query?: RenameOwnerOperation["parameters"]["query"];
+type ListRidesOperation = paths["/rides?page={page}"]["get"];
+/** Arguments of `listRides`. */
+export type ListRidesArgs = {
+  readonly path: ListRidesOperation["parameters"]["path"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
   readonly retry?: RetryOptions | false;
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
-  readonly body: NonNullable<RenameOwnerOperation["requestBody"]>["content"]["application/json"];
 };
-/** Result of `renameOwner`, keyed by HTTP status. */
-export type RenameOwnerResult =
+/** Result of `listRides`, keyed by HTTP status. */
+export type ListRidesResult =
   | Success<204, undefined>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const renameOwnerRoute: OperationRoute = {
-  method: "PUT",
-  path: "/owners/{ownerId}",
-  success: ["204"],
-  security: [[]],
-  mediaType: "application/json",
-};
+const listRidesRoute: OperationRoute = { method: "GET", path: "/rides?page={page}", success: ["204"], security: [[]] };
 
-/** `PUT /owners/{ownerId}` */
-export function renameOwner(transport: LenientTransport, args: RenameOwnerArgs): Promise<RenameOwnerResult> {
-  return callOperation<RenameOwnerResult>(transport, renameOwnerRoute, args);
+/** `GET /rides?page={page}` */
+export function listRides(transport: LenientTransport, args: ListRidesArgs): Promise<ListRidesResult> {
+  return callOperation<ListRidesResult>(transport, listRidesRoute, args);
+}
+
+type SearchOperation = paths["/search?q={q}"]["get"];
+/** Arguments of `search`. */
+export type SearchArgs = {
+  readonly query: SearchOperation["parameters"]["query"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `search`, keyed by HTTP status. */
+export type SearchResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const searchRoute: OperationRoute = { method: "GET", path: "/search?q={q}", success: ["204"], security: [[]] };
+
+/** `GET /search?q={q}` */
+export function search(transport: LenientTransport, args: SearchArgs): Promise<SearchResult> {
+  return callOperation<SearchResult>(transport, searchRoute, args);
 }
 
 type GetPetOperation = paths["/pets/{petId}"]["get"];
@@ -162,56 +180,38 @@ export function getReport(transport: LenientTransport, args: GetReportArgs): Pro
   return callOperation<GetReportResult>(transport, getReportRoute, args);
 }
 
-type ListRidesOperation = paths["/rides?page={page}"]["get"];
-/** Arguments of `listRides`. */
-export type ListRidesArgs = {
-  readonly path: ListRidesOperation["parameters"]["path"];
+type RenameOwnerOperation = paths["/owners/{ownerId}"]["put"];
+/** Arguments of `renameOwner`. */
+export type RenameOwnerArgs = {
+  readonly path: RenameOwnerOperation["parameters"]["path"];
+  readonly query?: RenameOwnerOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
   readonly retry?: RetryOptions | false;
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
+  readonly body: NonNullable<RenameOwnerOperation["requestBody"]>["content"]["application/json"];
 };
-/** Result of `listRides`, keyed by HTTP status. */
-export type ListRidesResult =
+/** Result of `renameOwner`, keyed by HTTP status. */
+export type RenameOwnerResult =
   | Success<204, undefined>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const listRidesRoute: OperationRoute = { method: "GET", path: "/rides?page={page}", success: ["204"], security: [[]] };
-
-/** `GET /rides?page={page}` */
-export function listRides(transport: LenientTransport, args: ListRidesArgs): Promise<ListRidesResult> {
-  return callOperation<ListRidesResult>(transport, listRidesRoute, args);
-}
-
-type SearchOperation = paths["/search?q={q}"]["get"];
-/** Arguments of `search`. */
-export type SearchArgs = {
-  readonly query: SearchOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
+const renameOwnerRoute: OperationRoute = {
+  method: "PUT",
+  path: "/owners/{ownerId}",
+  success: ["204"],
+  security: [[]],
+  mediaType: "application/json",
 };
-/** Result of `search`, keyed by HTTP status. */
-export type SearchResult =
-  | Success<204, undefined>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const searchRoute: OperationRoute = { method: "GET", path: "/search?q={q}", success: ["204"], security: [[]] };
 
-/** `GET /search?q={q}` */
-export function search(transport: LenientTransport, args: SearchArgs): Promise<SearchResult> {
-  return callOperation<SearchResult>(transport, searchRoute, args);
+/** `PUT /owners/{ownerId}` */
+export function renameOwner(transport: LenientTransport, args: RenameOwnerArgs): Promise<RenameOwnerResult> {
+  return callOperation<RenameOwnerResult>(transport, renameOwnerRoute, args);
 }
 
 /** Options of `createLenientClient` and `createLenientTransport`. */
@@ -233,18 +233,18 @@ export function createLenientTransport(options: LenientClientOptions = {}): Leni
 export interface LenientClient {
   /** `GET /items?type=foo` */
   listFooItems(args?: ListFooItemsArgs): Promise<ListFooItemsResult>;
-  /** `PUT /owners/{ownerId}` */
-  renameOwner(args: RenameOwnerArgs): Promise<RenameOwnerResult>;
+  /** `GET /rides?page={page}` */
+  listRides(args: ListRidesArgs): Promise<ListRidesResult>;
+  /** `GET /search?q={q}` */
+  search(args: SearchArgs): Promise<SearchResult>;
   /** `GET /pets/{petId}` */
   getPet(args: GetPetArgs): Promise<GetPetResult>;
   /** `DELETE /pets/{petId}` */
   deletePet(args: DeletePetArgs): Promise<DeletePetResult>;
   /** `GET /reports/{reportId}` */
   getReport(args: GetReportArgs): Promise<GetReportResult>;
-  /** `GET /rides?page={page}` */
-  listRides(args: ListRidesArgs): Promise<ListRidesResult>;
-  /** `GET /search?q={q}` */
-  search(args: SearchArgs): Promise<SearchResult>;
+  /** `PUT /owners/{ownerId}` */
+  renameOwner(args: RenameOwnerArgs): Promise<RenameOwnerResult>;
 }
 
 /**
@@ -255,11 +255,11 @@ export interface LenientClient {
 export function createLenientClient(options: LenientClientOptions = {}): LenientClient {
   return bindOperations<LenientClient>(createLenientTransport(options), {
     listFooItems: listFooItemsRoute,
-    renameOwner: renameOwnerRoute,
+    listRides: listRidesRoute,
+    search: searchRoute,
     getPet: getPetRoute,
     deletePet: deletePetRoute,
     getReport: getReportRoute,
-    listRides: listRidesRoute,
-    search: searchRoute,
+    renameOwner: renameOwnerRoute,
   });
 }

@@ -19,16 +19,22 @@ export const listFooItems = {
     ] satisfies ListFooItemsOperation["responses"][200]["content"]["application/json"],
   },
 };
-/** Fixtures of `renameOwner` (`PUT /owners/{ownerId}`). */
-export const renameOwner = {
+/** Fixtures of `listRides` (`GET /rides?page={page}`). */
+export const listRides = {
   request: {
     path: {
-      ownerId: "ownerId_aefdcb",
+      page: 100,
     },
-    body: {
-      name: "name",
+  } satisfies client.ListRidesArgs,
+  responses: {},
+};
+/** Fixtures of `search` (`GET /search?q={q}`). */
+export const search = {
+  request: {
+    query: {
+      q: "q",
     },
-  } satisfies client.RenameOwnerArgs,
+  } satisfies client.SearchArgs,
   responses: {},
 };
 type GetPetOperation = paths["/pets/{petId}"]["get"];
@@ -67,21 +73,15 @@ export const getReport = {
     200: {} satisfies GetReportOperation["responses"][200]["content"]["text/plain"],
   },
 };
-/** Fixtures of `listRides` (`GET /rides?page={page}`). */
-export const listRides = {
+/** Fixtures of `renameOwner` (`PUT /owners/{ownerId}`). */
+export const renameOwner = {
   request: {
     path: {
-      page: 100,
+      ownerId: "ownerId_aefdcb",
     },
-  } satisfies client.ListRidesArgs,
-  responses: {},
-};
-/** Fixtures of `search` (`GET /search?q={q}`). */
-export const search = {
-  request: {
-    query: {
-      q: "q",
+    body: {
+      name: "name",
     },
-  } satisfies client.SearchArgs,
+  } satisfies client.RenameOwnerArgs,
   responses: {},
 };

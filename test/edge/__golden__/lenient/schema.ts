@@ -17,17 +17,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/owners/{ownerId}": {
+  "/rides?page={page}": {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        ownerId: string;
-      };
+      path?: never;
       cookie?: never;
     };
-    get?: never;
-    put: operations["renameOwner"];
+    get: operations["listRides"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/search?q={q}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations["search"];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -67,31 +81,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/rides?page={page}": {
+  "/owners/{ownerId}": {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        ownerId: string;
+      };
       cookie?: never;
     };
-    get: operations["listRides"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/search?q={q}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations["search"];
-    put?: never;
+    get?: never;
+    put: operations["renameOwner"];
     post?: never;
     delete?: never;
     options?: never;
@@ -110,28 +110,21 @@ export interface components {
       id: number;
       name: string;
     };
-    parameters_DryRun_schema: boolean;
+    responses_ItemList_content_application_vnd_items_json_schema: components["schemas"]["Item"][];
     requestBodies_Rename_content_application_json_schema: {
       name: string;
     };
-    responses_ItemList_content_application_vnd_items_json_schema: components["schemas"]["Item"][];
+    parameters_DryRun_schema: boolean;
   };
   responses: {
-    /** @description no schema at all */
-    Empty: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
     /** @description a list of items */
     ItemList: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        "application/vnd.items+json": components["schemas"]["Item"][];
         "text/plain": string;
+        "application/vnd.items+json": components["schemas"]["Item"][];
       };
     };
     /** @description one pet */
@@ -143,10 +136,17 @@ export interface components {
         "application/json": components["schemas"]["Pet"];
       };
     };
+    /** @description no schema at all */
+    Empty: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
   };
   parameters: {
-    DryRun: boolean;
     Id: string;
+    DryRun: boolean;
   };
   requestBodies: {
     Rename: {
@@ -184,24 +184,38 @@ export interface operations {
       };
     };
   };
-  renameOwner: {
+  listRides: {
     parameters: {
-      query?: {
-        dryRun?: components["schemas"]["parameters_DryRun_schema"];
-      };
+      query?: never;
       header?: never;
       path: {
-        ownerId: string;
+        page: number;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["requestBodies_Rename_content_application_json_schema"];
+    requestBody?: never;
+    responses: {
+      /** @description done */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
+  };
+  search: {
+    parameters: {
+      query: {
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
-      /** @description renamed */
+      /** @description done */
       204: {
         headers: {
           [name: string]: unknown;
@@ -274,38 +288,24 @@ export interface operations {
       };
     };
   };
-  listRides: {
+  renameOwner: {
     parameters: {
-      query?: never;
+      query?: {
+        dryRun?: components["schemas"]["parameters_DryRun_schema"];
+      };
       header?: never;
       path: {
-        page: number;
+        ownerId: string;
       };
       cookie?: never;
     };
-    requestBody?: never;
-    responses: {
-      /** @description done */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["requestBodies_Rename_content_application_json_schema"];
       };
     };
-  };
-  search: {
-    parameters: {
-      query: {
-        q: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
-      /** @description done */
+      /** @description renamed */
       204: {
         headers: {
           [name: string]: unknown;

@@ -17,13 +17,13 @@ export const getProfile = {
   } satisfies client.GetProfileArgs,
   responses: {
     200: {
-      address: null,
-      age: null,
       id: "p1",
       nickname: null,
-      scores: [1, null, 3],
+      age: null,
       status: null,
       tags: null,
+      scores: [1, null, 3],
+      address: null,
     } satisfies GetProfileOperation["responses"][200]["content"]["application/json"],
   },
 };
@@ -35,28 +35,28 @@ export const putProfile = {
       id: "id_976007",
     },
     body: {
+      id: "id_41e3c9",
+      nickname: "nickname",
+      age: 78,
+      status: "active",
+      tags: ["tags"],
+      scores: [95],
       address: {
         city: "city",
       },
-      age: 78,
-      id: "id_41e3c9",
-      nickname: "nickname",
-      scores: [95],
-      status: "active",
-      tags: ["tags"],
     },
   } satisfies client.PutProfileArgs,
   responses: {
     200: {
+      id: "id_219419",
+      nickname: "nickname",
+      age: 58,
+      status: "active",
+      tags: ["tags"],
+      scores: [67],
       address: {
         city: "city",
       },
-      age: 58,
-      id: "id_219419",
-      nickname: "nickname",
-      scores: [67],
-      status: "active",
-      tags: ["tags"],
     } satisfies PutProfileOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -23,18 +23,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Address: {
-      city: string;
-    };
     Profile: {
-      address?: components["schemas"]["Address"] | null;
-      age?: number | null;
       id: string;
       nickname: string | null;
-      scores?: (number | null)[];
+      age?: number | null;
       /** @enum {string|null} */
       status?: "active" | "banned" | null;
       tags?: string[] | null;
+      scores?: (number | null)[];
+      address?: components["schemas"]["Address"] | null;
+    };
+    Address: {
+      city: string;
     };
   };
   responses: never;
@@ -64,17 +64,17 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "address": null,
-           *       "age": null,
            *       "id": "p1",
            *       "nickname": null,
+           *       "age": null,
+           *       "status": null,
+           *       "tags": null,
            *       "scores": [
            *         1,
            *         null,
            *         3
            *       ],
-           *       "status": null,
-           *       "tags": null
+           *       "address": null
            *     }
            */
           "application/json": components["schemas"]["Profile"];

@@ -24,87 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type RécupérerÉlémentOperation = paths["/accents"]["get"];
-/** Arguments of `récupérerÉlément`. */
-export type RécupérerÉlémentArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `récupérerÉlément`, keyed by HTTP status. */
-export type RécupérerÉlémentResult =
-  | Success<200, RécupérerÉlémentOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const récupérerÉlémentRoute: OperationRoute = { method: "GET", path: "/accents", success: ["200"], security: [[]] };
-
-/** `GET /accents` */
-export function récupérerÉlément(
-  transport: OperationIdCharactersTransport,
-  args?: RécupérerÉlémentArgs,
-): Promise<RécupérerÉlémentResult> {
-  return callOperation<RécupérerÉlémentResult>(transport, récupérerÉlémentRoute, args);
-}
-
-type _2faVerifyOperation = paths["/digits"]["post"];
-/** Arguments of `_2faVerify`. */
-export type _2faVerifyArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `_2faVerify`, keyed by HTTP status. */
-export type _2faVerifyResult =
-  | Success<200, _2faVerifyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const _2faVerifyRoute: OperationRoute = { method: "POST", path: "/digits", success: ["200"], security: [[]] };
-
-/** `POST /digits` */
-export function _2faVerify(
-  transport: OperationIdCharactersTransport,
-  args?: _2faVerifyArgs,
-): Promise<_2faVerifyResult> {
-  return callOperation<_2faVerifyResult>(transport, _2faVerifyRoute, args);
-}
-
-type OperationOperation = paths["/punctuation"]["get"];
-/** Arguments of `operation`. */
-export type OperationArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `operation`, keyed by HTTP status. */
-export type OperationResult =
-  | Success<200, OperationOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const operationRoute: OperationRoute = { method: "GET", path: "/punctuation", success: ["200"], security: [[]] };
-
-/** `GET /punctuation` */
-export function operation(transport: OperationIdCharactersTransport, args?: OperationArgs): Promise<OperationResult> {
-  return callOperation<OperationResult>(transport, operationRoute, args);
-}
-
 type PetsListAllOperation = paths["/slashes"]["get"];
 /** Arguments of `petsListAll`. */
 export type PetsListAllArgs = {
@@ -161,6 +80,87 @@ export function listPetsByOwner(
   return callOperation<ListPetsByOwnerResult>(transport, listPetsByOwnerRoute, args);
 }
 
+type _2faVerifyOperation = paths["/digits"]["post"];
+/** Arguments of `_2faVerify`. */
+export type _2faVerifyArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `_2faVerify`, keyed by HTTP status. */
+export type _2faVerifyResult =
+  | Success<200, _2faVerifyOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const _2faVerifyRoute: OperationRoute = { method: "POST", path: "/digits", success: ["200"], security: [[]] };
+
+/** `POST /digits` */
+export function _2faVerify(
+  transport: OperationIdCharactersTransport,
+  args?: _2faVerifyArgs,
+): Promise<_2faVerifyResult> {
+  return callOperation<_2faVerifyResult>(transport, _2faVerifyRoute, args);
+}
+
+type OperationOperation = paths["/punctuation"]["get"];
+/** Arguments of `operation`. */
+export type OperationArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `operation`, keyed by HTTP status. */
+export type OperationResult =
+  | Success<200, OperationOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const operationRoute: OperationRoute = { method: "GET", path: "/punctuation", success: ["200"], security: [[]] };
+
+/** `GET /punctuation` */
+export function operation(transport: OperationIdCharactersTransport, args?: OperationArgs): Promise<OperationResult> {
+  return callOperation<OperationResult>(transport, operationRoute, args);
+}
+
+type RécupérerÉlémentOperation = paths["/accents"]["get"];
+/** Arguments of `récupérerÉlément`. */
+export type RécupérerÉlémentArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `récupérerÉlément`, keyed by HTTP status. */
+export type RécupérerÉlémentResult =
+  | Success<200, RécupérerÉlémentOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const récupérerÉlémentRoute: OperationRoute = { method: "GET", path: "/accents", success: ["200"], security: [[]] };
+
+/** `GET /accents` */
+export function récupérerÉlément(
+  transport: OperationIdCharactersTransport,
+  args?: RécupérerÉlémentArgs,
+): Promise<RécupérerÉlémentResult> {
+  return callOperation<RécupérerÉlémentResult>(transport, récupérerÉlémentRoute, args);
+}
+
 /** Options of `createOperationIdCharactersClient` and `createOperationIdCharactersTransport`. */
 export interface OperationIdCharactersClientOptions extends TransportOptions {}
 
@@ -180,16 +180,16 @@ export function createOperationIdCharactersTransport(
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface OperationIdCharactersClient {
-  /** `GET /accents` */
-  récupérerÉlément(args?: RécupérerÉlémentArgs): Promise<RécupérerÉlémentResult>;
-  /** `POST /digits` */
-  _2faVerify(args?: _2faVerifyArgs): Promise<_2faVerifyResult>;
-  /** `GET /punctuation` */
-  operation(args?: OperationArgs): Promise<OperationResult>;
   /** `GET /slashes` */
   petsListAll(args?: PetsListAllArgs): Promise<PetsListAllResult>;
   /** `GET /spaces` */
   listPetsByOwner(args?: ListPetsByOwnerArgs): Promise<ListPetsByOwnerResult>;
+  /** `POST /digits` */
+  _2faVerify(args?: _2faVerifyArgs): Promise<_2faVerifyResult>;
+  /** `GET /punctuation` */
+  operation(args?: OperationArgs): Promise<OperationResult>;
+  /** `GET /accents` */
+  récupérerÉlément(args?: RécupérerÉlémentArgs): Promise<RécupérerÉlémentResult>;
 }
 
 /**
@@ -201,10 +201,10 @@ export function createOperationIdCharactersClient(
   options: OperationIdCharactersClientOptions = {},
 ): OperationIdCharactersClient {
   return bindOperations<OperationIdCharactersClient>(createOperationIdCharactersTransport(options), {
-    récupérerÉlément: récupérerÉlémentRoute,
-    _2faVerify: _2faVerifyRoute,
-    operation: operationRoute,
     petsListAll: petsListAllRoute,
     listPetsByOwner: listPetsByOwnerRoute,
+    _2faVerify: _2faVerifyRoute,
+    operation: operationRoute,
+    récupérerÉlément: récupérerÉlémentRoute,
   });
 }

@@ -7,14 +7,24 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type RécupérerÉlémentOperation = paths["/accents"]["get"];
-/** Fixtures of `récupérerÉlément` (`GET /accents`). */
-export const récupérerÉlément = {
-  request: {} satisfies client.RécupérerÉlémentArgs,
+type PetsListAllOperation = paths["/slashes"]["get"];
+/** Fixtures of `petsListAll` (`GET /slashes`). */
+export const petsListAll = {
+  request: {} satisfies client.PetsListAllArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies RécupérerÉlémentOperation["responses"][200]["content"]["application/json"],
+    } satisfies PetsListAllOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ListPetsByOwnerOperation = paths["/spaces"]["get"];
+/** Fixtures of `listPetsByOwner` (`GET /spaces`). */
+export const listPetsByOwner = {
+  request: {} satisfies client.ListPetsByOwnerArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies ListPetsByOwnerOperation["responses"][200]["content"]["application/json"],
   },
 };
 type _2faVerifyOperation = paths["/digits"]["post"];
@@ -37,23 +47,13 @@ export const operation = {
     } satisfies OperationOperation["responses"][200]["content"]["application/json"],
   },
 };
-type PetsListAllOperation = paths["/slashes"]["get"];
-/** Fixtures of `petsListAll` (`GET /slashes`). */
-export const petsListAll = {
-  request: {} satisfies client.PetsListAllArgs,
+type RécupérerÉlémentOperation = paths["/accents"]["get"];
+/** Fixtures of `récupérerÉlément` (`GET /accents`). */
+export const récupérerÉlément = {
+  request: {} satisfies client.RécupérerÉlémentArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies PetsListAllOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type ListPetsByOwnerOperation = paths["/spaces"]["get"];
-/** Fixtures of `listPetsByOwner` (`GET /spaces`). */
-export const listPetsByOwner = {
-  request: {} satisfies client.ListPetsByOwnerArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies ListPetsByOwnerOperation["responses"][200]["content"]["application/json"],
+    } satisfies RécupérerÉlémentOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -24,56 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ClassOperation = paths["/classes"]["get"];
-/** Arguments of `_class`. */
-export type ClassArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `_class`, keyed by HTTP status. */
-export type ClassResult =
-  | Success<200, ClassOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const _classRoute: OperationRoute = { method: "GET", path: "/classes", success: ["200"], security: [[]] };
-
-/** `GET /classes` */
-export function _class(transport: OperationIdsTransport, args?: ClassArgs): Promise<ClassResult> {
-  return callOperation<ClassResult>(transport, _classRoute, args);
-}
-
-type ConstructorOperation = paths["/classes"]["post"];
-/** Arguments of `constructor`. */
-export type ConstructorArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `constructor`, keyed by HTTP status. */
-export type ConstructorResult =
-  | Success<200, ConstructorOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const constructorRoute: OperationRoute = { method: "POST", path: "/classes", success: ["200"], security: [[]] };
-
-/** `POST /classes` */
-export function constructor(transport: OperationIdsTransport, args?: ConstructorArgs): Promise<ConstructorResult> {
-  return callOperation<ConstructorResult>(transport, constructorRoute, args);
-}
-
 type GetPets2Operation = paths["/pets"]["get"];
 /** Arguments of `getPets2`. */
 export type GetPets2Args = {
@@ -176,6 +126,81 @@ export function _delete(transport: OperationIdsTransport, args: DeleteArgs): Pro
   return callOperation<DeleteResult>(transport, _deleteRoute, args);
 }
 
+type GetPetsOperation = paths["/zoo/pets"]["get"];
+/** Arguments of `getPets`. */
+export type GetPetsArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `getPets`, keyed by HTTP status. */
+export type GetPetsResult =
+  | Success<200, GetPetsOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const getPetsRoute: OperationRoute = { method: "GET", path: "/zoo/pets", success: ["200"], security: [[]] };
+
+/** `GET /zoo/pets` */
+export function getPets(transport: OperationIdsTransport, args?: GetPetsArgs): Promise<GetPetsResult> {
+  return callOperation<GetPetsResult>(transport, getPetsRoute, args);
+}
+
+type ClassOperation = paths["/classes"]["get"];
+/** Arguments of `_class`. */
+export type ClassArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `_class`, keyed by HTTP status. */
+export type ClassResult =
+  | Success<200, ClassOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const _classRoute: OperationRoute = { method: "GET", path: "/classes", success: ["200"], security: [[]] };
+
+/** `GET /classes` */
+export function _class(transport: OperationIdsTransport, args?: ClassArgs): Promise<ClassResult> {
+  return callOperation<ClassResult>(transport, _classRoute, args);
+}
+
+type ConstructorOperation = paths["/classes"]["post"];
+/** Arguments of `constructor`. */
+export type ConstructorArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `constructor`, keyed by HTTP status. */
+export type ConstructorResult =
+  | Success<200, ConstructorOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const constructorRoute: OperationRoute = { method: "POST", path: "/classes", success: ["200"], security: [[]] };
+
+/** `POST /classes` */
+export function constructor(transport: OperationIdsTransport, args?: ConstructorArgs): Promise<ConstructorResult> {
+  return callOperation<ConstructorResult>(transport, constructorRoute, args);
+}
+
 type ClientOperation = paths["/template-names"]["get"];
 /** Arguments of `client`. */
 export type ClientArgs = {
@@ -260,31 +285,6 @@ export function getV1UsersFormat(
   return callOperation<GetV1UsersFormatResult>(transport, getV1UsersFormatRoute, args);
 }
 
-type GetPetsOperation = paths["/zoo/pets"]["get"];
-/** Arguments of `getPets`. */
-export type GetPetsArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `getPets`, keyed by HTTP status. */
-export type GetPetsResult =
-  | Success<200, GetPetsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const getPetsRoute: OperationRoute = { method: "GET", path: "/zoo/pets", success: ["200"], security: [[]] };
-
-/** `GET /zoo/pets` */
-export function getPets(transport: OperationIdsTransport, args?: GetPetsArgs): Promise<GetPetsResult> {
-  return callOperation<GetPetsResult>(transport, getPetsRoute, args);
-}
-
 /** Options of `createOperationIdsClient` and `createOperationIdsTransport`. */
 export interface OperationIdsClientOptions extends TransportOptions {}
 
@@ -302,10 +302,6 @@ export function createOperationIdsTransport(options: OperationIdsClientOptions =
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface OperationIdsClient {
-  /** `GET /classes` */
-  _class(args?: ClassArgs): Promise<ClassResult>;
-  /** `POST /classes` */
-  constructor(args?: ConstructorArgs): Promise<ConstructorResult>;
   /** `GET /pets` */
   getPets2(args?: GetPets2Args): Promise<GetPets2Result>;
   /** `POST /pets` */
@@ -314,14 +310,18 @@ export interface OperationIdsClient {
   getPet(args: GetPetArgs): Promise<GetPetResult>;
   /** `DELETE /pets/{petId}` */
   _delete(args: DeleteArgs): Promise<DeleteResult>;
+  /** `GET /zoo/pets` */
+  getPets(args?: GetPetsArgs): Promise<GetPetsResult>;
+  /** `GET /classes` */
+  _class(args?: ClassArgs): Promise<ClassResult>;
+  /** `POST /classes` */
+  constructor(args?: ConstructorArgs): Promise<ConstructorResult>;
   /** `GET /template-names` */
   client(args?: ClientArgs): Promise<ClientResult>;
   /** `POST /template-names` */
   paths(args?: PathsArgs): Promise<PathsResult>;
   /** `GET /v1/users.{format}` */
   getV1UsersFormat(args: GetV1UsersFormatArgs): Promise<GetV1UsersFormatResult>;
-  /** `GET /zoo/pets` */
-  getPets(args?: GetPetsArgs): Promise<GetPetsResult>;
 }
 
 /**
@@ -331,15 +331,15 @@ export interface OperationIdsClient {
  */
 export function createOperationIdsClient(options: OperationIdsClientOptions = {}): OperationIdsClient {
   return bindOperations<OperationIdsClient>(createOperationIdsTransport(options), {
-    _class: _classRoute,
-    constructor: constructorRoute,
     getPets2: getPets2Route,
     postPets: postPetsRoute,
     getPet: getPetRoute,
     _delete: _deleteRoute,
+    getPets: getPetsRoute,
+    _class: _classRoute,
+    constructor: constructorRoute,
     client: client2Route,
     paths: paths2Route,
     getV1UsersFormat: getV1UsersFormatRoute,
-    getPets: getPetsRoute,
   });
 }

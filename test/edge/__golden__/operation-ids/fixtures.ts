@@ -7,26 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type ClassOperation = paths["/classes"]["get"];
-/** Fixtures of `_class` (`GET /classes`). */
-export const _class = {
-  request: {} satisfies client.ClassArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies ClassOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type ConstructorOperation = paths["/classes"]["post"];
-/** Fixtures of `constructor` (`POST /classes`). */
-export const constructor = {
-  request: {} satisfies client.ConstructorArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies ConstructorOperation["responses"][200]["content"]["application/json"],
-  },
-};
 type GetPets2Operation = paths["/pets"]["get"];
 /** Fixtures of `getPets2` (`GET /pets`). */
 export const getPets2 = {
@@ -75,6 +55,36 @@ export const _delete = {
     } satisfies DeleteOperation["responses"][200]["content"]["application/json"],
   },
 };
+type GetPetsOperation = paths["/zoo/pets"]["get"];
+/** Fixtures of `getPets` (`GET /zoo/pets`). */
+export const getPets = {
+  request: {} satisfies client.GetPetsArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies GetPetsOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ClassOperation = paths["/classes"]["get"];
+/** Fixtures of `_class` (`GET /classes`). */
+export const _class = {
+  request: {} satisfies client.ClassArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies ClassOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ConstructorOperation = paths["/classes"]["post"];
+/** Fixtures of `constructor` (`POST /classes`). */
+export const constructor = {
+  request: {} satisfies client.ConstructorArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies ConstructorOperation["responses"][200]["content"]["application/json"],
+  },
+};
 type ClientOperation = paths["/template-names"]["get"];
 /** Fixtures of `client` (`GET /template-names`). */
 export const client2 = {
@@ -107,15 +117,5 @@ export const getV1UsersFormat = {
     200: {
       ok: true,
     } satisfies GetV1UsersFormatOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type GetPetsOperation = paths["/zoo/pets"]["get"];
-/** Fixtures of `getPets` (`GET /zoo/pets`). */
-export const getPets = {
-  request: {} satisfies client.GetPetsArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies GetPetsOperation["responses"][200]["content"]["application/json"],
   },
 };

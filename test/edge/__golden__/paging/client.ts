@@ -27,122 +27,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ListEventsOperation = paths["/events"]["get"];
-/** Arguments of `listEvents`. */
-export type ListEventsArgs = {
-  readonly query?: ListEventsOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `listEvents`, keyed by HTTP status. */
-export type ListEventsResult =
-  | Success<200, ListEventsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const listEventsRoute: OperationRoute = { method: "GET", path: "/events", success: ["200"], security: [[]] };
-
-/**
- * List events (paged by names no built-in convention knows)
- *
- * `GET /events`
- */
-export function listEvents(transport: PagingTransport, args?: ListEventsArgs): Promise<ListEventsResult> {
-  return callOperation<ListEventsResult>(transport, listEventsRoute, args);
-}
-
-type ListLogsOperation = paths["/logs"]["get"];
-/** Arguments of `listLogs`. */
-export type ListLogsArgs = {
-  readonly query?: ListLogsOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `listLogs`, keyed by HTTP status. */
-export type ListLogsResult =
-  | Success<200, ListLogsOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const listLogsRoute: OperationRoute = { method: "GET", path: "/logs", success: ["200"], security: [[]] };
-
-/**
- * List API logs
- *
- * `GET /logs`
- */
-export function listLogs(transport: PagingTransport, args?: ListLogsArgs): Promise<ListLogsResult> {
-  return callOperation<ListLogsResult>(transport, listLogsRoute, args);
-}
-
-/** One item of the list `listLogs` pages through. */
-export type ListLogsItem = NonNullable<
-  ListLogsOperation["responses"][200]["content"]["application/json"]["data"]
->[number];
-const listLogsPages: PageConvention = {
-  style: "cursor",
-  cursor: "after",
-  items: ["data"],
-  next: ["paging", "next"],
-  nextCursor: ["paging", "cursors", "after"],
-};
-
-/** Every item of `listLogs` (`GET /logs`), requested cursor by cursor (`after`), while the body has a `paging.next` link. A page that fails throws a `PageError` holding its result. */
-export function paginateListLogs(
-  transport: PagingTransport,
-  args?: ListLogsArgs,
-): AsyncGenerator<ListLogsItem, void, undefined> {
-  return paginate<ListLogsItem>(transport, listLogsRoute, args, listLogsPages);
-}
-
-type GetPhoneNumberOperation = paths["/phone_numbers/{phone_number_id}"]["get"];
-/** Arguments of `getPhoneNumber`. */
-export type GetPhoneNumberArgs = {
-  readonly path: GetPhoneNumberOperation["parameters"]["path"];
-  readonly query?: GetPhoneNumberOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `getPhoneNumber`, keyed by HTTP status. */
-export type GetPhoneNumberResult =
-  | Success<200, GetPhoneNumberOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const getPhoneNumberRoute: OperationRoute = {
-  method: "GET",
-  path: "/phone_numbers/{phone_number_id}",
-  success: ["200"],
-  security: [[]],
-};
-
-/**
- * Not a list
- *
- * `GET /phone_numbers/{phone_number_id}`
- */
-export function getPhoneNumber(transport: PagingTransport, args: GetPhoneNumberArgs): Promise<GetPhoneNumberResult> {
-  return callOperation<GetPhoneNumberResult>(transport, getPhoneNumberRoute, args);
-}
-
 type ListWebhooksOperation = paths["/phone_numbers/{phone_number_id}/webhooks"]["get"];
 /** Arguments of `listWebhooks`. */
 export type ListWebhooksArgs = {
@@ -198,6 +82,122 @@ export function paginateListWebhooks(
   return paginate<ListWebhooksItem>(transport, listWebhooksRoute, args, listWebhooksPages);
 }
 
+type ListLogsOperation = paths["/logs"]["get"];
+/** Arguments of `listLogs`. */
+export type ListLogsArgs = {
+  readonly query?: ListLogsOperation["parameters"]["query"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `listLogs`, keyed by HTTP status. */
+export type ListLogsResult =
+  | Success<200, ListLogsOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const listLogsRoute: OperationRoute = { method: "GET", path: "/logs", success: ["200"], security: [[]] };
+
+/**
+ * List API logs
+ *
+ * `GET /logs`
+ */
+export function listLogs(transport: PagingTransport, args?: ListLogsArgs): Promise<ListLogsResult> {
+  return callOperation<ListLogsResult>(transport, listLogsRoute, args);
+}
+
+/** One item of the list `listLogs` pages through. */
+export type ListLogsItem = NonNullable<
+  ListLogsOperation["responses"][200]["content"]["application/json"]["data"]
+>[number];
+const listLogsPages: PageConvention = {
+  style: "cursor",
+  cursor: "after",
+  items: ["data"],
+  next: ["paging", "next"],
+  nextCursor: ["paging", "cursors", "after"],
+};
+
+/** Every item of `listLogs` (`GET /logs`), requested cursor by cursor (`after`), while the body has a `paging.next` link. A page that fails throws a `PageError` holding its result. */
+export function paginateListLogs(
+  transport: PagingTransport,
+  args?: ListLogsArgs,
+): AsyncGenerator<ListLogsItem, void, undefined> {
+  return paginate<ListLogsItem>(transport, listLogsRoute, args, listLogsPages);
+}
+
+type ListEventsOperation = paths["/events"]["get"];
+/** Arguments of `listEvents`. */
+export type ListEventsArgs = {
+  readonly query?: ListEventsOperation["parameters"]["query"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `listEvents`, keyed by HTTP status. */
+export type ListEventsResult =
+  | Success<200, ListEventsOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const listEventsRoute: OperationRoute = { method: "GET", path: "/events", success: ["200"], security: [[]] };
+
+/**
+ * List events (paged by names no built-in convention knows)
+ *
+ * `GET /events`
+ */
+export function listEvents(transport: PagingTransport, args?: ListEventsArgs): Promise<ListEventsResult> {
+  return callOperation<ListEventsResult>(transport, listEventsRoute, args);
+}
+
+type GetPhoneNumberOperation = paths["/phone_numbers/{phone_number_id}"]["get"];
+/** Arguments of `getPhoneNumber`. */
+export type GetPhoneNumberArgs = {
+  readonly path: GetPhoneNumberOperation["parameters"]["path"];
+  readonly query?: GetPhoneNumberOperation["parameters"]["query"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `getPhoneNumber`, keyed by HTTP status. */
+export type GetPhoneNumberResult =
+  | Success<200, GetPhoneNumberOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const getPhoneNumberRoute: OperationRoute = {
+  method: "GET",
+  path: "/phone_numbers/{phone_number_id}",
+  success: ["200"],
+  security: [[]],
+};
+
+/**
+ * Not a list
+ *
+ * `GET /phone_numbers/{phone_number_id}`
+ */
+export function getPhoneNumber(transport: PagingTransport, args: GetPhoneNumberArgs): Promise<GetPhoneNumberResult> {
+  return callOperation<GetPhoneNumberResult>(transport, getPhoneNumberRoute, args);
+}
+
 /** Options of `createPagingClient` and `createPagingTransport`. */
 export interface PagingClientOptions extends TransportOptions {}
 
@@ -217,17 +217,17 @@ export function createPagingTransport(options: PagingClientOptions = {}): Paging
 export interface PagingClient {
   /** Iterators over the lists that page: each yields every item, requesting pages as they are needed. */
   readonly paginate: {
-    /** Every item of `listLogs`, page by page; see `paginateListLogs`. */
-    listLogs(args?: ListLogsArgs): AsyncGenerator<ListLogsItem, void, undefined>;
     /** Every item of `listWebhooks`, page by page; see `paginateListWebhooks`. */
     listWebhooks(args: ListWebhooksArgs): AsyncGenerator<ListWebhooksItem, void, undefined>;
+    /** Every item of `listLogs`, page by page; see `paginateListLogs`. */
+    listLogs(args?: ListLogsArgs): AsyncGenerator<ListLogsItem, void, undefined>;
   };
   /**
-   * List events (paged by names no built-in convention knows)
+   * List webhooks
    *
-   * `GET /events`
+   * `GET /phone_numbers/{phone_number_id}/webhooks`
    */
-  listEvents(args?: ListEventsArgs): Promise<ListEventsResult>;
+  listWebhooks(args: ListWebhooksArgs): Promise<ListWebhooksResult>;
   /**
    * List API logs
    *
@@ -235,17 +235,17 @@ export interface PagingClient {
    */
   listLogs(args?: ListLogsArgs): Promise<ListLogsResult>;
   /**
+   * List events (paged by names no built-in convention knows)
+   *
+   * `GET /events`
+   */
+  listEvents(args?: ListEventsArgs): Promise<ListEventsResult>;
+  /**
    * Not a list
    *
    * `GET /phone_numbers/{phone_number_id}`
    */
   getPhoneNumber(args: GetPhoneNumberArgs): Promise<GetPhoneNumberResult>;
-  /**
-   * List webhooks
-   *
-   * `GET /phone_numbers/{phone_number_id}/webhooks`
-   */
-  listWebhooks(args: ListWebhooksArgs): Promise<ListWebhooksResult>;
 }
 
 /**
@@ -256,16 +256,16 @@ export interface PagingClient {
 export function createPagingClient(options: PagingClientOptions = {}): PagingClient {
   const transport = createPagingTransport(options);
   const operations = bindOperations<Omit<PagingClient, "paginate">>(transport, {
-    listEvents: listEventsRoute,
-    listLogs: listLogsRoute,
-    getPhoneNumber: getPhoneNumberRoute,
     listWebhooks: listWebhooksRoute,
+    listLogs: listLogsRoute,
+    listEvents: listEventsRoute,
+    getPhoneNumber: getPhoneNumberRoute,
   });
   return {
     ...operations,
     paginate: bindPaginators<PagingClient["paginate"]>(transport, {
-      listLogs: [listLogsRoute, listLogsPages],
       listWebhooks: [listWebhooksRoute, listWebhooksPages],
+      listLogs: [listLogsRoute, listLogsPages],
     }),
   };
 }

@@ -7,17 +7,31 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type ListEventsOperation = paths["/events"]["get"];
-/** Fixtures of `listEvents` (`GET /events`). */
-export const listEvents = {
-  request: {} satisfies client.ListEventsArgs,
+type ListWebhooksOperation = paths["/phone_numbers/{phone_number_id}/webhooks"]["get"];
+/** Fixtures of `listWebhooks` (`GET /phone_numbers/{phone_number_id}/webhooks`). */
+export const listWebhooks = {
+  request: {
+    path: {
+      phone_number_id: "phone_number_id_83c785",
+    },
+  } satisfies client.ListWebhooksArgs,
   responses: {
     200: {
-      info: {
-        pages: 18,
+      data: [
+        {
+          id: "c589343c-c689-45cf-8789-3762c88938f5",
+          url: "url",
+          events: [],
+          active: true,
+        },
+      ],
+      meta: {
+        page: 92,
+        per_page: 12,
+        total_pages: 26,
+        total_count: 43,
       },
-      results: ["results"],
-    } satisfies ListEventsOperation["responses"][200]["content"]["application/json"],
+    } satisfies ListWebhooksOperation["responses"][200]["content"]["application/json"],
   },
 };
 type ListLogsOperation = paths["/logs"]["get"];
@@ -34,13 +48,26 @@ export const listLogs = {
       ],
       paging: {
         cursors: {
-          after: "after",
           before: "before",
+          after: "after",
         },
         next: "https://example.com",
         previous: "https://example.com",
       },
     } satisfies ListLogsOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ListEventsOperation = paths["/events"]["get"];
+/** Fixtures of `listEvents` (`GET /events`). */
+export const listEvents = {
+  request: {} satisfies client.ListEventsArgs,
+  responses: {
+    200: {
+      results: ["results"],
+      info: {
+        pages: 18,
+      },
+    } satisfies ListEventsOperation["responses"][200]["content"]["application/json"],
   },
 };
 type GetPhoneNumberOperation = paths["/phone_numbers/{phone_number_id}"]["get"];
@@ -57,32 +84,5 @@ export const getPhoneNumber = {
         id: "id_2d384a",
       },
     } satisfies GetPhoneNumberOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type ListWebhooksOperation = paths["/phone_numbers/{phone_number_id}/webhooks"]["get"];
-/** Fixtures of `listWebhooks` (`GET /phone_numbers/{phone_number_id}/webhooks`). */
-export const listWebhooks = {
-  request: {
-    path: {
-      phone_number_id: "phone_number_id_83c785",
-    },
-  } satisfies client.ListWebhooksArgs,
-  responses: {
-    200: {
-      data: [
-        {
-          active: true,
-          events: [],
-          id: "c589343c-c689-45cf-8789-3762c88938f5",
-          url: "url",
-        },
-      ],
-      meta: {
-        page: 92,
-        per_page: 12,
-        total_count: 43,
-        total_pages: 26,
-      },
-    } satisfies ListWebhooksOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -24,33 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ListOptionalOperation = paths["/optional-only"]["get"];
-/** Arguments of `listOptional`. */
-export type ListOptionalArgs = {
-  readonly query?: ListOptionalOperation["parameters"]["query"];
-  readonly headers?: ListOptionalOperation["parameters"]["header"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `listOptional`, keyed by HTTP status. */
-export type ListOptionalResult =
-  | Success<200, ListOptionalOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const listOptionalRoute: OperationRoute = { method: "GET", path: "/optional-only", success: ["200"], security: [[]] };
-
-/** `GET /optional-only` */
-export function listOptional(transport: ParametersTransport, args?: ListOptionalArgs): Promise<ListOptionalResult> {
-  return callOperation<ListOptionalResult>(transport, listOptionalRoute, args);
-}
-
 type GetRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["get"];
 /** Arguments of `getRepo`. */
 export type GetRepoArgs = {
@@ -118,6 +91,33 @@ export function deleteRepo(transport: ParametersTransport, args: DeleteRepoArgs)
   return callOperation<DeleteRepoResult>(transport, deleteRepoRoute, args);
 }
 
+type ListOptionalOperation = paths["/optional-only"]["get"];
+/** Arguments of `listOptional`. */
+export type ListOptionalArgs = {
+  readonly query?: ListOptionalOperation["parameters"]["query"];
+  readonly headers?: ListOptionalOperation["parameters"]["header"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `listOptional`, keyed by HTTP status. */
+export type ListOptionalResult =
+  | Success<200, ListOptionalOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const listOptionalRoute: OperationRoute = { method: "GET", path: "/optional-only", success: ["200"], security: [[]] };
+
+/** `GET /optional-only` */
+export function listOptional(transport: ParametersTransport, args?: ListOptionalArgs): Promise<ListOptionalResult> {
+  return callOperation<ListOptionalResult>(transport, listOptionalRoute, args);
+}
+
 /** Options of `createParametersClient` and `createParametersTransport`. */
 export interface ParametersClientOptions extends TransportOptions {}
 
@@ -135,12 +135,12 @@ export function createParametersTransport(options: ParametersClientOptions = {})
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface ParametersClient {
-  /** `GET /optional-only` */
-  listOptional(args?: ListOptionalArgs): Promise<ListOptionalResult>;
   /** `GET /orgs/{org}/repos/{repoId}` */
   getRepo(args: GetRepoArgs): Promise<GetRepoResult>;
   /** `DELETE /orgs/{org}/repos/{repoId}` */
   deleteRepo(args: DeleteRepoArgs): Promise<DeleteRepoResult>;
+  /** `GET /optional-only` */
+  listOptional(args?: ListOptionalArgs): Promise<ListOptionalResult>;
 }
 
 /**
@@ -150,8 +150,8 @@ export interface ParametersClient {
  */
 export function createParametersClient(options: ParametersClientOptions = {}): ParametersClient {
   return bindOperations<ParametersClient>(createParametersTransport(options), {
-    listOptional: listOptionalRoute,
     getRepo: getRepoRoute,
     deleteRepo: deleteRepoRoute,
+    listOptional: listOptionalRoute,
   });
 }

@@ -7,16 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type ListOptionalOperation = paths["/optional-only"]["get"];
-/** Fixtures of `listOptional` (`GET /optional-only`). */
-export const listOptional = {
-  request: {} satisfies client.ListOptionalArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies ListOptionalOperation["responses"][200]["content"]["application/json"],
-  },
-};
 type GetRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["get"];
 /** Fixtures of `getRepo` (`GET /orgs/{org}/repos/{repoId}`). */
 export const getRepo = {
@@ -57,5 +47,15 @@ export const deleteRepo = {
     200: {
       ok: true,
     } satisfies DeleteRepoOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ListOptionalOperation = paths["/optional-only"]["get"];
+/** Fixtures of `listOptional` (`GET /optional-only`). */
+export const listOptional = {
+  request: {} satisfies client.ListOptionalArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies ListOptionalOperation["responses"][200]["content"]["application/json"],
   },
 };

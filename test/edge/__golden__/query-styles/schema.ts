@@ -35,8 +35,8 @@ export interface operations {
         flags?: string[];
         /** @description deepObject → filter[kind]=dog&filter[age]=3 */
         filter?: {
-          age?: number;
           kind?: string;
+          age?: number;
         };
         /** @description form object, explode (the default) → x=1&y=2 */
         point?: {
@@ -45,8 +45,8 @@ export interface operations {
         };
         /** @description form object, explode false → range=min,1,max,5 */
         range?: {
-          max?: number;
           min?: number;
+          max?: number;
         };
         /** @description a plain string, percent-encoded */
         q?: string;

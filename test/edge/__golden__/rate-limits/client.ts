@@ -25,49 +25,6 @@ import {
 } from "./runtime.js";
 import type { BinaryBody } from "./serialize.js";
 
-type CreateItemOperation = paths["/items"]["post"];
-/** Arguments of `createItem`. */
-export type CreateItemArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: NonNullable<CreateItemOperation["requestBody"]>["content"]["application/json"];
-};
-/** Result of `createItem`, keyed by HTTP status. */
-export type CreateItemResult =
-  | Success<201, CreateItemOperation["responses"][201]["content"]["application/json"]>
-  | Failure<
-      429,
-      CreateItemOperation["responses"][429]["content"]["application/json"],
-      CreateItemOperation["responses"][429]["headers"]
-    >
-  | Failure<502, undefined>
-  | Failure<
-      | InformationalStatus
-      | Exclude<SuccessStatus, 201>
-      | RedirectionStatus
-      | Exclude<ClientErrorStatus, 429>
-      | Exclude<ServerErrorStatus, 502>,
-      unknown
-    >
-  | NetworkFailure;
-const createItemRoute: OperationRoute = {
-  method: "POST",
-  path: "/items",
-  success: ["201"],
-  security: [[]],
-  mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
-};
-
-/** `POST /items` */
-export function createItem(transport: RateLimitsTransport, args: CreateItemArgs): Promise<CreateItemResult> {
-  return callOperation<CreateItemResult>(transport, createItemRoute, args);
-}
-
 type GetItemOperation = paths["/items/{id}"]["get"];
 /** Arguments of `getItem`. */
 export type GetItemArgs = {
@@ -108,13 +65,13 @@ const getItemRoute: OperationRoute = {
   security: [[]],
   headers: {
     "200": {
-      "Content-Type": "string",
-      "X-Cache-Hit": "boolean",
       "X-RateLimit-Limit": "number",
       "X-RateLimit-Remaining": "number",
+      "X-Cache-Hit": "boolean",
       "X-Served-By": "strings",
+      "Content-Type": "string",
     },
-    "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" },
+    "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" },
   },
 };
 
@@ -158,12 +115,55 @@ const putItemRoute: OperationRoute = {
   success: ["200"],
   security: [[]],
   mediaType: "application/json",
-  headers: { "429": { "Retry-After": "number", "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number" } },
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
 /** `PUT /items/{id}` */
 export function putItem(transport: RateLimitsTransport, args: PutItemArgs): Promise<PutItemResult> {
   return callOperation<PutItemResult>(transport, putItemRoute, args);
+}
+
+type CreateItemOperation = paths["/items"]["post"];
+/** Arguments of `createItem`. */
+export type CreateItemArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<CreateItemOperation["requestBody"]>["content"]["application/json"];
+};
+/** Result of `createItem`, keyed by HTTP status. */
+export type CreateItemResult =
+  | Success<201, CreateItemOperation["responses"][201]["content"]["application/json"]>
+  | Failure<
+      429,
+      CreateItemOperation["responses"][429]["content"]["application/json"],
+      CreateItemOperation["responses"][429]["headers"]
+    >
+  | Failure<502, undefined>
+  | Failure<
+      | InformationalStatus
+      | Exclude<SuccessStatus, 201>
+      | RedirectionStatus
+      | Exclude<ClientErrorStatus, 429>
+      | Exclude<ServerErrorStatus, 502>,
+      unknown
+    >
+  | NetworkFailure;
+const createItemRoute: OperationRoute = {
+  method: "POST",
+  path: "/items",
+  success: ["201"],
+  security: [[]],
+  mediaType: "application/json",
+  headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
+};
+
+/** `POST /items` */
+export function createItem(transport: RateLimitsTransport, args: CreateItemArgs): Promise<CreateItemResult> {
+  return callOperation<CreateItemResult>(transport, createItemRoute, args);
 }
 
 type UploadOperation = paths["/uploads/{id}"]["put"];
@@ -215,12 +215,12 @@ export function createRateLimitsTransport(options: RateLimitsClientOptions): Rat
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface RateLimitsClient {
-  /** `POST /items` */
-  createItem(args: CreateItemArgs): Promise<CreateItemResult>;
   /** `GET /items/{id}` */
   getItem(args: GetItemArgs): Promise<GetItemResult>;
   /** `PUT /items/{id}` */
   putItem(args: PutItemArgs): Promise<PutItemResult>;
+  /** `POST /items` */
+  createItem(args: CreateItemArgs): Promise<CreateItemResult>;
   /** `PUT /uploads/{id}` */
   upload(args: UploadArgs): Promise<UploadResult>;
 }
@@ -228,9 +228,9 @@ export interface RateLimitsClient {
 /** Creates a client for Rate limits: every operation as a method. */
 export function createRateLimitsClient(options: RateLimitsClientOptions): RateLimitsClient {
   return bindOperations<RateLimitsClient>(createRateLimitsTransport(options), {
-    createItem: createItemRoute,
     getItem: getItemRoute,
     putItem: putItemRoute,
+    createItem: createItemRoute,
     upload: uploadRoute,
   });
 }

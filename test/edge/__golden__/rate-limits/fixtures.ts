@@ -7,26 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type CreateItemOperation = paths["/items"]["post"];
-/** Fixtures of `createItem` (`POST /items`). */
-export const createItem = {
-  request: {
-    body: {
-      id: "id_b3e672",
-      name: "name",
-    },
-  } satisfies client.CreateItemArgs,
-  responses: {
-    201: {
-      id: "id_b870e4",
-      name: "name",
-    } satisfies CreateItemOperation["responses"][201]["content"]["application/json"],
-    429: {
-      error: "error",
-      message: "message",
-    } satisfies CreateItemOperation["responses"][429]["content"]["application/json"],
-  },
-};
 type GetItemOperation = paths["/items/{id}"]["get"];
 /** Fixtures of `getItem` (`GET /items/{id}`). */
 export const getItem = {
@@ -67,6 +47,26 @@ export const putItem = {
       error: "error",
       message: "message",
     } satisfies PutItemOperation["responses"][429]["content"]["application/json"],
+  },
+};
+type CreateItemOperation = paths["/items"]["post"];
+/** Fixtures of `createItem` (`POST /items`). */
+export const createItem = {
+  request: {
+    body: {
+      id: "id_b3e672",
+      name: "name",
+    },
+  } satisfies client.CreateItemArgs,
+  responses: {
+    201: {
+      id: "id_b870e4",
+      name: "name",
+    } satisfies CreateItemOperation["responses"][201]["content"]["application/json"],
+    429: {
+      error: "error",
+      message: "message",
+    } satisfies CreateItemOperation["responses"][429]["content"]["application/json"],
   },
 };
 /** Fixtures of `upload` (`PUT /uploads/{id}`). */

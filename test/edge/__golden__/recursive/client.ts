@@ -24,6 +24,38 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
+type PlantTreeOperation = paths["/trees"]["post"];
+/** Arguments of `plantTree`. */
+export type PlantTreeArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<PlantTreeOperation["requestBody"]>["content"]["application/json"];
+};
+/** Result of `plantTree`, keyed by HTTP status. */
+export type PlantTreeResult =
+  | Success<200, PlantTreeOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const plantTreeRoute: OperationRoute = {
+  method: "POST",
+  path: "/trees",
+  success: ["200"],
+  security: [[]],
+  mediaType: "application/json",
+};
+
+/** `POST /trees` */
+export function plantTree(transport: RecursiveTransport, args: PlantTreeArgs): Promise<PlantTreeResult> {
+  return callOperation<PlantTreeResult>(transport, plantTreeRoute, args);
+}
+
 type GetListOperation = paths["/lists"]["get"];
 /** Arguments of `getList`. */
 export type GetListArgs = {
@@ -75,38 +107,6 @@ export function getPerson(transport: RecursiveTransport, args: GetPersonArgs): P
   return callOperation<GetPersonResult>(transport, getPersonRoute, args);
 }
 
-type PlantTreeOperation = paths["/trees"]["post"];
-/** Arguments of `plantTree`. */
-export type PlantTreeArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: NonNullable<PlantTreeOperation["requestBody"]>["content"]["application/json"];
-};
-/** Result of `plantTree`, keyed by HTTP status. */
-export type PlantTreeResult =
-  | Success<200, PlantTreeOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const plantTreeRoute: OperationRoute = {
-  method: "POST",
-  path: "/trees",
-  success: ["200"],
-  security: [[]],
-  mediaType: "application/json",
-};
-
-/** `POST /trees` */
-export function plantTree(transport: RecursiveTransport, args: PlantTreeArgs): Promise<PlantTreeResult> {
-  return callOperation<PlantTreeResult>(transport, plantTreeRoute, args);
-}
-
 /** Options of `createRecursiveClient` and `createRecursiveTransport`. */
 export interface RecursiveClientOptions extends TransportOptions {}
 
@@ -124,12 +124,12 @@ export function createRecursiveTransport(options: RecursiveClientOptions = {}): 
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface RecursiveClient {
+  /** `POST /trees` */
+  plantTree(args: PlantTreeArgs): Promise<PlantTreeResult>;
   /** `GET /lists` */
   getList(args?: GetListArgs): Promise<GetListResult>;
   /** `GET /people/{id}` */
   getPerson(args: GetPersonArgs): Promise<GetPersonResult>;
-  /** `POST /trees` */
-  plantTree(args: PlantTreeArgs): Promise<PlantTreeResult>;
 }
 
 /**
@@ -139,8 +139,8 @@ export interface RecursiveClient {
  */
 export function createRecursiveClient(options: RecursiveClientOptions = {}): RecursiveClient {
   return bindOperations<RecursiveClient>(createRecursiveTransport(options), {
+    plantTree: plantTreeRoute,
     getList: getListRoute,
     getPerson: getPersonRoute,
-    plantTree: plantTreeRoute,
   });
 }

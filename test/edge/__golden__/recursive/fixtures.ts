@@ -7,56 +7,82 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
+type PlantTreeOperation = paths["/trees"]["post"];
+/** Fixtures of `plantTree` (`POST /trees`). */
+export const plantTree = {
+  request: {
+    body: {
+      value: "value",
+      children: [
+        {
+          value: "value",
+          children: [],
+        },
+      ],
+    },
+  } satisfies client.PlantTreeArgs,
+  responses: {
+    200: {
+      value: "value",
+      children: [
+        {
+          value: "value",
+          children: [],
+        },
+      ],
+    } satisfies PlantTreeOperation["responses"][200]["content"]["application/json"],
+  },
+};
 type GetListOperation = paths["/lists"]["get"];
 /** Fixtures of `getList` (`GET /lists`). */
 export const getList = {
   request: {} satisfies client.GetListArgs,
   responses: {
     200: {
-      next: {
-        next: {
-          next: {
-            next: {
-              next: {
-                next: {
-                  next: {
-                    next: {
-                      next: {
-                        next: {
-                          next: {
-                            next: {
-                              next: {
-                                next: {
-                                  next: null,
-                                  value: 76,
-                                },
-                                value: 26,
-                              },
-                              value: 8,
-                            },
-                            value: 10,
-                          },
-                          value: 16,
-                        },
-                        value: 62,
-                      },
-                      value: 100,
-                    },
-                    value: 38,
-                  },
-                  value: 48,
-                },
-                value: 6,
-              },
-              value: 96,
-            },
-            value: 22,
-          },
-          value: 40,
-        },
-        value: 50,
-      },
       value: 48,
+      next: {
+        value: 50,
+        next: {
+          value: 40,
+          next: {
+            value: 22,
+            next: {
+              value: 96,
+              next: {
+                value: 6,
+                next: {
+                  value: 48,
+                  next: {
+                    value: 38,
+                    next: {
+                      value: 100,
+                      next: {
+                        value: 62,
+                        next: {
+                          value: 16,
+                          next: {
+                            value: 10,
+                            next: {
+                              value: 8,
+                              next: {
+                                value: 26,
+                                next: {
+                                  value: 76,
+                                  next: null,
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     } satisfies GetListOperation["responses"][200]["content"]["application/json"],
   },
 };
@@ -70,41 +96,15 @@ export const getPerson = {
   } satisfies client.GetPersonArgs,
   responses: {
     200: {
+      name: "name",
       employer: {
+        name: "name",
         employees: [
           {
             name: "name",
           },
         ],
-        name: "name",
       },
-      name: "name",
     } satisfies GetPersonOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type PlantTreeOperation = paths["/trees"]["post"];
-/** Fixtures of `plantTree` (`POST /trees`). */
-export const plantTree = {
-  request: {
-    body: {
-      children: [
-        {
-          children: [],
-          value: "value",
-        },
-      ],
-      value: "value",
-    },
-  } satisfies client.PlantTreeArgs,
-  responses: {
-    200: {
-      children: [
-        {
-          children: [],
-          value: "value",
-        },
-      ],
-      value: "value",
-    } satisfies PlantTreeOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -14,10 +14,10 @@ export const getThings = {
   responses: {
     200: {
       baz: {},
+      self: {},
       node: {
         children: [{}],
       },
-      self: {},
     } satisfies GetThingsOperation["responses"][200]["content"]["application/json"],
   },
 };

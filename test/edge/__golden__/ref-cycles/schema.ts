@@ -22,11 +22,11 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     Baz: unknown;
+    Qux: unknown;
+    Self: unknown;
     Node: {
       children?: components["schemas"]["Node"][];
     };
-    Qux: unknown;
-    Self: unknown;
   };
   responses: never;
   parameters: never;
@@ -53,8 +53,8 @@ export interface operations {
         content: {
           "application/json": {
             baz?: components["schemas"]["Baz"];
-            node?: components["schemas"]["Node"];
             self?: components["schemas"]["Self"];
+            node?: components["schemas"]["Node"];
           };
         };
       };

@@ -25,6 +25,73 @@ import {
 } from "./runtime.js";
 import type { BinaryBody, FormBody } from "./serialize.js";
 
+type SendJsonOperation = paths["/json"]["post"];
+/** Arguments of `sendJson`. */
+export type SendJsonArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<SendJsonOperation["requestBody"]>["content"]["application/json"];
+};
+/** Result of `sendJson`, keyed by HTTP status. */
+export type SendJsonResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const sendJsonRoute: OperationRoute = {
+  method: "POST",
+  path: "/json",
+  success: ["204"],
+  security: [[]],
+  mediaType: "application/json",
+};
+
+/** `POST /json` */
+export function sendJson(transport: RequestBodiesTransport, args: SendJsonArgs): Promise<SendJsonResult> {
+  return callOperation<SendJsonResult>(transport, sendJsonRoute, args);
+}
+
+type SendVendorJsonOperation = paths["/vendor-json"]["post"];
+/** Arguments of `sendVendorJson`. */
+export type SendVendorJsonArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<SendVendorJsonOperation["requestBody"]>["content"]["application/vnd.example.note+json"];
+};
+/** Result of `sendVendorJson`, keyed by HTTP status. */
+export type SendVendorJsonResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const sendVendorJsonRoute: OperationRoute = {
+  method: "POST",
+  path: "/vendor-json",
+  success: ["204"],
+  security: [[]],
+  mediaType: "application/vnd.example.note+json",
+};
+
+/** `POST /vendor-json` */
+export function sendVendorJson(
+  transport: RequestBodiesTransport,
+  args: SendVendorJsonArgs,
+): Promise<SendVendorJsonResult> {
+  return callOperation<SendVendorJsonResult>(transport, sendVendorJsonRoute, args);
+}
+
 type SendFormOperation = paths["/form"]["post"];
 /** Arguments of `sendForm`. */
 export type SendFormArgs = {
@@ -57,36 +124,99 @@ export function sendForm(transport: RequestBodiesTransport, args: SendFormArgs):
   return callOperation<SendFormResult>(transport, sendFormRoute, args);
 }
 
-type SendJsonOperation = paths["/json"]["post"];
-/** Arguments of `sendJson`. */
-export type SendJsonArgs = {
+type UploadOperation = paths["/upload"]["post"];
+/** Arguments of `upload`. */
+export type UploadArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
   readonly retry?: RetryOptions | false;
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
-  readonly body: NonNullable<SendJsonOperation["requestBody"]>["content"]["application/json"];
+  readonly body: FormBody<NonNullable<UploadOperation["requestBody"]>["content"]["multipart/form-data"]>;
 };
-/** Result of `sendJson`, keyed by HTTP status. */
-export type SendJsonResult =
+/** Result of `upload`, keyed by HTTP status. */
+export type UploadResult =
   | Success<204, undefined>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const sendJsonRoute: OperationRoute = {
+const uploadRoute: OperationRoute = {
   method: "POST",
-  path: "/json",
+  path: "/upload",
   success: ["204"],
   security: [[]],
-  mediaType: "application/json",
+  mediaType: "multipart/form-data",
 };
 
-/** `POST /json` */
-export function sendJson(transport: RequestBodiesTransport, args: SendJsonArgs): Promise<SendJsonResult> {
-  return callOperation<SendJsonResult>(transport, sendJsonRoute, args);
+/** `POST /upload` */
+export function upload(transport: RequestBodiesTransport, args: UploadArgs): Promise<UploadResult> {
+  return callOperation<UploadResult>(transport, uploadRoute, args);
+}
+
+/** Arguments of `putRaw`. */
+export type PutRawArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: BinaryBody;
+};
+/** Result of `putRaw`, keyed by HTTP status. */
+export type PutRawResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const putRawRoute: OperationRoute = {
+  method: "PUT",
+  path: "/raw",
+  success: ["204"],
+  security: [[]],
+  mediaType: "application/octet-stream",
+};
+
+/** `PUT /raw` */
+export function putRaw(transport: RequestBodiesTransport, args: PutRawArgs): Promise<PutRawResult> {
+  return callOperation<PutRawResult>(transport, putRawRoute, args);
+}
+
+type SendTextOperation = paths["/text"]["post"];
+/** Arguments of `sendText`. */
+export type SendTextArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+  readonly body: NonNullable<SendTextOperation["requestBody"]>["content"]["text/plain"];
+};
+/** Result of `sendText`, keyed by HTTP status. */
+export type SendTextResult =
+  | Success<204, undefined>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const sendTextRoute: OperationRoute = {
+  method: "POST",
+  path: "/text",
+  success: ["204"],
+  security: [[]],
+  mediaType: "text/plain",
+};
+
+/** `POST /text` */
+export function sendText(transport: RequestBodiesTransport, args: SendTextArgs): Promise<SendTextResult> {
+  return callOperation<SendTextResult>(transport, sendTextRoute, args);
 }
 
 type SendAnyOperation = paths["/multi"]["post"];
@@ -165,136 +295,6 @@ export function sendOptional(transport: RequestBodiesTransport, args?: SendOptio
   return callOperation<SendOptionalResult>(transport, sendOptionalRoute, args);
 }
 
-/** Arguments of `putRaw`. */
-export type PutRawArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: BinaryBody;
-};
-/** Result of `putRaw`, keyed by HTTP status. */
-export type PutRawResult =
-  | Success<204, undefined>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const putRawRoute: OperationRoute = {
-  method: "PUT",
-  path: "/raw",
-  success: ["204"],
-  security: [[]],
-  mediaType: "application/octet-stream",
-};
-
-/** `PUT /raw` */
-export function putRaw(transport: RequestBodiesTransport, args: PutRawArgs): Promise<PutRawResult> {
-  return callOperation<PutRawResult>(transport, putRawRoute, args);
-}
-
-type SendTextOperation = paths["/text"]["post"];
-/** Arguments of `sendText`. */
-export type SendTextArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: NonNullable<SendTextOperation["requestBody"]>["content"]["text/plain"];
-};
-/** Result of `sendText`, keyed by HTTP status. */
-export type SendTextResult =
-  | Success<204, undefined>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const sendTextRoute: OperationRoute = {
-  method: "POST",
-  path: "/text",
-  success: ["204"],
-  security: [[]],
-  mediaType: "text/plain",
-};
-
-/** `POST /text` */
-export function sendText(transport: RequestBodiesTransport, args: SendTextArgs): Promise<SendTextResult> {
-  return callOperation<SendTextResult>(transport, sendTextRoute, args);
-}
-
-type UploadOperation = paths["/upload"]["post"];
-/** Arguments of `upload`. */
-export type UploadArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: FormBody<NonNullable<UploadOperation["requestBody"]>["content"]["multipart/form-data"]>;
-};
-/** Result of `upload`, keyed by HTTP status. */
-export type UploadResult =
-  | Success<204, undefined>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const uploadRoute: OperationRoute = {
-  method: "POST",
-  path: "/upload",
-  success: ["204"],
-  security: [[]],
-  mediaType: "multipart/form-data",
-};
-
-/** `POST /upload` */
-export function upload(transport: RequestBodiesTransport, args: UploadArgs): Promise<UploadResult> {
-  return callOperation<UploadResult>(transport, uploadRoute, args);
-}
-
-type SendVendorJsonOperation = paths["/vendor-json"]["post"];
-/** Arguments of `sendVendorJson`. */
-export type SendVendorJsonArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-  readonly body: NonNullable<SendVendorJsonOperation["requestBody"]>["content"]["application/vnd.example.note+json"];
-};
-/** Result of `sendVendorJson`, keyed by HTTP status. */
-export type SendVendorJsonResult =
-  | Success<204, undefined>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 204> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const sendVendorJsonRoute: OperationRoute = {
-  method: "POST",
-  path: "/vendor-json",
-  success: ["204"],
-  security: [[]],
-  mediaType: "application/vnd.example.note+json",
-};
-
-/** `POST /vendor-json` */
-export function sendVendorJson(
-  transport: RequestBodiesTransport,
-  args: SendVendorJsonArgs,
-): Promise<SendVendorJsonResult> {
-  return callOperation<SendVendorJsonResult>(transport, sendVendorJsonRoute, args);
-}
-
 /** Options of `createRequestBodiesClient` and `createRequestBodiesTransport`. */
 export interface RequestBodiesClientOptions extends TransportOptions {}
 
@@ -312,22 +312,22 @@ export function createRequestBodiesTransport(options: RequestBodiesClientOptions
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface RequestBodiesClient {
-  /** `POST /form` */
-  sendForm(args: SendFormArgs): Promise<SendFormResult>;
   /** `POST /json` */
   sendJson(args: SendJsonArgs): Promise<SendJsonResult>;
-  /** `POST /multi` */
-  sendAny(args: SendAnyArgs): Promise<SendAnyResult>;
-  /** `POST /optional` */
-  sendOptional(args?: SendOptionalArgs): Promise<SendOptionalResult>;
+  /** `POST /vendor-json` */
+  sendVendorJson(args: SendVendorJsonArgs): Promise<SendVendorJsonResult>;
+  /** `POST /form` */
+  sendForm(args: SendFormArgs): Promise<SendFormResult>;
+  /** `POST /upload` */
+  upload(args: UploadArgs): Promise<UploadResult>;
   /** `PUT /raw` */
   putRaw(args: PutRawArgs): Promise<PutRawResult>;
   /** `POST /text` */
   sendText(args: SendTextArgs): Promise<SendTextResult>;
-  /** `POST /upload` */
-  upload(args: UploadArgs): Promise<UploadResult>;
-  /** `POST /vendor-json` */
-  sendVendorJson(args: SendVendorJsonArgs): Promise<SendVendorJsonResult>;
+  /** `POST /multi` */
+  sendAny(args: SendAnyArgs): Promise<SendAnyResult>;
+  /** `POST /optional` */
+  sendOptional(args?: SendOptionalArgs): Promise<SendOptionalResult>;
 }
 
 /**
@@ -337,13 +337,13 @@ export interface RequestBodiesClient {
  */
 export function createRequestBodiesClient(options: RequestBodiesClientOptions = {}): RequestBodiesClient {
   return bindOperations<RequestBodiesClient>(createRequestBodiesTransport(options), {
-    sendForm: sendFormRoute,
     sendJson: sendJsonRoute,
-    sendAny: sendAnyRoute,
-    sendOptional: sendOptionalRoute,
+    sendVendorJson: sendVendorJsonRoute,
+    sendForm: sendFormRoute,
+    upload: uploadRoute,
     putRaw: putRawRoute,
     sendText: sendTextRoute,
-    upload: uploadRoute,
-    sendVendorJson: sendVendorJsonRoute,
+    sendAny: sendAnyRoute,
+    sendOptional: sendOptionalRoute,
   });
 }

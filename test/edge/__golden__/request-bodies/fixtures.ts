@@ -6,45 +6,48 @@
  */
 import type * as client from "./client.js";
 
+/** Fixtures of `sendJson` (`POST /json`). */
+export const sendJson = {
+  request: {
+    body: {
+      title: "title",
+      pinned: true,
+    },
+  } satisfies client.SendJsonArgs,
+  responses: {},
+};
+/** Fixtures of `sendVendorJson` (`POST /vendor-json`). */
+export const sendVendorJson = {
+  request: {
+    body: {
+      title: "title",
+      pinned: true,
+    },
+  } satisfies client.SendVendorJsonArgs,
+  responses: {},
+};
 /** Fixtures of `sendForm` (`POST /form`). */
 export const sendForm = {
   request: {
     body: {
-      age: 94,
       name: "name",
+      age: 94,
       tags: ["tags"],
     },
   } satisfies client.SendFormArgs,
   responses: {},
 };
-/** Fixtures of `sendJson` (`POST /json`). */
-export const sendJson = {
+/** Fixtures of `upload` (`POST /upload`). */
+export const upload = {
   request: {
     body: {
-      pinned: true,
-      title: "title",
+      file: "binary-content",
+      description: "description",
+      meta: {
+        size: 67,
+      },
     },
-  } satisfies client.SendJsonArgs,
-  responses: {},
-};
-/** Fixtures of `sendAny` (`POST /multi`). */
-export const sendAny = {
-  request: {
-    body: {
-      pinned: true,
-      title: "title",
-    },
-  } satisfies client.SendAnyArgs,
-  responses: {},
-};
-/** Fixtures of `sendOptional` (`POST /optional`). */
-export const sendOptional = {
-  request: {
-    body: {
-      pinned: true,
-      title: "title",
-    },
-  } satisfies client.SendOptionalArgs,
+  } satisfies client.UploadArgs,
   responses: {},
 };
 /** Fixtures of `putRaw` (`PUT /raw`). */
@@ -61,26 +64,23 @@ export const sendText = {
   } satisfies client.SendTextArgs,
   responses: {},
 };
-/** Fixtures of `upload` (`POST /upload`). */
-export const upload = {
+/** Fixtures of `sendAny` (`POST /multi`). */
+export const sendAny = {
   request: {
     body: {
-      description: "description",
-      file: "binary-content",
-      meta: {
-        size: 67,
-      },
+      title: "title",
+      pinned: true,
     },
-  } satisfies client.UploadArgs,
+  } satisfies client.SendAnyArgs,
   responses: {},
 };
-/** Fixtures of `sendVendorJson` (`POST /vendor-json`). */
-export const sendVendorJson = {
+/** Fixtures of `sendOptional` (`POST /optional`). */
+export const sendOptional = {
   request: {
     body: {
-      pinned: true,
       title: "title",
+      pinned: true,
     },
-  } satisfies client.SendVendorJsonArgs,
+  } satisfies client.SendOptionalArgs,
   responses: {},
 };

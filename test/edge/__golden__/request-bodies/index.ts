@@ -2,9 +2,11 @@
 // Do not edit: changes are lost on the next `kapso-codegen generate`.
 /**
  * Entry point of a generated client: the grouped client and its factory, the transport and one standalone function per
- * operation, the argument and result types, and the spec's types. Nothing here runs on import, so a bundler keeps only
- * what an app calls. Test helpers have their own entry points: fixtures.ts, mock.ts (and msw.ts).
+ * operation, the argument and result types, and the spec's types, each component's also under its own name (`Pet`).
+ * Nothing here runs on import, so a bundler keeps only what an app calls. Test helpers have their own entry points:
+ * fixtures.ts, mock.ts (and msw.ts).
  */
+import type { components } from "./schema.js";
 export * from "./client.js";
 export type * from "./schema.js";
 export { PageError } from "./runtime.js";
@@ -27,3 +29,5 @@ export type {
   TransportOptions,
 } from "./runtime.js";
 export type { BinaryBody, FormBody, QueryStyle } from "./serialize.js";
+
+export type Note = components["schemas"]["Note"];

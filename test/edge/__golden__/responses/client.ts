@@ -24,31 +24,6 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type HealthOperation = paths["/health"]["get"];
-/** Arguments of `health`. */
-export type HealthArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `health`, keyed by HTTP status. */
-export type HealthResult =
-  | Success<SuccessStatus, HealthOperation["responses"]["default"]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      HealthOperation["responses"]["default"]["content"]["application/json"]
-    >
-  | NetworkFailure;
-const healthRoute: OperationRoute = { method: "GET", path: "/health", success: ["2XX"], security: [[]] };
-
-/** `GET /health` */
-export function health(transport: ResponsesTransport, args?: HealthArgs): Promise<HealthResult> {
-  return callOperation<HealthResult>(transport, healthRoute, args);
-}
-
 type GetThingOperation = paths["/things/{id}"]["get"];
 /** Arguments of `getThing`. */
 export type GetThingArgs = {
@@ -99,34 +74,6 @@ const deleteThingRoute: OperationRoute = { method: "DELETE", path: "/things/{id}
 /** `DELETE /things/{id}` */
 export function deleteThing(transport: ResponsesTransport, args: DeleteThingArgs): Promise<DeleteThingResult> {
   return callOperation<DeleteThingResult>(transport, deleteThingRoute, args);
-}
-
-type GetArchiveOperation = paths["/things/{id}/archive"]["get"];
-/** Arguments of `getArchive`. */
-export type GetArchiveArgs = {
-  readonly path: GetArchiveOperation["parameters"]["path"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `getArchive`, keyed by HTTP status. */
-export type GetArchiveResult =
-  | Success<SuccessStatus, Blob>
-  | Failure<InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus, unknown>
-  | NetworkFailure;
-const getArchiveRoute: OperationRoute = {
-  method: "GET",
-  path: "/things/{id}/archive",
-  success: ["2XX"],
-  security: [[]],
-};
-
-/** `GET /things/{id}/archive` */
-export function getArchive(transport: ResponsesTransport, args: GetArchiveArgs): Promise<GetArchiveResult> {
-  return callOperation<GetArchiveResult>(transport, getArchiveRoute, args);
 }
 
 type GetLabelOperation = paths["/things/{id}/label"]["get"];
@@ -186,6 +133,59 @@ export function getPhoto(transport: ResponsesTransport, args: GetPhotoArgs): Pro
   return callOperation<GetPhotoResult>(transport, getPhotoRoute, args);
 }
 
+type GetArchiveOperation = paths["/things/{id}/archive"]["get"];
+/** Arguments of `getArchive`. */
+export type GetArchiveArgs = {
+  readonly path: GetArchiveOperation["parameters"]["path"];
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `getArchive`, keyed by HTTP status. */
+export type GetArchiveResult =
+  | Success<SuccessStatus, Blob>
+  | Failure<InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus, unknown>
+  | NetworkFailure;
+const getArchiveRoute: OperationRoute = {
+  method: "GET",
+  path: "/things/{id}/archive",
+  success: ["2XX"],
+  security: [[]],
+};
+
+/** `GET /things/{id}/archive` */
+export function getArchive(transport: ResponsesTransport, args: GetArchiveArgs): Promise<GetArchiveResult> {
+  return callOperation<GetArchiveResult>(transport, getArchiveRoute, args);
+}
+
+type HealthOperation = paths["/health"]["get"];
+/** Arguments of `health`. */
+export type HealthArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `health`, keyed by HTTP status. */
+export type HealthResult =
+  | Success<SuccessStatus, HealthOperation["responses"]["default"]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      HealthOperation["responses"]["default"]["content"]["application/json"]
+    >
+  | NetworkFailure;
+const healthRoute: OperationRoute = { method: "GET", path: "/health", success: ["2XX"], security: [[]] };
+
+/** `GET /health` */
+export function health(transport: ResponsesTransport, args?: HealthArgs): Promise<HealthResult> {
+  return callOperation<HealthResult>(transport, healthRoute, args);
+}
+
 /** Options of `createResponsesClient` and `createResponsesTransport`. */
 export interface ResponsesClientOptions extends TransportOptions {}
 
@@ -203,18 +203,18 @@ export function createResponsesTransport(options: ResponsesClientOptions = {}): 
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface ResponsesClient {
-  /** `GET /health` */
-  health(args?: HealthArgs): Promise<HealthResult>;
   /** `GET /things/{id}` */
   getThing(args: GetThingArgs): Promise<GetThingResult>;
   /** `DELETE /things/{id}` */
   deleteThing(args: DeleteThingArgs): Promise<DeleteThingResult>;
-  /** `GET /things/{id}/archive` */
-  getArchive(args: GetArchiveArgs): Promise<GetArchiveResult>;
   /** `GET /things/{id}/label` */
   getLabel(args: GetLabelArgs): Promise<GetLabelResult>;
   /** `GET /things/{id}/photo` */
   getPhoto(args: GetPhotoArgs): Promise<GetPhotoResult>;
+  /** `GET /things/{id}/archive` */
+  getArchive(args: GetArchiveArgs): Promise<GetArchiveResult>;
+  /** `GET /health` */
+  health(args?: HealthArgs): Promise<HealthResult>;
 }
 
 /**
@@ -224,11 +224,11 @@ export interface ResponsesClient {
  */
 export function createResponsesClient(options: ResponsesClientOptions = {}): ResponsesClient {
   return bindOperations<ResponsesClient>(createResponsesTransport(options), {
-    health: healthRoute,
     getThing: getThingRoute,
     deleteThing: deleteThingRoute,
-    getArchive: getArchiveRoute,
     getLabel: getLabelRoute,
     getPhoto: getPhotoRoute,
+    getArchive: getArchiveRoute,
+    health: healthRoute,
   });
 }

@@ -7,16 +7,6 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type HealthOperation = paths["/health"]["get"];
-/** Fixtures of `health` (`GET /health`). */
-export const health = {
-  request: {} satisfies client.HealthArgs,
-  responses: {
-    default: {
-      status: "status",
-    } satisfies HealthOperation["responses"]["default"]["content"]["application/json"],
-  },
-};
 type GetThingOperation = paths["/things/{id}"]["get"];
 /** Fixtures of `getThing` (`GET /things/{id}`). */
 export const getThing = {
@@ -52,15 +42,6 @@ export const deleteThing = {
     "5XX": "string" satisfies DeleteThingOperation["responses"]["5XX"]["content"]["text/plain"],
   },
 };
-/** Fixtures of `getArchive` (`GET /things/{id}/archive`). */
-export const getArchive = {
-  request: {
-    path: {
-      id: "id_047e79",
-    },
-  } satisfies client.GetArchiveArgs,
-  responses: {},
-};
 type GetLabelOperation = paths["/things/{id}/label"]["get"];
 /** Fixtures of `getLabel` (`GET /things/{id}/label`). */
 export const getLabel = {
@@ -81,4 +62,23 @@ export const getPhoto = {
     },
   } satisfies client.GetPhotoArgs,
   responses: {},
+};
+/** Fixtures of `getArchive` (`GET /things/{id}/archive`). */
+export const getArchive = {
+  request: {
+    path: {
+      id: "id_047e79",
+    },
+  } satisfies client.GetArchiveArgs,
+  responses: {},
+};
+type HealthOperation = paths["/health"]["get"];
+/** Fixtures of `health` (`GET /health`). */
+export const health = {
+  request: {} satisfies client.HealthArgs,
+  responses: {
+    default: {
+      status: "status",
+    } satisfies HealthOperation["responses"]["default"]["content"]["application/json"],
+  },
 };

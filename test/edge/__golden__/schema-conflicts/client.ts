@@ -24,9 +24,10 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type ListEventsOperation = paths["/events"]["get"];
-/** Arguments of `listEvents`. */
-export type ListEventsArgs = {
+type GetStatusOperation = paths["/status"]["get"];
+/** Arguments of `getStatus`. */
+export type GetStatusArgs = {
+  readonly query?: GetStatusOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
@@ -34,19 +35,19 @@ export type ListEventsArgs = {
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
 };
-/** Result of `listEvents`, keyed by HTTP status. */
-export type ListEventsResult =
-  | Success<200, ListEventsOperation["responses"][200]["content"]["application/json"]>
+/** Result of `getStatus`, keyed by HTTP status. */
+export type GetStatusResult =
+  | Success<200, GetStatusOperation["responses"][200]["content"]["application/json"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const listEventsRoute: OperationRoute = { method: "GET", path: "/events", success: ["200"], security: [[]] };
+const getStatusRoute: OperationRoute = { method: "GET", path: "/status", success: ["200"], security: [[]] };
 
-/** `GET /events` */
-export function listEvents(transport: SchemaConflictsTransport, args?: ListEventsArgs): Promise<ListEventsResult> {
-  return callOperation<ListEventsResult>(transport, listEventsRoute, args);
+/** `GET /status` */
+export function getStatus(transport: SchemaConflictsTransport, args?: GetStatusArgs): Promise<GetStatusResult> {
+  return callOperation<GetStatusResult>(transport, getStatusRoute, args);
 }
 
 type ListListenersOperation = paths["/listeners"]["get"];
@@ -142,32 +143,6 @@ export function addSchedule(transport: SchemaConflictsTransport, args: AddSchedu
   return callOperation<AddScheduleResult>(transport, addScheduleRoute, args);
 }
 
-type GetStatusOperation = paths["/status"]["get"];
-/** Arguments of `getStatus`. */
-export type GetStatusArgs = {
-  readonly query?: GetStatusOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `getStatus`, keyed by HTTP status. */
-export type GetStatusResult =
-  | Success<200, GetStatusOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const getStatusRoute: OperationRoute = { method: "GET", path: "/status", success: ["200"], security: [[]] };
-
-/** `GET /status` */
-export function getStatus(transport: SchemaConflictsTransport, args?: GetStatusArgs): Promise<GetStatusResult> {
-  return callOperation<GetStatusResult>(transport, getStatusRoute, args);
-}
-
 type ListTransactionsOperation = paths["/transactions"]["get"];
 /** Arguments of `listTransactions`. */
 export type ListTransactionsArgs = {
@@ -201,6 +176,31 @@ export function listTransactions(
   return callOperation<ListTransactionsResult>(transport, listTransactionsRoute, args);
 }
 
+type ListEventsOperation = paths["/events"]["get"];
+/** Arguments of `listEvents`. */
+export type ListEventsArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `listEvents`, keyed by HTTP status. */
+export type ListEventsResult =
+  | Success<200, ListEventsOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const listEventsRoute: OperationRoute = { method: "GET", path: "/events", success: ["200"], security: [[]] };
+
+/** `GET /events` */
+export function listEvents(transport: SchemaConflictsTransport, args?: ListEventsArgs): Promise<ListEventsResult> {
+  return callOperation<ListEventsResult>(transport, listEventsRoute, args);
+}
+
 /** Options of `createSchemaConflictsClient` and `createSchemaConflictsTransport`. */
 export interface SchemaConflictsClientOptions extends TransportOptions {}
 
@@ -218,18 +218,18 @@ export function createSchemaConflictsTransport(options: SchemaConflictsClientOpt
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface SchemaConflictsClient {
-  /** `GET /events` */
-  listEvents(args?: ListEventsArgs): Promise<ListEventsResult>;
+  /** `GET /status` */
+  getStatus(args?: GetStatusArgs): Promise<GetStatusResult>;
   /** `GET /listeners` */
   listListeners(args?: ListListenersArgs): Promise<ListListenersResult>;
   /** `POST /listeners` */
   addListener(args: AddListenerArgs): Promise<AddListenerResult>;
   /** `POST /schedules` */
   addSchedule(args: AddScheduleArgs): Promise<AddScheduleResult>;
-  /** `GET /status` */
-  getStatus(args?: GetStatusArgs): Promise<GetStatusResult>;
   /** `GET /transactions` */
   listTransactions(args?: ListTransactionsArgs): Promise<ListTransactionsResult>;
+  /** `GET /events` */
+  listEvents(args?: ListEventsArgs): Promise<ListEventsResult>;
 }
 
 /**
@@ -239,11 +239,11 @@ export interface SchemaConflictsClient {
  */
 export function createSchemaConflictsClient(options: SchemaConflictsClientOptions = {}): SchemaConflictsClient {
   return bindOperations<SchemaConflictsClient>(createSchemaConflictsTransport(options), {
-    listEvents: listEventsRoute,
+    getStatus: getStatusRoute,
     listListeners: listListenersRoute,
     addListener: addListenerRoute,
     addSchedule: addScheduleRoute,
-    getStatus: getStatusRoute,
     listTransactions: listTransactionsRoute,
+    listEvents: listEventsRoute,
   });
 }

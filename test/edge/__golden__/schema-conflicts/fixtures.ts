@@ -7,17 +7,15 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type ListEventsOperation = paths["/events"]["get"];
-/** Fixtures of `listEvents` (`GET /events`). */
-export const listEvents = {
-  request: {} satisfies client.ListEventsArgs,
+type GetStatusOperation = paths["/status"]["get"];
+/** Fixtures of `getStatus` (`GET /status`). */
+export const getStatus = {
+  request: {} satisfies client.GetStatusArgs,
   responses: {
-    200: [
-      {
-        message: "hello",
-        type: "event",
-      },
-    ] satisfies ListEventsOperation["responses"][200]["content"]["application/json"],
+    200: {
+      ok: true,
+      queues: ["a", "b"],
+    } satisfies GetStatusOperation["responses"][200]["content"]["application/json"],
   },
 };
 type ListListenersOperation = paths["/listeners"]["get"];
@@ -28,8 +26,8 @@ export const listListeners = {
     200: [
       {
         key: "key",
-        kind: {},
         name: "name",
+        kind: {},
         host: "host",
       },
     ] satisfies ListListenersOperation["responses"][200]["content"]["application/json"],
@@ -41,16 +39,16 @@ export const addListener = {
   request: {
     body: {
       key: "key",
-      kind: {},
       name: "name",
+      kind: {},
       host: "host",
     },
   } satisfies client.AddListenerArgs,
   responses: {
     201: {
       key: "key",
-      kind: {},
       name: "name",
+      kind: {},
       host: "host",
     } satisfies AddListenerOperation["responses"][201]["content"]["application/json"],
   },
@@ -75,17 +73,6 @@ export const addSchedule = {
     } satisfies AddScheduleOperation["responses"][201]["content"]["application/json"],
   },
 };
-type GetStatusOperation = paths["/status"]["get"];
-/** Fixtures of `getStatus` (`GET /status`). */
-export const getStatus = {
-  request: {} satisfies client.GetStatusArgs,
-  responses: {
-    200: {
-      ok: true,
-      queues: ["a", "b"],
-    } satisfies GetStatusOperation["responses"][200]["content"]["application/json"],
-  },
-};
 type ListTransactionsOperation = paths["/transactions"]["get"];
 /** Fixtures of `listTransactions` (`GET /transactions`). */
 export const listTransactions = {
@@ -98,5 +85,18 @@ export const listTransactions = {
         date: "date",
       },
     ] satisfies ListTransactionsOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type ListEventsOperation = paths["/events"]["get"];
+/** Fixtures of `listEvents` (`GET /events`). */
+export const listEvents = {
+  request: {} satisfies client.ListEventsArgs,
+  responses: {
+    200: [
+      {
+        type: "event",
+        message: "hello",
+      },
+    ] satisfies ListEventsOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -25,9 +25,9 @@ import {
   type TransportOptions,
 } from "./runtime.js";
 
-type UsesBasicOperation = paths["/basic"]["get"];
-/** Arguments of `usesBasic`. */
-export type UsesBasicArgs = {
+type UsesGlobalOperation = paths["/global"]["get"];
+/** Arguments of `usesGlobal`. */
+export type UsesGlobalArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
@@ -35,24 +35,25 @@ export type UsesBasicArgs = {
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
 };
-/** Result of `usesBasic`, keyed by HTTP status. */
-export type UsesBasicResult =
-  | Success<200, UsesBasicOperation["responses"][200]["content"]["application/json"]>
+/** Result of `usesGlobal`, keyed by HTTP status. */
+export type UsesGlobalResult =
+  | Success<200, UsesGlobalOperation["responses"][200]["content"]["application/json"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const usesBasicRoute: OperationRoute = { method: "GET", path: "/basic", success: ["200"], security: [["basicAuth"]] };
+const usesGlobalRoute: OperationRoute = { method: "GET", path: "/global", success: ["200"], security: [["headerKey"]] };
 
-/** `GET /basic` */
-export function usesBasic(transport: SecurityTransport, args?: UsesBasicArgs): Promise<UsesBasicResult> {
-  return callOperation<UsesBasicResult>(transport, usesBasicRoute, args);
+/** `GET /global` */
+export function usesGlobal(transport: SecurityTransport, args?: UsesGlobalArgs): Promise<UsesGlobalResult> {
+  return callOperation<UsesGlobalResult>(transport, usesGlobalRoute, args);
 }
 
-type UsesBearerOperation = paths["/bearer"]["get"];
-/** Arguments of `usesBearer`. */
-export type UsesBearerArgs = {
+type UsesQueryKeyOperation = paths["/query-key"]["get"];
+/** Arguments of `usesQueryKey`. */
+export type UsesQueryKeyArgs = {
+  readonly query?: UsesQueryKeyOperation["parameters"]["query"];
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
@@ -60,57 +61,24 @@ export type UsesBearerArgs = {
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
 };
-/** Result of `usesBearer`, keyed by HTTP status. */
-export type UsesBearerResult =
-  | Success<200, UsesBearerOperation["responses"][200]["content"]["application/json"]>
+/** Result of `usesQueryKey`, keyed by HTTP status. */
+export type UsesQueryKeyResult =
+  | Success<200, UsesQueryKeyOperation["responses"][200]["content"]["application/json"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const usesBearerRoute: OperationRoute = {
+const usesQueryKeyRoute: OperationRoute = {
   method: "GET",
-  path: "/bearer",
+  path: "/query-key",
   success: ["200"],
-  security: [["bearerAuth"]],
+  security: [["queryKey"]],
 };
 
-/** `GET /bearer` */
-export function usesBearer(transport: SecurityTransport, args?: UsesBearerArgs): Promise<UsesBearerResult> {
-  return callOperation<UsesBearerResult>(transport, usesBearerRoute, args);
-}
-
-type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
-/** Arguments of `usesHeaderAndQueryKey`. */
-export type UsesHeaderAndQueryKeyArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `usesHeaderAndQueryKey`, keyed by HTTP status. */
-export type UsesHeaderAndQueryKeyResult =
-  | Success<200, UsesHeaderAndQueryKeyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const usesHeaderAndQueryKeyRoute: OperationRoute = {
-  method: "GET",
-  path: "/both",
-  success: ["200"],
-  security: [["headerKey", "queryKey"]],
-};
-
-/** `GET /both` */
-export function usesHeaderAndQueryKey(
-  transport: SecurityTransport,
-  args?: UsesHeaderAndQueryKeyArgs,
-): Promise<UsesHeaderAndQueryKeyResult> {
-  return callOperation<UsesHeaderAndQueryKeyResult>(transport, usesHeaderAndQueryKeyRoute, args);
+/** `GET /query-key` */
+export function usesQueryKey(transport: SecurityTransport, args?: UsesQueryKeyArgs): Promise<UsesQueryKeyResult> {
+  return callOperation<UsesQueryKeyResult>(transport, usesQueryKeyRoute, args);
 }
 
 type UsesCookieKeyOperation = paths["/cookie-key"]["get"];
@@ -144,9 +112,9 @@ export function usesCookieKey(transport: SecurityTransport, args?: UsesCookieKey
   return callOperation<UsesCookieKeyResult>(transport, usesCookieKeyRoute, args);
 }
 
-type UsesBearerOrBasicOperation = paths["/either"]["get"];
-/** Arguments of `usesBearerOrBasic`. */
-export type UsesBearerOrBasicArgs = {
+type UsesBearerOperation = paths["/bearer"]["get"];
+/** Arguments of `usesBearer`. */
+export type UsesBearerArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
@@ -154,32 +122,29 @@ export type UsesBearerOrBasicArgs = {
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
 };
-/** Result of `usesBearerOrBasic`, keyed by HTTP status. */
-export type UsesBearerOrBasicResult =
-  | Success<200, UsesBearerOrBasicOperation["responses"][200]["content"]["application/json"]>
+/** Result of `usesBearer`, keyed by HTTP status. */
+export type UsesBearerResult =
+  | Success<200, UsesBearerOperation["responses"][200]["content"]["application/json"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const usesBearerOrBasicRoute: OperationRoute = {
+const usesBearerRoute: OperationRoute = {
   method: "GET",
-  path: "/either",
+  path: "/bearer",
   success: ["200"],
-  security: [["bearerAuth"], ["basicAuth"]],
+  security: [["bearerAuth"]],
 };
 
-/** `GET /either` */
-export function usesBearerOrBasic(
-  transport: SecurityTransport,
-  args?: UsesBearerOrBasicArgs,
-): Promise<UsesBearerOrBasicResult> {
-  return callOperation<UsesBearerOrBasicResult>(transport, usesBearerOrBasicRoute, args);
+/** `GET /bearer` */
+export function usesBearer(transport: SecurityTransport, args?: UsesBearerArgs): Promise<UsesBearerResult> {
+  return callOperation<UsesBearerResult>(transport, usesBearerRoute, args);
 }
 
-type UsesGlobalOperation = paths["/global"]["get"];
-/** Arguments of `usesGlobal`. */
-export type UsesGlobalArgs = {
+type UsesBasicOperation = paths["/basic"]["get"];
+/** Arguments of `usesBasic`. */
+export type UsesBasicArgs = {
   /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
   readonly signal?: AbortSignal;
   /** Merged over the client's `retry`; `false` makes this call a single attempt. */
@@ -187,19 +152,19 @@ export type UsesGlobalArgs = {
   /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
   readonly timeout?: number;
 };
-/** Result of `usesGlobal`, keyed by HTTP status. */
-export type UsesGlobalResult =
-  | Success<200, UsesGlobalOperation["responses"][200]["content"]["application/json"]>
+/** Result of `usesBasic`, keyed by HTTP status. */
+export type UsesBasicResult =
+  | Success<200, UsesBasicOperation["responses"][200]["content"]["application/json"]>
   | Failure<
       InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
       unknown
     >
   | NetworkFailure;
-const usesGlobalRoute: OperationRoute = { method: "GET", path: "/global", success: ["200"], security: [["headerKey"]] };
+const usesBasicRoute: OperationRoute = { method: "GET", path: "/basic", success: ["200"], security: [["basicAuth"]] };
 
-/** `GET /global` */
-export function usesGlobal(transport: SecurityTransport, args?: UsesGlobalArgs): Promise<UsesGlobalResult> {
-  return callOperation<UsesGlobalResult>(transport, usesGlobalRoute, args);
+/** `GET /basic` */
+export function usesBasic(transport: SecurityTransport, args?: UsesBasicArgs): Promise<UsesBasicResult> {
+  return callOperation<UsesBasicResult>(transport, usesBasicRoute, args);
 }
 
 type UsesOauthOperation = paths["/oauth"]["get"];
@@ -253,6 +218,97 @@ export function usesOpenIdConnect(
   args?: UsesOpenIdConnectArgs,
 ): Promise<UsesOpenIdConnectResult> {
   return callOperation<UsesOpenIdConnectResult>(transport, usesOpenIdConnectRoute, args);
+}
+
+type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
+/** Arguments of `usesHeaderAndQueryKey`. */
+export type UsesHeaderAndQueryKeyArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `usesHeaderAndQueryKey`, keyed by HTTP status. */
+export type UsesHeaderAndQueryKeyResult =
+  | Success<200, UsesHeaderAndQueryKeyOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const usesHeaderAndQueryKeyRoute: OperationRoute = {
+  method: "GET",
+  path: "/both",
+  success: ["200"],
+  security: [["headerKey", "queryKey"]],
+};
+
+/** `GET /both` */
+export function usesHeaderAndQueryKey(
+  transport: SecurityTransport,
+  args?: UsesHeaderAndQueryKeyArgs,
+): Promise<UsesHeaderAndQueryKeyResult> {
+  return callOperation<UsesHeaderAndQueryKeyResult>(transport, usesHeaderAndQueryKeyRoute, args);
+}
+
+type UsesBearerOrBasicOperation = paths["/either"]["get"];
+/** Arguments of `usesBearerOrBasic`. */
+export type UsesBearerOrBasicArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `usesBearerOrBasic`, keyed by HTTP status. */
+export type UsesBearerOrBasicResult =
+  | Success<200, UsesBearerOrBasicOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const usesBearerOrBasicRoute: OperationRoute = {
+  method: "GET",
+  path: "/either",
+  success: ["200"],
+  security: [["bearerAuth"], ["basicAuth"]],
+};
+
+/** `GET /either` */
+export function usesBearerOrBasic(
+  transport: SecurityTransport,
+  args?: UsesBearerOrBasicArgs,
+): Promise<UsesBearerOrBasicResult> {
+  return callOperation<UsesBearerOrBasicResult>(transport, usesBearerOrBasicRoute, args);
+}
+
+type IsPublicOperation = paths["/public"]["get"];
+/** Arguments of `isPublic`. */
+export type IsPublicArgs = {
+  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
+  readonly signal?: AbortSignal;
+  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
+  readonly timeout?: number;
+};
+/** Result of `isPublic`, keyed by HTTP status. */
+export type IsPublicResult =
+  | Success<200, IsPublicOperation["responses"][200]["content"]["application/json"]>
+  | Failure<
+      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
+      unknown
+    >
+  | NetworkFailure;
+const isPublicRoute: OperationRoute = { method: "GET", path: "/public", success: ["200"], security: [] };
+
+/** `GET /public` */
+export function isPublic(transport: SecurityTransport, args?: IsPublicArgs): Promise<IsPublicResult> {
+  return callOperation<IsPublicResult>(transport, isPublicRoute, args);
 }
 
 type OptionalNoneFirstOperation = paths["/optional-first"]["get"];
@@ -321,78 +377,22 @@ export function optionalNoneLast(
   return callOperation<OptionalNoneLastResult>(transport, optionalNoneLastRoute, args);
 }
 
-type IsPublicOperation = paths["/public"]["get"];
-/** Arguments of `isPublic`. */
-export type IsPublicArgs = {
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `isPublic`, keyed by HTTP status. */
-export type IsPublicResult =
-  | Success<200, IsPublicOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const isPublicRoute: OperationRoute = { method: "GET", path: "/public", success: ["200"], security: [] };
-
-/** `GET /public` */
-export function isPublic(transport: SecurityTransport, args?: IsPublicArgs): Promise<IsPublicResult> {
-  return callOperation<IsPublicResult>(transport, isPublicRoute, args);
-}
-
-type UsesQueryKeyOperation = paths["/query-key"]["get"];
-/** Arguments of `usesQueryKey`. */
-export type UsesQueryKeyArgs = {
-  readonly query?: UsesQueryKeyOperation["parameters"]["query"];
-  /** Aborts the call; it then resolves to a `NetworkFailure` with `aborted: true`. */
-  readonly signal?: AbortSignal;
-  /** Merged over the client's `retry`; `false` makes this call a single attempt. */
-  readonly retry?: RetryOptions | false;
-  /** Milliseconds each attempt may take; past it the call resolves to a `NetworkFailure` with `timedOut: true`. */
-  readonly timeout?: number;
-};
-/** Result of `usesQueryKey`, keyed by HTTP status. */
-export type UsesQueryKeyResult =
-  | Success<200, UsesQueryKeyOperation["responses"][200]["content"]["application/json"]>
-  | Failure<
-      InformationalStatus | Exclude<SuccessStatus, 200> | RedirectionStatus | ClientErrorStatus | ServerErrorStatus,
-      unknown
-    >
-  | NetworkFailure;
-const usesQueryKeyRoute: OperationRoute = {
-  method: "GET",
-  path: "/query-key",
-  success: ["200"],
-  security: [["queryKey"]],
-};
-
-/** `GET /query-key` */
-export function usesQueryKey(transport: SecurityTransport, args?: UsesQueryKeyArgs): Promise<UsesQueryKeyResult> {
-  return callOperation<UsesQueryKeyResult>(transport, usesQueryKeyRoute, args);
-}
-
 /** Options of `createSecurityClient` and `createSecurityTransport`. */
 export interface SecurityClientOptions extends TransportOptions {
-  /** `user:password` for HTTP basic authentication, sent base64-encoded in `Authorization` (security scheme `basicAuth`). A function is called on every request. */
-  readonly basicAuth?: Credential;
-  /** Token sent as `Authorization: Bearer …` (security scheme `bearerAuth`). A function is called on every request. */
-  readonly bearerAuth?: Credential;
-  /** API key, sent in the cookie `session_id` (security scheme `cookieKey`). A function is called on every request. */
-  readonly cookieKey?: Credential;
   /** API key, sent in the header `X-API-Key` (security scheme `headerKey`). A function is called on every request. */
   readonly headerKey?: Credential;
+  /** API key, sent in the query `api_key` (security scheme `queryKey`). A function is called on every request. */
+  readonly queryKey?: Credential;
+  /** API key, sent in the cookie `session_id` (security scheme `cookieKey`). A function is called on every request. */
+  readonly cookieKey?: Credential;
+  /** Token sent as `Authorization: Bearer …` (security scheme `bearerAuth`). A function is called on every request. */
+  readonly bearerAuth?: Credential;
+  /** `user:password` for HTTP basic authentication, sent base64-encoded in `Authorization` (security scheme `basicAuth`). A function is called on every request. */
+  readonly basicAuth?: Credential;
   /** Token sent as `Authorization: Bearer …` (security scheme `oauth`). A function is called on every request. */
   readonly oauth?: Credential;
   /** Token sent as `Authorization: Bearer …` (security scheme `oidc`). A function is called on every request. */
   readonly oidc?: Credential;
-  /** API key, sent in the query `api_key` (security scheme `queryKey`). A function is called on every request. */
-  readonly queryKey?: Credential;
 }
 
 /** What the standalone operations take: a client's options, resolved once by `createSecurityTransport`. */
@@ -409,52 +409,52 @@ export function createSecurityTransport(options: SecurityClientOptions = {}): Se
     options,
     "https://secure.example.com",
     [
-      { option: "basicAuth", in: "header", name: "Authorization", prefix: "Basic ", base64: true },
-      { option: "bearerAuth", in: "header", name: "Authorization", prefix: "Bearer " },
-      { option: "cookieKey", in: "cookie", name: "session_id" },
       { option: "headerKey", in: "header", name: "X-API-Key" },
+      { option: "queryKey", in: "query", name: "api_key" },
+      { option: "cookieKey", in: "cookie", name: "session_id" },
+      { option: "bearerAuth", in: "header", name: "Authorization", prefix: "Bearer " },
+      { option: "basicAuth", in: "header", name: "Authorization", prefix: "Basic ", base64: true },
       { option: "oauth", in: "header", name: "Authorization", prefix: "Bearer " },
       { option: "oidc", in: "header", name: "Authorization", prefix: "Bearer " },
-      { option: "queryKey", in: "query", name: "api_key" },
     ],
     {
-      basicAuth: options.basicAuth,
-      bearerAuth: options.bearerAuth,
-      cookieKey: options.cookieKey,
       headerKey: options.headerKey,
+      queryKey: options.queryKey,
+      cookieKey: options.cookieKey,
+      bearerAuth: options.bearerAuth,
+      basicAuth: options.basicAuth,
       oauth: options.oauth,
       oidc: options.oidc,
-      queryKey: options.queryKey,
     },
   );
 }
 
 /** One method per operation of the spec. Every method resolves, never rejects: check `ok` and `status`. */
 export interface SecurityClient {
-  /** `GET /basic` */
-  usesBasic(args?: UsesBasicArgs): Promise<UsesBasicResult>;
-  /** `GET /bearer` */
-  usesBearer(args?: UsesBearerArgs): Promise<UsesBearerResult>;
-  /** `GET /both` */
-  usesHeaderAndQueryKey(args?: UsesHeaderAndQueryKeyArgs): Promise<UsesHeaderAndQueryKeyResult>;
-  /** `GET /cookie-key` */
-  usesCookieKey(args?: UsesCookieKeyArgs): Promise<UsesCookieKeyResult>;
-  /** `GET /either` */
-  usesBearerOrBasic(args?: UsesBearerOrBasicArgs): Promise<UsesBearerOrBasicResult>;
   /** `GET /global` */
   usesGlobal(args?: UsesGlobalArgs): Promise<UsesGlobalResult>;
+  /** `GET /query-key` */
+  usesQueryKey(args?: UsesQueryKeyArgs): Promise<UsesQueryKeyResult>;
+  /** `GET /cookie-key` */
+  usesCookieKey(args?: UsesCookieKeyArgs): Promise<UsesCookieKeyResult>;
+  /** `GET /bearer` */
+  usesBearer(args?: UsesBearerArgs): Promise<UsesBearerResult>;
+  /** `GET /basic` */
+  usesBasic(args?: UsesBasicArgs): Promise<UsesBasicResult>;
   /** `GET /oauth` */
   usesOauth(args?: UsesOauthArgs): Promise<UsesOauthResult>;
   /** `GET /oidc` */
   usesOpenIdConnect(args?: UsesOpenIdConnectArgs): Promise<UsesOpenIdConnectResult>;
+  /** `GET /both` */
+  usesHeaderAndQueryKey(args?: UsesHeaderAndQueryKeyArgs): Promise<UsesHeaderAndQueryKeyResult>;
+  /** `GET /either` */
+  usesBearerOrBasic(args?: UsesBearerOrBasicArgs): Promise<UsesBearerOrBasicResult>;
+  /** `GET /public` */
+  isPublic(args?: IsPublicArgs): Promise<IsPublicResult>;
   /** `GET /optional-first` */
   optionalNoneFirst(args?: OptionalNoneFirstArgs): Promise<OptionalNoneFirstResult>;
   /** `GET /optional-last` */
   optionalNoneLast(args?: OptionalNoneLastArgs): Promise<OptionalNoneLastResult>;
-  /** `GET /public` */
-  isPublic(args?: IsPublicArgs): Promise<IsPublicResult>;
-  /** `GET /query-key` */
-  usesQueryKey(args?: UsesQueryKeyArgs): Promise<UsesQueryKeyResult>;
 }
 
 /**
@@ -464,17 +464,17 @@ export interface SecurityClient {
  */
 export function createSecurityClient(options: SecurityClientOptions = {}): SecurityClient {
   return bindOperations<SecurityClient>(createSecurityTransport(options), {
-    usesBasic: usesBasicRoute,
-    usesBearer: usesBearerRoute,
-    usesHeaderAndQueryKey: usesHeaderAndQueryKeyRoute,
-    usesCookieKey: usesCookieKeyRoute,
-    usesBearerOrBasic: usesBearerOrBasicRoute,
     usesGlobal: usesGlobalRoute,
+    usesQueryKey: usesQueryKeyRoute,
+    usesCookieKey: usesCookieKeyRoute,
+    usesBearer: usesBearerRoute,
+    usesBasic: usesBasicRoute,
     usesOauth: usesOauthRoute,
     usesOpenIdConnect: usesOpenIdConnectRoute,
+    usesHeaderAndQueryKey: usesHeaderAndQueryKeyRoute,
+    usesBearerOrBasic: usesBearerOrBasicRoute,
+    isPublic: isPublicRoute,
     optionalNoneFirst: optionalNoneFirstRoute,
     optionalNoneLast: optionalNoneLastRoute,
-    isPublic: isPublicRoute,
-    usesQueryKey: usesQueryKeyRoute,
   });
 }

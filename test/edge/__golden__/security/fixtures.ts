@@ -7,34 +7,24 @@
 import type { paths } from "./schema.js";
 import type * as client from "./client.js";
 
-type UsesBasicOperation = paths["/basic"]["get"];
-/** Fixtures of `usesBasic` (`GET /basic`). */
-export const usesBasic = {
-  request: {} satisfies client.UsesBasicArgs,
+type UsesGlobalOperation = paths["/global"]["get"];
+/** Fixtures of `usesGlobal` (`GET /global`). */
+export const usesGlobal = {
+  request: {} satisfies client.UsesGlobalArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies UsesBasicOperation["responses"][200]["content"]["application/json"],
+    } satisfies UsesGlobalOperation["responses"][200]["content"]["application/json"],
   },
 };
-type UsesBearerOperation = paths["/bearer"]["get"];
-/** Fixtures of `usesBearer` (`GET /bearer`). */
-export const usesBearer = {
-  request: {} satisfies client.UsesBearerArgs,
+type UsesQueryKeyOperation = paths["/query-key"]["get"];
+/** Fixtures of `usesQueryKey` (`GET /query-key`). */
+export const usesQueryKey = {
+  request: {} satisfies client.UsesQueryKeyArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies UsesBearerOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
-/** Fixtures of `usesHeaderAndQueryKey` (`GET /both`). */
-export const usesHeaderAndQueryKey = {
-  request: {} satisfies client.UsesHeaderAndQueryKeyArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies UsesHeaderAndQueryKeyOperation["responses"][200]["content"]["application/json"],
+    } satisfies UsesQueryKeyOperation["responses"][200]["content"]["application/json"],
   },
 };
 type UsesCookieKeyOperation = paths["/cookie-key"]["get"];
@@ -47,24 +37,24 @@ export const usesCookieKey = {
     } satisfies UsesCookieKeyOperation["responses"][200]["content"]["application/json"],
   },
 };
-type UsesBearerOrBasicOperation = paths["/either"]["get"];
-/** Fixtures of `usesBearerOrBasic` (`GET /either`). */
-export const usesBearerOrBasic = {
-  request: {} satisfies client.UsesBearerOrBasicArgs,
+type UsesBearerOperation = paths["/bearer"]["get"];
+/** Fixtures of `usesBearer` (`GET /bearer`). */
+export const usesBearer = {
+  request: {} satisfies client.UsesBearerArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies UsesBearerOrBasicOperation["responses"][200]["content"]["application/json"],
+    } satisfies UsesBearerOperation["responses"][200]["content"]["application/json"],
   },
 };
-type UsesGlobalOperation = paths["/global"]["get"];
-/** Fixtures of `usesGlobal` (`GET /global`). */
-export const usesGlobal = {
-  request: {} satisfies client.UsesGlobalArgs,
+type UsesBasicOperation = paths["/basic"]["get"];
+/** Fixtures of `usesBasic` (`GET /basic`). */
+export const usesBasic = {
+  request: {} satisfies client.UsesBasicArgs,
   responses: {
     200: {
       ok: true,
-    } satisfies UsesGlobalOperation["responses"][200]["content"]["application/json"],
+    } satisfies UsesBasicOperation["responses"][200]["content"]["application/json"],
   },
 };
 type UsesOauthOperation = paths["/oauth"]["get"];
@@ -87,6 +77,36 @@ export const usesOpenIdConnect = {
     } satisfies UsesOpenIdConnectOperation["responses"][200]["content"]["application/json"],
   },
 };
+type UsesHeaderAndQueryKeyOperation = paths["/both"]["get"];
+/** Fixtures of `usesHeaderAndQueryKey` (`GET /both`). */
+export const usesHeaderAndQueryKey = {
+  request: {} satisfies client.UsesHeaderAndQueryKeyArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies UsesHeaderAndQueryKeyOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type UsesBearerOrBasicOperation = paths["/either"]["get"];
+/** Fixtures of `usesBearerOrBasic` (`GET /either`). */
+export const usesBearerOrBasic = {
+  request: {} satisfies client.UsesBearerOrBasicArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies UsesBearerOrBasicOperation["responses"][200]["content"]["application/json"],
+  },
+};
+type IsPublicOperation = paths["/public"]["get"];
+/** Fixtures of `isPublic` (`GET /public`). */
+export const isPublic = {
+  request: {} satisfies client.IsPublicArgs,
+  responses: {
+    200: {
+      ok: true,
+    } satisfies IsPublicOperation["responses"][200]["content"]["application/json"],
+  },
+};
 type OptionalNoneFirstOperation = paths["/optional-first"]["get"];
 /** Fixtures of `optionalNoneFirst` (`GET /optional-first`). */
 export const optionalNoneFirst = {
@@ -105,25 +125,5 @@ export const optionalNoneLast = {
     200: {
       ok: true,
     } satisfies OptionalNoneLastOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type IsPublicOperation = paths["/public"]["get"];
-/** Fixtures of `isPublic` (`GET /public`). */
-export const isPublic = {
-  request: {} satisfies client.IsPublicArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies IsPublicOperation["responses"][200]["content"]["application/json"],
-  },
-};
-type UsesQueryKeyOperation = paths["/query-key"]["get"];
-/** Fixtures of `usesQueryKey` (`GET /query-key`). */
-export const usesQueryKey = {
-  request: {} satisfies client.UsesQueryKeyArgs,
-  responses: {
-    200: {
-      ok: true,
-    } satisfies UsesQueryKeyOperation["responses"][200]["content"]["application/json"],
   },
 };

@@ -54,12 +54,12 @@ export function ping(transport: ServersTransport, args?: PingArgs): Promise<Ping
 export interface ServersClientOptions extends TransportOptions {
   /** Values for the variables of the server URL `https://{region}.api.example.com:{port}/{basePath}`; ignored when `baseUrl` is set. */
   readonly serverVariables?: {
-    /** Default: `v2`. */
-    readonly basePath?: string;
-    /** Default: `8443`. */
-    readonly port?: string;
     /** Default: `eu`. */
     readonly region?: "eu" | "us";
+    /** Default: `8443`. */
+    readonly port?: string;
+    /** Default: `v2`. */
+    readonly basePath?: string;
   };
 }
 
@@ -76,7 +76,7 @@ export function createServersTransport(options: ServersClientOptions = {}): Serv
     "Servers",
     options,
     serverUrl("https://{region}.api.example.com:{port}/{basePath}", {
-      ...{ basePath: "v2", port: "8443", region: "eu" },
+      ...{ region: "eu", port: "8443", basePath: "v2" },
       ...options.serverVariables,
     }),
     [],

@@ -2,8 +2,9 @@
 // Do not edit: changes are lost on the next `kapso-codegen generate`.
 /**
  * Entry point of a generated client: the grouped client and its factory, the transport and one standalone function per
- * operation, the argument and result types, and the spec's types. Nothing here runs on import, so a bundler keeps only
- * what an app calls. Test helpers have their own entry points: fixtures.ts, mock.ts (and msw.ts).
+ * operation, the argument and result types, and the spec's types, each component's also under its own name (`Pet`).
+ * Nothing here runs on import, so a bundler keeps only what an app calls. Test helpers have their own entry points:
+ * fixtures.ts, mock.ts (and msw.ts).
  */
 export * from "./client.js";
 export type * from "./schema.js";
