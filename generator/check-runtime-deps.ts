@@ -53,13 +53,20 @@ export function installCommand(packages: readonly string[], userAgent: string | 
 }
 
 /** One line: which folder, what is missing, and the command that fixes it in which package. */
-export function runtimeDepsWarning(folder: string, missing: readonly string[], ownerDir: string | undefined, command: string, consequence = "the generated client cannot compile or run"): string {
+export function runtimeDepsWarning(
+  folder: string,
+  missing: readonly string[],
+  ownerDir: string | undefined,
+  command: string,
+  consequence = "the generated client cannot compile or run",
+): string {
   const what = `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not resolve from ${shortPath(folder)}, so ${consequence}`;
   return `warning: ${what}; fix: run \`${command}\` ${describeOwner(folder, ownerDir)}\n`;
 }
 
 function describeOwner(folder: string, ownerDir: string | undefined): string {
-  if (ownerDir === undefined) return `in the package that will own ${shortPath(folder)} (there is no package.json above it)`;
+  if (ownerDir === undefined)
+    return `in the package that will own ${shortPath(folder)} (there is no package.json above it)`;
   const shown = shortPath(ownerDir);
   return shown === "." ? "here, in the package that owns it" : `in ${shown}, the package that owns it`;
 }
@@ -77,7 +84,12 @@ export function foldersImportingRuntime(run: RunFolders): string[] {
 
 /** The dependency fields of package.json, in the order a declaration is looked for. */
 type DependencyField = "dependencies" | "peerDependencies" | "optionalDependencies" | "devDependencies";
-const DEPENDENCY_FIELDS: readonly DependencyField[] = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
+const DEPENDENCY_FIELDS: readonly DependencyField[] = [
+  "dependencies",
+  "peerDependencies",
+  "optionalDependencies",
+  "devDependencies",
+];
 
 /** The field of `ownerDir/package.json` that declares `name`, or undefined (also for an unreadable package.json). */
 export function declaringField(ownerDir: string, name: string): DependencyField | undefined {
@@ -114,7 +126,15 @@ function dependencyProblem(folder: string, name: string, runtime: boolean, write
   const owner = owningPackageDir(folder);
   const command = installCommand(runtime ? [name] : ["-D", `${name}@2`], process.env["npm_config_user_agent"]);
   if (installedPackageDir(name, folder) === undefined) {
-    write(runtimeDepsWarning(folder, [name], owner, command, runtime ? "the generated client cannot compile or run" : "its msw.ts cannot compile or run"));
+    write(
+      runtimeDepsWarning(
+        folder,
+        [name],
+        owner,
+        command,
+        runtime ? "the generated client cannot compile or run" : "its msw.ts cannot compile or run",
+      ),
+    );
     return;
   }
   if (owner === undefined) return; // a folder no package owns: nothing can declare it, and it resolves
@@ -127,7 +147,10 @@ function dependencyProblem(folder: string, name: string, runtime: boolean, write
  * Prints one line per folder and package that is not a declared dependency of the package owning the folder:
  * openapi-fetch for the folders that import the runtime, msw (a dev dependency: only tests use it) for msw.ts.
  */
-export function warnAboutUnresolvableRuntimeDeps(run: RunFolders, write: (line: string) => void = (line) => process.stderr.write(line)): void {
+export function warnAboutUnresolvableRuntimeDeps(
+  run: RunFolders,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): void {
   for (const folder of foldersImportingRuntime(run)) {
     for (const name of RUNTIME_DEPENDENCIES) dependencyProblem(folder, name, true, write);
   }

@@ -41,7 +41,8 @@ export class UsageError extends Error {
 
 /** `file:line:column (at /json/pointer)`, the form editors and CI logs link. */
 export function formatPlace(place: SourcePlace): string {
-  const position = place.line === undefined ? "" : `:${place.line}${place.column === undefined ? "" : `:${place.column}`}`;
+  const position =
+    place.line === undefined ? "" : `:${place.line}${place.column === undefined ? "" : `:${place.column}`}`;
   const pointer = place.pointer === undefined || place.pointer === "" ? "" : ` (at ${place.pointer})`;
   return `${place.file}${position}${pointer}`;
 }
@@ -83,7 +84,9 @@ export function environmentError(error: unknown, path?: string, doing?: string):
   const file = error.path ?? path;
   if (file === undefined) return undefined;
   const where = path !== undefined && error.path !== undefined && error.path !== path ? ` (${error.path})` : "";
-  return new EnvironmentError(`${doing ? `cannot ${doing}: ` : ""}${meaning} (${code})${where}`, { file: path ?? file });
+  return new EnvironmentError(`${doing ? `cannot ${doing}: ` : ""}${meaning} (${code})${where}`, {
+    file: path ?? file,
+  });
 }
 
 /** Paths inside the working directory are shown relative to it, as editors and CI logs link them. */

@@ -42,10 +42,18 @@ export interface Inputs {
  * Everything that decides an API folder's output, given the files its spec reads (the main one first) and, after
  * loading, the texts that were read. Throws when a spec file cannot be read.
  */
-export function apiInputs(options: GenerateOptions, specFiles: readonly string[], texts?: ReadonlyMap<string, string>): Inputs {
+export function apiInputs(
+  options: GenerateOptions,
+  specFiles: readonly string[],
+  texts?: ReadonlyMap<string, string>,
+): Inputs {
   const local = specFiles.filter((file) => !isUrl(file));
   return {
-    files: [...local.map((path) => ({ path, text: texts?.get(path) ?? readFileSync(path, "utf8") })), ...formatConfigFiles(options.out), ...generatorFiles()],
+    files: [
+      ...local.map((path) => ({ path, text: texts?.get(path) ?? readFileSync(path, "utf8") })),
+      ...formatConfigFiles(options.out),
+      ...generatorFiles(),
+    ],
     values: [
       ["generator", `kapso-codegen ${generatorVersion}`],
       ["spec", isUrl(options.spec) ? options.spec : portable(relative(options.out, options.spec))],
@@ -164,7 +172,9 @@ function listFiles(dir: string): string[] {
 
 /** The package.json of each dependency, as Node resolves it from the generator: its version is in there. */
 function dependencyManifests(): string[] {
-  const { dependencies = {} } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const { dependencies = {} } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
   return Object.keys(dependencies)
     .filter((name) => !name.startsWith("@types/"))
     .sort()
@@ -211,14 +221,21 @@ function formatConfigFiles(out: string): InputFile[] {
   }
   return folders.flatMap((dir) => {
     const present = fileNames(dir);
-    return FORMAT_CONFIG_FILES.filter((name) => present.has(name)).map((name): InputFile => ({ path: join(dir, name), key: name === "package.json" ? "prettier" : undefined }));
+    return FORMAT_CONFIG_FILES.filter((name) => present.has(name)).map((name): InputFile => ({
+      path: join(dir, name),
+      key: name === "package.json" ? "prettier" : undefined,
+    }));
   });
 }
 
 /** The names in a folder that are not folders; none for a folder that does not exist yet or cannot be listed. */
 function fileNames(dir: string): Set<string> {
   try {
-    return new Set(readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
+    return new Set(
+      readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => !entry.isDirectory())
+        .map((entry) => entry.name),
+    );
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     return new Set();

@@ -10,7 +10,12 @@ import { isFileSystemError, SpecError, type SpecWarning } from "./errors.js";
 import type { GenerateOptions } from "./generate-options.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
 import { emitClientRegion } from "./emit/client.js";
-import { createFixtureValues, type EmittedFixture, type ExampleWarning, type OutputWarning } from "./emit/fixture-values.js";
+import {
+  createFixtureValues,
+  type EmittedFixture,
+  type ExampleWarning,
+  type OutputWarning,
+} from "./emit/fixture-values.js";
 import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
@@ -102,20 +107,35 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   // earlier stage fails first, that failure is the one reported).
   pendingSchema.catch(() => undefined);
   const model = await timed("model", () => buildModel(spec.document));
-  const plan = await timed("plan", () => planClient(model, options.name, { document: spec.document, conventions: options.pagination }));
+  const plan = await timed("plan", () =>
+    planClient(model, options.name, { document: spec.document, conventions: options.pagination }),
+  );
   const planLeniency = createLeniency(options.strict === true);
   checkRenamedOperations(plan, spec.locate, planLeniency);
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
   const client = await timed("client", async () =>
-    fillAnchor(await readTemplate("client.ts"), "kapso-codegen:operations", emitClientRegion({ plan, title: model.title, defaultServer: model.defaultServer, serverTemplate: model.serverTemplate, serverVariables: model.serverVariables })),
+    fillAnchor(
+      await readTemplate("client.ts"),
+      "kapso-codegen:operations",
+      emitClientRegion({
+        plan,
+        title: model.title,
+        defaultServer: model.defaultServer,
+        serverTemplate: model.serverTemplate,
+        serverVariables: model.serverVariables,
+      }),
+    ),
   );
   const fixtureValues = createFixtureValues(spec.document, spec.locate);
   const fixtureRegion = await timed("fixtures", () => emitFixturesRegion(plan, fixtureValues.values));
   const fixtures = fillAnchor(await readTemplate("fixtures.ts"), "kapso-codegen:fixtures", fixtureRegion.text);
   const [firstWarning] = fixtureValues.warnings;
   if (options.strict && firstWarning) {
-    throw new SpecError(`example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`, firstWarning.place);
+    throw new SpecError(
+      `example does not match its schema (--strict): ${firstWarning.valuePointer || "(root)"} ${firstWarning.message}`,
+      firstWarning.place,
+    );
   }
 
   // Formatting starts on this thread while the types are still running; the helper takes a share once they are done.
@@ -128,12 +148,25 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   const formatted = [
     format("client.ts", client),
     format("fixtures.ts", fixtures),
-    format("index.ts", fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes))),
-    format("mock.ts", fillAnchor(await readTemplate("mock.ts"), MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted))),
+    format(
+      "index.ts",
+      fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes)),
+    ),
+    format(
+      "mock.ts",
+      fillAnchor(
+        await readTemplate("mock.ts"),
+        MOCK_ANCHOR,
+        emitMockRegion(plan, spec.document, fixtureRegion.emitted),
+      ),
+    ),
   ];
   const { text: schema, refCycles } = await timed("types (waiting)", () => pendingSchema);
   const outputWarnings = [
-    ...refCycles.map((pointer) => ({ place: spec.locate(pointer), message: "typed as `unknown`: its $ref leads only through $refs back to itself" })),
+    ...refCycles.map((pointer) => ({
+      place: spec.locate(pointer),
+      message: "typed as `unknown`: its $ref leads only through $refs back to itself",
+    })),
     ...fixtureValues.omitted,
   ];
   timings["types"] = Math.round(performance.now() - typesStarted);
@@ -143,7 +176,9 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
     ...(await Promise.all([
       ...formatted,
       format("schema.ts", schema),
-      ...(options.msw ? [format(MSW_FILE, fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)))] : []),
+      ...(options.msw
+        ? [format(MSW_FILE, fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)))]
+        : []),
       ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
     ])),
     { path: SPEC_COPY, text: `${JSON.stringify(sortKeysDeep(spec.document), null, 2)}\n` },
@@ -151,7 +186,9 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));
   const { states, previous } = comparison;
-  const { changes, warning: changesWarning } = await timed("changes", () => changeReport(options.out, previous?.spec, spec.sha256, spec.document));
+  const { changes, warning: changesWarning } = await timed("changes", () =>
+    changeReport(options.out, previous?.spec, spec.sha256, spec.document),
+  );
   const changed = states.filter((state) => state.change !== "unchanged");
   if (!options.check) {
     guardHandEdits(options.out, comparison, options.force === true);
@@ -166,12 +203,26 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
     await timed("write", () => applyChanges(options.out, rendered, states, manifest));
   }
   const fixtureChecks = { document: spec.document, values: fixtureValues.emitted };
-  return { out: options.out, files: states, changed, rendered, operations: model.operations.length, warnings: fixtureValues.warnings, specWarnings: [...spec.warnings, ...planLeniency.warnings], outputWarnings, fixtures: fixtureChecks, changes, changesWarning, timings };
+  return {
+    out: options.out,
+    files: states,
+    changed,
+    rendered,
+    operations: model.operations.length,
+    warnings: fixtureValues.warnings,
+    specWarnings: [...spec.warnings, ...planLeniency.warnings],
+    outputWarnings,
+    fixtures: fixtureChecks,
+    changes,
+    changesWarning,
+    timings,
+  };
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */
 async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
-  if (options.runtimeDir === undefined) return Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: await readTemplate(path) })));
+  if (options.runtimeDir === undefined)
+    return Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: await readTemplate(path) })));
   const shared = relative(options.out, options.runtimeDir).split(sep).join("/");
   return RUNTIME_FILES.map((path) => ({
     path,
@@ -183,22 +234,34 @@ async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
  * The change report against the spec copy kept from the last run. A copy that is gone, unreadable or not JSON gives no
  * report but a warning that says why: the user must not read silence as "nothing changed".
  */
-async function changeReport(out: string, previousSha: string | undefined, currentSha: string, document: object): Promise<{ changes: ChangeReport | undefined; warning: string | undefined }> {
+async function changeReport(
+  out: string,
+  previousSha: string | undefined,
+  currentSha: string,
+  document: object,
+): Promise<{ changes: ChangeReport | undefined; warning: string | undefined }> {
   if (previousSha === undefined) return { changes: undefined, warning: undefined };
-  if (previousSha === currentSha) return { changes: { changes: [], summary: { breaking: 0, nonBreaking: 0 } }, warning: undefined };
+  if (previousSha === currentSha)
+    return { changes: { changes: [], summary: { breaking: 0, nonBreaking: 0 } }, warning: undefined };
   const copy = join(out, SPEC_COPY);
   let before: object;
   try {
     before = JSON.parse(await readFile(copy, "utf8")) as object;
   } catch (error) {
     if (!(error instanceof SyntaxError) && !isFileSystemError(error)) throw error;
-    return { changes: undefined, warning: `no change report: the previous spec copy ${copy} cannot be read (${error.message.split("\n")[0]})` };
+    return {
+      changes: undefined,
+      warning: `no change report: the previous spec copy ${copy} cannot be read (${error.message.split("\n")[0]})`,
+    };
   }
   try {
     return { changes: compareSpecs(before, document), warning: undefined };
   } catch (error) {
     // The previous copy may be from an older generator or edited; the generation itself must not fail over a report.
-    return { changes: undefined, warning: `no change report: comparing with the previous spec copy ${copy} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      changes: undefined,
+      warning: `no change report: comparing with the previous spec copy ${copy} failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -208,16 +271,26 @@ export interface RuntimeResult {
 }
 
 /** Writes (or, with `check`, compares) the shared runtime folder: the runtime templates, verbatim. */
-export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+export async function generateRuntime(
+  dir: string,
+  options: { check?: boolean | undefined; force?: boolean | undefined } = {},
+): Promise<RuntimeResult> {
   const inputsFingerprint = fingerprint(dir, runtimeInputs(dir)) ?? ""; // before formatting reads the config, as in generate()
-  const sources = await Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })));
+  const sources = await Promise.all(
+    RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })),
+  );
   const rendered = await formatFiles(sources, dir);
   const comparison = await compareWithDisk(dir, rendered);
   const { states } = comparison;
   if (!options.check) {
     guardHandEdits(dir, comparison, options.force === true);
     const files = Object.fromEntries(rendered.map((file) => [file.path, sha256(file.text)]));
-    await applyChanges(dir, rendered, states, { generator: `kapso-codegen ${generatorVersion}`, fingerprint: inputsFingerprint, spec: "", files });
+    await applyChanges(dir, rendered, states, {
+      generator: `kapso-codegen ${generatorVersion}`,
+      fingerprint: inputsFingerprint,
+      spec: "",
+      files,
+    });
   }
   return { files: states, changed: states.filter((state) => state.change !== "unchanged") };
 }

@@ -33,18 +33,28 @@ export interface ResolvedRun {
   readonly configFile: string | undefined;
 }
 
-export async function resolveRun(requested: RequestedOptions, cwd = process.cwd(), purpose: "write" | "read" = "write"): Promise<ResolvedRun> {
+export async function resolveRun(
+  requested: RequestedOptions,
+  cwd = process.cwd(),
+  purpose: "write" | "read" = "write",
+): Promise<ResolvedRun> {
   const run = await resolveRequested(requested, cwd, purpose);
   if (purpose === "write") for (const api of run.apis) await refuseProjectFolder(api.out, cwd);
   return run;
 }
 
-async function resolveRequested(requested: RequestedOptions, cwd: string, purpose: "write" | "read"): Promise<ResolvedRun> {
+async function resolveRequested(
+  requested: RequestedOptions,
+  cwd: string,
+  purpose: "write" | "read",
+): Promise<ResolvedRun> {
   const flagsNameAnApi = requested.spec !== undefined || requested.out !== undefined || requested.name !== undefined;
   const configPath = requested.config !== undefined ? resolve(cwd, requested.config) : findConfig(cwd);
   if (configPath === undefined) {
     if (requested.spec === undefined && !isPackageRoot(cwd)) {
-      throw new UsageError(`no config file (${CONFIG_NAMES.join(", ")}) in ${cwd}, and no --spec; run \`kapso-codegen init\` to write one, or pass --spec FILE`);
+      throw new UsageError(
+        `no config file (${CONFIG_NAMES.join(", ")}) in ${cwd}, and no --spec; run \`kapso-codegen init\` to write one, or pass --spec FILE`,
+      );
     }
     return { apis: [resolveOptions(requested, cwd)], runtimeDir: undefined, configFile: undefined };
   }
@@ -53,7 +63,12 @@ async function resolveRequested(requested: RequestedOptions, cwd: string, purpos
   const base = dirname(file);
   const strict = requested.strict ?? config.strict;
   const all = config.apis.map((api) => apiOptions(api, base, { ...requested, strict }));
-  const runtimeDir = config.runtime !== undefined ? resolve(base, config.runtime) : all.length > 1 ? join(dirname(all[0]?.out ?? base), "runtime") : undefined;
+  const runtimeDir =
+    config.runtime !== undefined
+      ? resolve(base, config.runtime)
+      : all.length > 1
+        ? join(dirname(all[0]?.out ?? base), "runtime")
+        : undefined;
   refuseOverlaps(file, all, runtimeDir);
   if (flagsNameAnApi) {
     const adHoc = resolveOptions({ ...requested, strict }, cwd);
@@ -63,7 +78,10 @@ async function resolveRequested(requested: RequestedOptions, cwd: string, purpos
 
   const wanted = requested.api ?? [];
   const unknown = wanted.filter((name) => !all.some((api) => api.name === name));
-  if (unknown.length > 0) throw new UsageError(`no API named ${unknown.join(", ")} in ${file} (it has: ${all.map((api) => api.name).join(", ")})`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `no API named ${unknown.join(", ")} in ${file} (it has: ${all.map((api) => api.name).join(", ")})`,
+    );
   const chosen = wanted.length > 0 ? all.filter((api) => wanted.includes(api.name)) : all;
   return { apis: chosen.map((api) => ({ ...api, runtimeDir })), runtimeDir, configFile: file };
 }
@@ -82,7 +100,8 @@ async function refuseProjectFolder(out: string, cwd: string): Promise<void> {
     throw environmentError(error, out, "list the output folder") ?? error;
   }
   const state = await loadManifest(out);
-  const listed = state.kind === "read" ? Object.keys(state.manifest.files).map((file) => file.split("/")[0] ?? file) : [];
+  const listed =
+    state.kind === "read" ? Object.keys(state.manifest.files).map((file) => file.split("/")[0] ?? file) : [];
   const owned = new Set([MANIFEST_FILE, ...listed]);
   const foreign = entries.filter((entry) => !owned.has(entry)).sort();
   if (foreign.length === 0) return;
@@ -110,13 +129,21 @@ function overlaps(a: string, b: string): boolean {
 
 /** Each API writes a folder of its own: two APIs in one folder, or one inside another, would remove each other's files. */
 function refuseOverlaps(file: string, apis: readonly GenerateOptions[], runtimeDir: string | undefined): void {
-  const folders = [...apis.map((api) => ({ what: `API ${api.name}`, out: api.out })), ...(runtimeDir === undefined ? [] : [{ what: "the shared runtime", out: runtimeDir }])];
+  const folders = [
+    ...apis.map((api) => ({ what: `API ${api.name}`, out: api.out })),
+    ...(runtimeDir === undefined ? [] : [{ what: "the shared runtime", out: runtimeDir }]),
+  ];
   folders.forEach((first, index) => {
     for (const second of folders.slice(index + 1)) {
       if (!overlaps(first.out, second.out)) continue;
       const how = first.out === second.out ? "the same output folder" : "output folders inside one another";
-      const fix = second.what === "the shared runtime" ? "set `runtime` to a folder of its own" : "give each API an `out` folder of its own";
-      throw new UsageError(`${first.what} and ${second.what} have ${how} (${shortened(first.out)}, ${shortened(second.out)}) in ${file}; ${fix}`);
+      const fix =
+        second.what === "the shared runtime"
+          ? "set `runtime` to a folder of its own"
+          : "give each API an `out` folder of its own";
+      throw new UsageError(
+        `${first.what} and ${second.what} have ${how} (${shortened(first.out)}, ${shortened(second.out)}) in ${file}; ${fix}`,
+      );
     }
   });
 }
@@ -125,7 +152,12 @@ function refuseOverlaps(file: string, apis: readonly GenerateOptions[], runtimeD
  * A --spec/--out run into (or around) a folder the config manages would generate it without the config's options
  * (msw, the shared runtime): refused, pointing at the API to generate instead.
  */
-function refuseManagedFolder(file: string, out: string, apis: readonly GenerateOptions[], runtimeDir: string | undefined): void {
+function refuseManagedFolder(
+  file: string,
+  out: string,
+  apis: readonly GenerateOptions[],
+  runtimeDir: string | undefined,
+): void {
   const api = apis.find((candidate) => overlaps(candidate.out, out));
   if (api !== undefined) {
     const exact = api.out === out;
@@ -133,7 +165,10 @@ function refuseManagedFolder(file: string, out: string, apis: readonly GenerateO
       `${shortened(out)} ${exact ? "is" : "overlaps"} the output folder of API ${api.name} in ${file}${exact ? "" : ` (${shortened(api.out)})`}; generate it with \`kapso-codegen generate --api ${api.name}\` (with the config's options), or pick an --out of its own`,
     );
   }
-  if (runtimeDir !== undefined && overlaps(runtimeDir, out)) throw new UsageError(`${shortened(out)} overlaps the shared runtime folder ${shortened(runtimeDir)} of ${file}; pick an --out of its own`);
+  if (runtimeDir !== undefined && overlaps(runtimeDir, out))
+    throw new UsageError(
+      `${shortened(out)} overlaps the shared runtime folder ${shortened(runtimeDir)} of ${file}; pick an --out of its own`,
+    );
 }
 
 function shortened(path: string): string {
@@ -142,7 +177,12 @@ function shortened(path: string): string {
 
 function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): GenerateOptions {
   const spec = isUrl(api.spec) ? api.spec : resolve(base, api.spec);
-  const name = usableName(api.name, api.out !== undefined ? ["the `out` folder's name", basename(resolve(base, api.out))] : ["the spec file's name", specStem(spec)]);
+  const name = usableName(
+    api.name,
+    api.out !== undefined
+      ? ["the `out` folder's name", basename(resolve(base, api.out))]
+      : ["the spec file's name", specStem(spec)],
+  );
   return {
     spec,
     name,
@@ -160,19 +200,35 @@ function apiOptions(api: ApiConfig, base: string, flags: RequestedOptions): Gene
  * the Kapso spec, else the spec file's name; the output folder `generated/<name>` under the current directory.
  */
 export function resolveOptions(requested: RequestedOptions, cwd = process.cwd()): GenerateOptions {
-  const spec = requested.spec === undefined ? defaultSpecPath : isUrl(requested.spec) ? requested.spec : resolve(cwd, requested.spec);
+  const spec =
+    requested.spec === undefined
+      ? defaultSpecPath
+      : isUrl(requested.spec)
+        ? requested.spec
+        : resolve(cwd, requested.spec);
   const name = usableName(
     requested.name,
-    requested.out !== undefined ? ["the --out folder's name", basename(resolve(cwd, requested.out))] : ["the spec file's name", spec === defaultSpecPath ? "kapso" : specStem(spec)],
+    requested.out !== undefined
+      ? ["the --out folder's name", basename(resolve(cwd, requested.out))]
+      : ["the spec file's name", spec === defaultSpecPath ? "kapso" : specStem(spec)],
   );
   const out = resolve(cwd, requested.out ?? `generated/${name}`);
-  return { spec, out, name, check: requested.check === true, force: requested.force === true, strict: requested.strict === true, msw: requested.msw === true };
+  return {
+    spec,
+    out,
+    name,
+    check: requested.check === true,
+    force: requested.force === true,
+    strict: requested.strict === true,
+    msw: requested.msw === true,
+  };
 }
 
 /** The name given, else the one derived from a path; a UsageError when it cannot name a client (see clientIdentifier). */
 function usableName(given: string | undefined, [origin, derived]: readonly [string, string]): string {
   const name = given ?? derived;
-  if (clientIdentifier(name) === undefined) throw new UsageError(unusableClientName(name, given === undefined ? ` (taken from ${origin})` : ""));
+  if (clientIdentifier(name) === undefined)
+    throw new UsageError(unusableClientName(name, given === undefined ? ` (taken from ${origin})` : ""));
   return name;
 }
 

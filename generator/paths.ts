@@ -17,4 +17,6 @@ export const packageRoot = findPackageRoot();
 export const templatesDir = join(packageRoot, "templates");
 export const defaultSpecPath = join(packageRoot, "specs", "kapso-platform.yaml");
 
-export const generatorVersion: string = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+export const generatorVersion: string = (
+  JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }
+).version;

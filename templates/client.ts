@@ -70,9 +70,15 @@ export type PetsTransport = Transport<"Pets">;
 
 /** Creates the transport the standalone operations of the Pets API take. */
 export function createPetsTransport(options: PetsClientOptions): PetsTransport {
-  return createTransport("Pets", options, "https://pets.example.com/v1", [{ option: "apiKey", in: "header", name: "X-API-Key" }], {
-    apiKey: options.apiKey,
-  });
+  return createTransport(
+    "Pets",
+    options,
+    "https://pets.example.com/v1",
+    [{ option: "apiKey", in: "header", name: "X-API-Key" }],
+    {
+      apiKey: options.apiKey,
+    },
+  );
 }
 
 /** The Pets client. */
@@ -88,4 +94,13 @@ export function createPetsClient(options: PetsClientOptions): PetsClient {
 
 // Runtime names only some specs' generated code uses, named here so the template compiles under `noUnusedLocals`.
 export const sampleRuntimeValues = { serverUrl, bindPaginators, paginate };
-export type SampleRuntimeTypes = [PageConvention, ClientErrorStatus, InformationalStatus, RedirectionStatus, ServerErrorStatus, SuccessStatus, BinaryBody, FormBody<object>];
+export type SampleRuntimeTypes = [
+  PageConvention,
+  ClientErrorStatus,
+  InformationalStatus,
+  RedirectionStatus,
+  ServerErrorStatus,
+  SuccessStatus,
+  BinaryBody,
+  FormBody<object>,
+];

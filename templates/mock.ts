@@ -12,7 +12,15 @@
  */
 import * as fixtures from "./fixtures.js";
 import { isJsonMediaType } from "./serialize.js";
-import { checkSchema, declaredTypes, hasOwn, isSchemaObject, type JsonSchema, type SchemaIssue, type SchemaRefs } from "./schema-check.js";
+import {
+  checkSchema,
+  declaredTypes,
+  hasOwn,
+  isSchemaObject,
+  type JsonSchema,
+  type SchemaIssue,
+  type SchemaRefs,
+} from "./schema-check.js";
 
 export { checkSchema, type JsonSchema, type SchemaIssue, type SchemaRefs } from "./schema-check.js";
 
@@ -75,7 +83,6 @@ export class MockFetchError extends Error {
   }
 }
 
-
 /** One operation as data: what matching, validation and answering need. */
 interface MockOperation {
   /** A MockOperationName. Typed as a string: checking a thousand-entry table against a thousand-member union is more
@@ -129,7 +136,10 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const fail = (problem: string, status: number): Response => {
     problems.push(problem);
     if (!respondToProblems) throw new MockFetchError(`mock fetch: ${problem}`);
-    return new Response(JSON.stringify({ error: problem }), { status, headers: { "Content-Type": "application/json" } });
+    return new Response(JSON.stringify({ error: problem }), {
+      status,
+      headers: { "Content-Type": "application/json" },
+    });
   };
 
   const answer = async (request: Request): Promise<Response> => {
@@ -139,7 +149,15 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
     if (match === undefined) return fail(unmatchedMessage(routes, method, url), 501);
     const { operation, path } = match;
     const received = await readRequestBody(request);
-    const call: MockCall = { operation: operation.name as MockOperationName, method, url: request.url, path, query: url.searchParams, headers: new Headers(request.headers), body: received.value };
+    const call: MockCall = {
+      operation: operation.name as MockOperationName,
+      method,
+      url: request.url,
+      path,
+      query: url.searchParams,
+      headers: new Headers(request.headers),
+      body: received.value,
+    };
     calls.push(call);
     if (options.validateRequests !== false) {
       // As a server would: a call without its credential is refused before anything else is looked at.
@@ -195,10 +213,14 @@ function untilAborted(signal: AbortSignal, answer: () => Promise<Response>): Pro
 /** A name in `responses` that is no operation is a typo (or a JS caller): say so at once rather than never answer it. */
 function checkedResponders(responses: MockFetchOptions["responses"]): Map<string, MockResponder> {
   const known = new Set<string>(operations.map((operation) => operation.name));
-  const entries = Object.entries(responses ?? {}).filter((entry): entry is [string, MockResponder] => entry[1] !== undefined);
+  const entries = Object.entries(responses ?? {}).filter(
+    (entry): entry is [string, MockResponder] => entry[1] !== undefined,
+  );
   const unknown = entries.map(([name]) => name).filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw new MockFetchError(`createMockFetch: responses names no operation ${unknown.map((name) => JSON.stringify(name)).join(", ")}; known operations: ${operationList(operations)}`);
+    throw new MockFetchError(
+      `createMockFetch: responses names no operation ${unknown.map((name) => JSON.stringify(name)).join(", ")}; known operations: ${operationList(operations)}`,
+    );
   }
   return new Map(entries);
 }
@@ -270,7 +292,11 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function matchRoute(routes: readonly Route[], method: string, url: URL): { operation: MockOperation; path: Record<string, string> } | undefined {
+function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  url: URL,
+): { operation: MockOperation; path: Record<string, string> } | undefined {
   let best: { route: Route; path: Record<string, string> } | undefined;
   for (const route of routes) {
     if (route.operation.method !== method) continue;
@@ -290,7 +316,8 @@ function unmatchedMessage(routes: readonly Route[], method: string, url: URL): s
   const samePath = routes.filter((route) => matchTemplate(route, url) !== undefined).map((route) => route.operation);
   const request = `${method} ${url.pathname}`;
   const known = `known operations: ${operationList(operations)}`;
-  if (samePath.length > 0) return `${request} matches the path of ${operationList(samePath)}, but not its method; ${known}`;
+  if (samePath.length > 0)
+    return `${request} matches the path of ${operationList(samePath)}, but not its method; ${known}`;
   return `${request} matches no operation of the spec; ${known}`;
 }
 
@@ -304,19 +331,31 @@ function operationList(list: readonly MockOperation[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Request validation: required parameters, scalar parameter values, the body's media type and its JSON schema.
 
-const LOCATION_LABELS: Readonly<Record<MockParameter["in"], string>> = { path: "path parameter", query: "query parameter", header: "header", cookie: "cookie" };
+const LOCATION_LABELS: Readonly<Record<MockParameter["in"], string>> = {
+  path: "path parameter",
+  query: "query parameter",
+  header: "header",
+  cookie: "cookie",
+};
 
 /** A parameter that is present but not a single scalar (an array, an object): its value is not checked. */
 const PRESENT_NOT_SCALAR = Symbol("present, not a scalar");
 
-function parameterIssues(operation: MockOperation, path: Readonly<Record<string, string>>, url: URL, headers: Headers): string[] {
+function parameterIssues(
+  operation: MockOperation,
+  path: Readonly<Record<string, string>>,
+  url: URL,
+  headers: Headers,
+): string[] {
   const cookies = parseCookies(headers.get("cookie"));
   return operation.parameters.flatMap((parameter) => {
     const label = `${LOCATION_LABELS[parameter.in]} ${parameter.name}`;
     const value = parameterValue(parameter, path, url, headers, cookies);
     if (value === undefined) return parameter.required ? [`${label} is required`] : [];
     if (value === PRESENT_NOT_SCALAR || parameter.schema === undefined) return [];
-    return scalarIssues(value, parameter.schema).map((issue) => `${label}${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`);
+    return scalarIssues(value, parameter.schema).map(
+      (issue) => `${label}${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`,
+    );
   });
 }
 
@@ -432,7 +471,8 @@ async function readRequestBody(request: Request): Promise<ReceivedBody> {
       return { present: true, mediaType, value: undefined, unreadable: "is not valid multipart/form-data" };
     }
   }
-  if (mediaType === "application/x-www-form-urlencoded") return { present: true, mediaType, value: new URLSearchParams(await request.text()) };
+  if (mediaType === "application/x-www-form-urlencoded")
+    return { present: true, mediaType, value: new URLSearchParams(await request.text()) };
   if (mediaType.startsWith("text/")) return { present: true, mediaType, value: await request.text() };
   const blob = await request.blob();
   return blob.size === 0 ? absent : { present: true, mediaType, value: blob };
@@ -445,11 +485,15 @@ function bodyIssues(operation: MockOperation, received: ReceivedBody): string[] 
   const content = body.contents.find((candidate) => mediaTypeAccepts(candidate.mediaType, received.mediaType));
   if (content === undefined) {
     const sent = received.mediaType === "" ? "no Content-Type" : `Content-Type ${received.mediaType}`;
-    return [`body has ${sent}, but the operation takes ${body.contents.map((candidate) => candidate.mediaType).join(", ")}`];
+    return [
+      `body has ${sent}, but the operation takes ${body.contents.map((candidate) => candidate.mediaType).join(", ")}`,
+    ];
   }
   if (received.unreadable !== undefined) return [`body ${received.unreadable}`];
   if (content.schema === undefined || !isJsonMediaType(received.mediaType)) return [];
-  return checkSchema(received.value, content.schema, schemas).map((issue) => `body${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`);
+  return checkSchema(received.value, content.schema, schemas).map(
+    (issue) => `body${issue.path === "" ? "" : ` ${issue.path}`} ${issue.message}`,
+  );
 }
 
 /** `application/json` accepts itself (any parameters); `*\/*` and `text/*` accept their ranges. */
@@ -467,19 +511,34 @@ function missingCredential(operation: MockOperation, url: URL, headers: Headers)
   const alternatives = operation.security ?? [];
   if (alternatives.length === 0) return undefined;
   const cookies = parseCookies(headers.get("cookie"));
-  const missing = alternatives.map((credentials) => credentials.filter((credential) => !credentialSent(credential, url, headers, cookies)));
+  const missing = alternatives.map((credentials) =>
+    credentials.filter((credential) => !credentialSent(credential, url, headers, cookies)),
+  );
   if (missing.some((list) => list.length === 0)) return undefined;
   const closest = missing.reduce((best, list) => (list.length < best.length ? list : best));
   const described = closest.map((credential) => {
     const starting = credential.prefix === undefined ? "" : `, starting ${show(credential.prefix)}`;
     return `${LOCATION_LABELS[credential.in]} ${credential.name} is required${starting} (security scheme ${credential.scheme})`;
   });
-  const others = alternatives.length > 1 ? ` (or the credentials of another of its ${alternatives.length} security requirements)` : "";
+  const others =
+    alternatives.length > 1
+      ? ` (or the credentials of another of its ${alternatives.length} security requirements)`
+      : "";
   return `${described.join("; ")}${others}`;
 }
 
-function credentialSent(credential: MockCredential, url: URL, headers: Headers, cookies: ReadonlyMap<string, string>): boolean {
-  const value = credential.in === "header" ? headerValue(headers, credential.name) : credential.in === "query" ? (url.searchParams.get(credential.name) ?? undefined) : cookies.get(credential.name);
+function credentialSent(
+  credential: MockCredential,
+  url: URL,
+  headers: Headers,
+  cookies: ReadonlyMap<string, string>,
+): boolean {
+  const value =
+    credential.in === "header"
+      ? headerValue(headers, credential.name)
+      : credential.in === "query"
+        ? (url.searchParams.get(credential.name) ?? undefined)
+        : cookies.get(credential.name);
   if (value === undefined || value.trim() === "") return false;
   const prefix = credential.prefix;
   return prefix === undefined || (value.toLowerCase().startsWith(prefix.toLowerCase()) && value.length > prefix.length);
@@ -487,8 +546,12 @@ function credentialSent(credential: MockCredential, url: URL, headers: Headers, 
 
 /** The documented 401 (its fixture body), or a 401 whose JSON body says which credential is missing. */
 function unauthorized(operation: MockOperation, message: string, method: string): Response {
-  if (documentedResponse(operation, 401)?.fixture !== undefined) return respond(operation, { status: 401, ownBody: false, body: undefined, headers: undefined }, method);
-  return new Response(JSON.stringify({ error: message }), { status: 401, headers: { "Content-Type": "application/json" } });
+  if (documentedResponse(operation, 401)?.fixture !== undefined)
+    return respond(operation, { status: 401, ownBody: false, body: undefined, headers: undefined }, method);
+  return new Response(JSON.stringify({ error: message }), {
+    status: 401,
+    headers: { "Content-Type": "application/json" },
+  });
 }
 
 function show(value: unknown): string {
@@ -505,7 +568,11 @@ interface DecidedReply {
   readonly headers: Readonly<Record<string, string>> | undefined;
 }
 
-async function decideReply(operation: MockOperation, responder: MockResponder | undefined, call: MockCall): Promise<DecidedReply> {
+async function decideReply(
+  operation: MockOperation,
+  responder: MockResponder | undefined,
+  call: MockCall,
+): Promise<DecidedReply> {
   const decided = typeof responder === "function" ? await responder(call) : (responder ?? operation.success);
   if (typeof decided === "number") return { status: decided, ownBody: false, body: undefined, headers: undefined };
   return { status: decided.status, ownBody: hasOwn(decided, "body"), body: decided.body, headers: decided.headers };
@@ -518,7 +585,8 @@ function respond(operation: MockOperation, reply: DecidedReply, method: string):
   const documented = documentedResponse(operation, reply.status);
   const hasBody = reply.ownBody ? reply.body !== undefined : documented?.fixture !== undefined;
   const headers = new Headers(reply.headers);
-  if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD") return new Response(null, { status: reply.status, headers });
+  if (!hasBody || NO_BODY_STATUSES.has(reply.status) || method === "HEAD")
+    return new Response(null, { status: reply.status, headers });
   const mediaType = documented?.mediaType ?? "application/json";
   const body = reply.ownBody ? reply.body : fixtureBody(operation, documented?.fixture);
   if (!headers.has("content-type")) headers.set("Content-Type", mediaType === "*/*" ? "application/json" : mediaType);
@@ -528,7 +596,9 @@ function respond(operation: MockOperation, reply: DecidedReply, method: string):
 /** A response body from fixtures.ts: `fixtures[operation].responses[key]`. */
 function fixtureBody(operation: MockOperation, key: string | undefined): unknown {
   if (key === undefined) return undefined;
-  const byOperation = fixtures as unknown as Readonly<Record<string, { readonly responses?: Readonly<Record<string, unknown>> }>>;
+  const byOperation = fixtures as unknown as Readonly<
+    Record<string, { readonly responses?: Readonly<Record<string, unknown>> }>
+  >;
   return byOperation[operation.fixture]?.responses?.[key];
 }
 

@@ -37,7 +37,12 @@ export function createMswHandlers(options: MswHandlersOptions = {}): MswHandlers
   // Inside a handler a rejection would only become an opaque 500, so problems are answered as responses.
   const mock = createMockFetch({ onProblem: "respond", ...options });
   const handler = http.all(baseUrlPattern(options.baseUrl ?? specBaseUrl), ({ request }) => mock(request));
-  return { handlers: [handler], calls: mock.calls, problems: mock.problems, assertNoProblems: () => mock.assertNoProblems() };
+  return {
+    handlers: [handler],
+    calls: mock.calls,
+    problems: mock.problems,
+    assertNoProblems: () => mock.assertNoProblems(),
+  };
 }
 
 /** Every URL at or below the base URL; a base without an origin (or none at all) matches under any origin. */

@@ -6,13 +6,19 @@
  * Everything here is a function or a type, with no top-level side effects, so bundlers keep only what the operations an
  * app calls need.
  */
-import { defaultPathSerializer, type MergedOptions, type Middleware, type MiddlewareCallbackParams } from "openapi-fetch";
+import {
+  defaultPathSerializer,
+  type MergedOptions,
+  type Middleware,
+  type MiddlewareCallbackParams,
+} from "openapi-fetch";
 import { serializeBody, serializeQuery, type QueryStyle } from "./serialize.js";
 
 export type { Middleware };
 
 /** Every HTTP status a server can send (100–599), so results can be narrowed by `status` exhaustively. */
-export type HttpStatus = InformationalStatus | SuccessStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus;
+export type HttpStatus =
+  InformationalStatus | SuccessStatus | RedirectionStatus | ClientErrorStatus | ServerErrorStatus;
 
 /** 1XX */
 // prettier-ignore
@@ -176,7 +182,9 @@ export interface Transport<Api extends string = string> {
   /** The client's own headers, names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   /** Per client option that holds a credential: where it goes, and the credential (absent when not given). */
-  readonly credentials: Readonly<Record<string, { readonly slot: CredentialSlot; readonly value: Credential } | undefined>>;
+  readonly credentials: Readonly<
+    Record<string, { readonly slot: CredentialSlot; readonly value: Credential } | undefined>
+  >;
   readonly retry?: RetryOptions;
   readonly timeout?: number;
   readonly middleware?: readonly Middleware[];
@@ -200,7 +208,13 @@ export function createTransport<Api extends string>(
   }
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   // As openapi-fetch does: one trailing slash goes, since every path starts with one.
-  const transport: Transport<Api> = { api, baseUrl: baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl, fetch, headers: lowerCaseKeys(options.headers), credentials };
+  const transport: Transport<Api> = {
+    api,
+    baseUrl: baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl,
+    fetch,
+    headers: lowerCaseKeys(options.headers),
+    credentials,
+  };
   // Set only when given, so a call without them takes the one-attempt path without looking further.
   const extra: { -readonly [Key in "retry" | "timeout" | "middleware" | "middlewareOptions"]?: Transport[Key] } = {};
   if (options.retry !== undefined) extra.retry = options.retry;
@@ -266,9 +280,18 @@ type SentBody = ReturnType<typeof serializeBody> | undefined;
  * Calls one operation: one pass over the arguments to build the request, one read of the response body. Resolves to
  * the operation's result type (`Result`, given by the generated function), never rejects.
  */
-export async function callOperation<Result>(transport: Transport, route: OperationRoute, args?: unknown): Promise<Result> {
+export async function callOperation<Result>(
+  transport: Transport,
+  route: OperationRoute,
+  args?: unknown,
+): Promise<Result> {
   const call = (args ?? NO_ARGS) as LooseArgs;
-  if (call.retry === undefined && call.timeout === undefined && transport.retry === undefined && transport.timeout === undefined) {
+  if (
+    call.retry === undefined &&
+    call.timeout === undefined &&
+    transport.retry === undefined &&
+    transport.timeout === undefined
+  ) {
     // The common call: one attempt, no timer; nothing here costs more than the request itself.
     try {
       const request = await buildRequest(transport, route, call, sentBody(route, call), call.signal);
@@ -287,7 +310,12 @@ const DEFAULT_RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
 
 /** The call with retries and/or a timeout: each attempt builds its request anew (credentials, middleware), the body once. */
 async function callWithPolicy(transport: Transport, route: OperationRoute, call: LooseArgs): Promise<unknown> {
-  const retry = call.retry === false ? undefined : call.retry === undefined ? transport.retry : { ...transport.retry, ...call.retry };
+  const retry =
+    call.retry === false
+      ? undefined
+      : call.retry === undefined
+        ? transport.retry
+        : { ...transport.retry, ...call.retry };
   const timeout = call.timeout ?? transport.timeout;
   const signal = call.signal;
   let body: SentBody;
@@ -297,21 +325,28 @@ async function callWithPolicy(transport: Transport, route: OperationRoute, call:
     return networkFailure(cause, signal, undefined, 1);
   }
   // A stream is read by the first attempt; there is nothing left to send again.
-  const attempts = body?.body instanceof ReadableStream || retry === undefined ? 1 : Math.max(1, Math.floor(retry.attempts ?? 3));
+  const attempts =
+    body?.body instanceof ReadableStream || retry === undefined ? 1 : Math.max(1, Math.floor(retry.attempts ?? 3));
   const idempotent = retry?.idempotent === true || IDEMPOTENT_METHODS.has(route.method);
   const statuses = retry?.statuses ?? DEFAULT_RETRY_STATUSES;
   for (let attempt = 1; ; attempt++) {
     const timer = timeout === undefined ? undefined : new AttemptTimer(timeout, signal);
     let response: Response;
     try {
-      response = await send(transport, route, call, await buildRequest(transport, route, call, body, timer?.signal ?? signal));
+      response = await send(
+        transport,
+        route,
+        call,
+        await buildRequest(transport, route, call, body, timer?.signal ?? signal),
+      );
     } catch (cause) {
       timer?.clear();
       const again = attempt < attempts && idempotent && signal?.aborted !== true;
       if (again && (await pause(backoffDelay(retry?.backoff, attempt), signal))) continue;
       return networkFailure(signal?.aborted === true ? (signal.reason ?? cause) : cause, signal, timer, attempt);
     }
-    const retryable = attempt < attempts && statuses.includes(response.status) && (idempotent || NOT_ACTED_ON.has(response.status));
+    const retryable =
+      attempt < attempts && statuses.includes(response.status) && (idempotent || NOT_ACTED_ON.has(response.status));
     const delay = retryable ? retryDelay(response, retry?.backoff, attempt) : undefined;
     if (delay !== undefined) {
       timer?.clear();
@@ -393,11 +428,19 @@ export function backoffDelay(backoff: BackoffOptions | undefined, attempt: numbe
 }
 
 function sentBody(route: OperationRoute, call: LooseArgs): SentBody {
-  return route.mediaType !== undefined && call.body !== undefined ? serializeBody(call.contentType ?? route.mediaType, call.body) : undefined;
+  return route.mediaType !== undefined && call.body !== undefined
+    ? serializeBody(call.contentType ?? route.mediaType, call.body)
+    : undefined;
 }
 
 /** The request of one attempt: credentials are resolved for each (a credential function may hand out a fresh token). */
-async function buildRequest(transport: Transport, route: OperationRoute, call: LooseArgs, sent: SentBody, signal: AbortSignal | undefined): Promise<Request> {
+async function buildRequest(
+  transport: Transport,
+  route: OperationRoute,
+  call: LooseArgs,
+  sent: SentBody,
+  signal: AbortSignal | undefined,
+): Promise<Request> {
   const { path, query, headers, cookies } = call;
   const sentHeaders: Record<string, string> = { ...transport.headers };
   if (sent?.contentType !== undefined) sentHeaders["content-type"] = sent.contentType;
@@ -436,7 +479,9 @@ async function buildRequest(transport: Transport, route: OperationRoute, call: L
 /** Sends one attempt: straight to fetch (no extra promise on the way), or through the middleware chain. */
 function send(transport: Transport, route: OperationRoute, call: LooseArgs, request: Request): Promise<Response> {
   const { middleware, middlewareOptions } = transport;
-  return middleware === undefined || middlewareOptions === undefined ? transport.fetch(request) : sendThrough(middleware, middlewareOptions, transport, route, call, request);
+  return middleware === undefined || middlewareOptions === undefined
+    ? transport.fetch(request)
+    : sendThrough(middleware, middlewareOptions, transport, route, call, request);
 }
 
 /** The middleware chain the way openapi-fetch runs it: `onRequest` in order, then fetch, `onError` and `onResponse` in reverse. */
@@ -483,7 +528,9 @@ async function sendThrough(
 
 /** The caller's parameters as openapi-fetch hands them to middleware (`header`, `cookie`), absent ones left out. */
 function requestParams(call: LooseArgs): MiddlewareCallbackParams["params"] {
-  const params: { -readonly [Key in keyof MiddlewareCallbackParams["params"]]: MiddlewareCallbackParams["params"][Key] } = {};
+  const params: {
+    -readonly [Key in keyof MiddlewareCallbackParams["params"]]: MiddlewareCallbackParams["params"][Key];
+  } = {};
   if (call.path !== undefined) params.path = call.path;
   if (call.query !== undefined) params.query = call.query;
   if (call.headers !== undefined) params.header = call.headers;
@@ -497,13 +544,23 @@ async function toResult(response: Response, route: OperationRoute, attempts: num
   const headers = route.headers === undefined ? undefined : declaredHeaders(response, route.headers);
   if (!isDocumentedSuccess(response.status, route.success) || data instanceof MalformedBody) {
     // A success whose body is not what its content type says breaks the contract: report it, don't throw.
-    return { ok: false, status: response.status, error: data instanceof MalformedBody ? data.text : data, headers, response, attempts };
+    return {
+      ok: false,
+      status: response.status,
+      error: data instanceof MalformedBody ? data.text : data,
+      headers,
+      response,
+      attempts,
+    };
   }
   return { ok: true, status: response.status, data, headers, response, attempts };
 }
 
 /** The headers the spec declares for this status (exact, then its range, then `default`), each read by its schema. */
-function declaredHeaders(response: Response, declared: NonNullable<OperationRoute["headers"]>): Record<string, unknown> | undefined {
+function declaredHeaders(
+  response: Response,
+  declared: NonNullable<OperationRoute["headers"]>,
+): Record<string, unknown> | undefined {
   const code = String(response.status);
   const kinds = declared[code] ?? declared[`${code[0]}XX`] ?? declared["default"];
   if (kinds === undefined) return undefined;
@@ -532,14 +589,19 @@ function readHeader(text: string, kind: HeaderKind): unknown {
  * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
  * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
  */
-function splitFixedQuery(path: string, values: Readonly<Record<string, unknown>> | undefined): { pathname: string; query: string } {
+function splitFixedQuery(
+  path: string,
+  values: Readonly<Record<string, unknown>> | undefined,
+): { pathname: string; query: string } {
   const at = path.indexOf("?");
   const valueOf = (name: string): unknown => values?.[name];
   const pairs = path
     .slice(at + 1)
     .split("&")
     .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
-  const filled = pairs.map((pair) => pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))));
+  const filled = pairs.map((pair) =>
+    pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))),
+  );
   return { pathname: path.slice(0, at), query: filled.join("&") };
 }
 
@@ -547,7 +609,10 @@ function splitFixedQuery(path: string, values: Readonly<Record<string, unknown>>
  * Turns a client's table of routes into its methods, each a call of `callOperation`. The methods' types come from the
  * client interface; a table instead of a function per operation keeps a big client cheap to type-check.
  */
-export function bindOperations<Client>(transport: Transport, routes: { readonly [Name in keyof Client]: OperationRoute }): Client {
+export function bindOperations<Client>(
+  transport: Transport,
+  routes: { readonly [Name in keyof Client]: OperationRoute },
+): Client {
   const client = {};
   for (const [name, route] of Object.entries<OperationRoute>(routes)) {
     const method = (args?: unknown): Promise<unknown> => callOperation(transport, route, args);
@@ -563,13 +628,26 @@ export function bindOperations<Client>(transport: Transport, routes: { readonly 
  * are property names from the body's root.
  */
 export type PageConvention =
-  | { readonly style: "page"; readonly page: string; readonly items: readonly string[]; readonly totalPages: readonly string[] }
-  | { readonly style: "cursor"; readonly cursor: string; readonly items: readonly string[]; readonly next?: readonly string[]; readonly nextCursor?: readonly string[] };
+  | {
+      readonly style: "page";
+      readonly page: string;
+      readonly items: readonly string[];
+      readonly totalPages: readonly string[];
+    }
+  | {
+      readonly style: "cursor";
+      readonly cursor: string;
+      readonly items: readonly string[];
+      readonly next?: readonly string[];
+      readonly nextCursor?: readonly string[];
+    };
 
 /** Thrown by a `paginate` iterator when a page is not a documented success; `result` is that page's result. */
 export class PageError extends Error {
   constructor(readonly result: { readonly ok: false; readonly status: number | "network"; readonly error: unknown }) {
-    super(`a page of the list failed: ${result.status === "network" ? (result.error as Error).message : `HTTP ${result.status}`}`);
+    super(
+      `a page of the list failed: ${result.status === "network" ? (result.error as Error).message : `HTTP ${result.status}`}`,
+    );
     this.name = "PageError";
   }
 }
@@ -578,11 +656,18 @@ export class PageError extends Error {
  * Yields the items of a list operation page by page, requesting the next page only when the caller has taken every
  * item of the one before; stops after the last page (or an empty one). A failed page throws a `PageError`.
  */
-export async function* paginate<Item>(transport: Transport, route: OperationRoute, args: unknown, convention: PageConvention): AsyncGenerator<Item, void, undefined> {
+export async function* paginate<Item>(
+  transport: Transport,
+  route: OperationRoute,
+  args: unknown,
+  convention: PageConvention,
+): AsyncGenerator<Item, void, undefined> {
   const call = (args ?? NO_ARGS) as LooseArgs;
   const query: Record<string, unknown> = { ...call.query };
   for (let page = convention.style === "page" ? Number(query[convention.page] ?? 1) : 1; ; page++) {
-    const result = await callOperation<{ ok: true; data: unknown } | { ok: false; status: number | "network"; error: unknown }>(transport, route, { ...call, query: { ...query } });
+    const result = await callOperation<
+      { ok: true; data: unknown } | { ok: false; status: number | "network"; error: unknown }
+    >(transport, route, { ...call, query: { ...query } });
     if (!result.ok) throw new PageError(result);
     const items = valueAt(result.data, convention.items);
     if (!Array.isArray(items)) throw new TypeError(`a page of the list has no array at ${convention.items.join(".")}`);
@@ -606,7 +691,9 @@ function nextCursor(data: unknown, convention: Extract<PageConvention, { style: 
   if (convention.next !== undefined) {
     const link = valueAt(data, convention.next);
     if (typeof link !== "string" || link === "") return undefined;
-    fromLink = URL.canParse(link, "http://base.invalid") ? new URL(link, "http://base.invalid").searchParams.get(convention.cursor) : null;
+    fromLink = URL.canParse(link, "http://base.invalid")
+      ? new URL(link, "http://base.invalid").searchParams.get(convention.cursor)
+      : null;
   }
   const cursor = fromLink ?? (convention.nextCursor === undefined ? undefined : valueAt(data, convention.nextCursor));
   return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
@@ -614,15 +701,20 @@ function nextCursor(data: unknown, convention: Extract<PageConvention, { style: 
 
 function valueAt(value: unknown, path: readonly string[]): unknown {
   let current = value;
-  for (const key of path) current = typeof current === "object" && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    current = typeof current === "object" && current !== null ? (current as Record<string, unknown>)[key] : undefined;
   return current;
 }
 
 /** Binds paged routes into a client's `paginate` member: one iterator factory per list operation. */
-export function bindPaginators<Pages>(transport: Transport, table: { readonly [Name in keyof Pages]: readonly [OperationRoute, PageConvention] }): Pages {
+export function bindPaginators<Pages>(
+  transport: Transport,
+  table: { readonly [Name in keyof Pages]: readonly [OperationRoute, PageConvention] },
+): Pages {
   const pages = {};
   for (const [name, [route, convention]] of Object.entries<readonly [OperationRoute, PageConvention]>(table)) {
-    const iterate = (args?: unknown): AsyncGenerator<unknown, void, undefined> => paginate(transport, route, args, convention);
+    const iterate = (args?: unknown): AsyncGenerator<unknown, void, undefined> =>
+      paginate(transport, route, args, convention);
     Object.defineProperty(pages, name, { value: iterate, enumerable: true, writable: true, configurable: true });
   }
   return pages as Pages;
@@ -650,7 +742,8 @@ function credentialSet(transport: Transport, security: readonly (readonly string
 function addHeaders(target: Record<string, string>, headers: Readonly<Record<string, unknown>>): void {
   for (const name in headers) {
     const value = headers[name];
-    if (value !== undefined && value !== null) target[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    if (value !== undefined && value !== null)
+      target[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
   }
 }
 
@@ -706,11 +799,22 @@ export async function readBody(response: Response): Promise<unknown> {
 }
 
 /** A failure before any response; its message names the cause but never the request (which holds credentials). */
-function networkFailure(cause: unknown, signal: AbortSignal | undefined, timer: AttemptTimer | undefined, attempts: number): NetworkFailure {
+function networkFailure(
+  cause: unknown,
+  signal: AbortSignal | undefined,
+  timer: AttemptTimer | undefined,
+  attempts: number,
+): NetworkFailure {
   const aborted = signal?.aborted === true;
   const timedOut = !aborted && timer?.fired === true;
-  const reason = timedOut ? `timed out after ${timer?.timeout} ms` : cause instanceof Error ? cause.message : String(cause);
-  const error = new Error(aborted ? `request aborted: ${reason}` : timedOut ? reason : `network failure: ${reason}`, { cause });
+  const reason = timedOut
+    ? `timed out after ${timer?.timeout} ms`
+    : cause instanceof Error
+      ? cause.message
+      : String(cause);
+  const error = new Error(aborted ? `request aborted: ${reason}` : timedOut ? reason : `network failure: ${reason}`, {
+    cause,
+  });
   error.name = aborted ? "AbortError" : timedOut ? "TimeoutError" : "NetworkError";
   return { ok: false, status: "network", aborted, timedOut, error, headers: undefined, response: undefined, attempts };
 }

@@ -47,10 +47,21 @@ interface Walk {
 }
 
 /** Every place where `value` breaks `schema`; `refs` finds the targets of its `$ref`s (an unknown `$ref` accepts anything). */
-export function checkSchema(value: unknown, schema: unknown, refs: RefResolver = {}, options: CheckOptions = {}): SchemaIssue[] {
+export function checkSchema(
+  value: unknown,
+  schema: unknown,
+  refs: RefResolver = {},
+  options: CheckOptions = {},
+): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  const resolve = typeof refs === "function" ? refs : (ref: string): unknown => (hasOwn(refs, ref) ? refs[ref] : undefined);
-  checkValue(value, schema, "", { resolve, issues, firstIssueOnly: options.firstIssueOnly === true, visiting: new Set() });
+  const resolve =
+    typeof refs === "function" ? refs : (ref: string): unknown => (hasOwn(refs, ref) ? refs[ref] : undefined);
+  checkValue(value, schema, "", {
+    resolve,
+    issues,
+    firstIssueOnly: options.firstIssueOnly === true,
+    visiting: new Set(),
+  });
   return issues;
 }
 
@@ -116,11 +127,15 @@ export function hasType(value: unknown, type: string): boolean {
 }
 
 function checkAllowedValues(value: unknown, schema: SchemaObject, path: string, walk: Walk): void {
-  if (hasOwn(schema, "const") && !jsonEquals(value, schema["const"])) walk.issues.push({ path, message: `must equal ${show(schema["const"])}` });
+  if (hasOwn(schema, "const") && !jsonEquals(value, schema["const"]))
+    walk.issues.push({ path, message: `must equal ${show(schema["const"])}` });
   const allowed = schema["enum"];
   if (Array.isArray(allowed) && !allowed.some((entry) => jsonEquals(entry, value))) {
     const listed = allowed.slice(0, 10).map(show).join(", ");
-    walk.issues.push({ path, message: `must be one of ${listed}${allowed.length > 10 ? `, … (${allowed.length} values)` : ""}` });
+    walk.issues.push({
+      path,
+      message: `must be one of ${listed}${allowed.length > 10 ? `, … (${allowed.length} values)` : ""}`,
+    });
   }
 }
 
@@ -128,12 +143,16 @@ function checkString(value: string, schema: SchemaObject, path: string, walk: Wa
   const length = [...value].length; // code points, as JSON Schema counts
   const minLength = numberKeyword(schema, "minLength");
   const maxLength = numberKeyword(schema, "maxLength");
-  if (minLength !== undefined && length < minLength) walk.issues.push({ path, message: `must have at least ${count(minLength, "character")}` });
-  if (maxLength !== undefined && length > maxLength) walk.issues.push({ path, message: `must have at most ${count(maxLength, "character")}` });
+  if (minLength !== undefined && length < minLength)
+    walk.issues.push({ path, message: `must have at least ${count(minLength, "character")}` });
+  if (maxLength !== undefined && length > maxLength)
+    walk.issues.push({ path, message: `must have at most ${count(maxLength, "character")}` });
   const pattern = schema["pattern"];
-  if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false) walk.issues.push({ path, message: `must match the pattern ${show(pattern)}` });
+  if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false)
+    walk.issues.push({ path, message: `must match the pattern ${show(pattern)}` });
   const format = schema["format"];
-  if (typeof format === "string" && !formatAccepts(format, value)) walk.issues.push({ path, message: `must match format ${show(format)}` });
+  if (typeof format === "string" && !formatAccepts(format, value))
+    walk.issues.push({ path, message: `must match format ${show(format)}` });
 }
 
 function checkNumber(value: number, schema: SchemaObject, path: string, walk: Walk): void {
@@ -148,20 +167,26 @@ function checkNumber(value: number, schema: SchemaObject, path: string, walk: Wa
   if (maximum !== undefined && (exclusiveMaximum === true ? value >= maximum : value > maximum)) {
     walk.issues.push({ path, message: `must be ${exclusiveMaximum === true ? "<" : "<="} ${maximum}` });
   }
-  if (typeof exclusiveMinimum === "number" && value <= exclusiveMinimum) walk.issues.push({ path, message: `must be > ${exclusiveMinimum}` });
-  if (typeof exclusiveMaximum === "number" && value >= exclusiveMaximum) walk.issues.push({ path, message: `must be < ${exclusiveMaximum}` });
+  if (typeof exclusiveMinimum === "number" && value <= exclusiveMinimum)
+    walk.issues.push({ path, message: `must be > ${exclusiveMinimum}` });
+  if (typeof exclusiveMaximum === "number" && value >= exclusiveMaximum)
+    walk.issues.push({ path, message: `must be < ${exclusiveMaximum}` });
   const multipleOf = numberKeyword(schema, "multipleOf");
-  if (multipleOf !== undefined && multipleOf > 0 && !Number.isInteger(value / multipleOf)) walk.issues.push({ path, message: `must be a multiple of ${multipleOf}` });
+  if (multipleOf !== undefined && multipleOf > 0 && !Number.isInteger(value / multipleOf))
+    walk.issues.push({ path, message: `must be a multiple of ${multipleOf}` });
 }
 
 function checkArray(value: readonly unknown[], schema: SchemaObject, path: string, walk: Walk): void {
   const minItems = numberKeyword(schema, "minItems");
   const maxItems = numberKeyword(schema, "maxItems");
-  if (minItems !== undefined && value.length < minItems) walk.issues.push({ path, message: `must have at least ${count(minItems, "item")}` });
-  if (maxItems !== undefined && value.length > maxItems) walk.issues.push({ path, message: `must have at most ${count(maxItems, "item")}` });
+  if (minItems !== undefined && value.length < minItems)
+    walk.issues.push({ path, message: `must have at least ${count(minItems, "item")}` });
+  if (maxItems !== undefined && value.length > maxItems)
+    walk.issues.push({ path, message: `must have at most ${count(maxItems, "item")}` });
   if (schema["uniqueItems"] === true) {
     const repeated = value.findIndex((item, index) => value.findIndex((other) => jsonEquals(other, item)) !== index);
-    if (repeated !== -1) walk.issues.push({ path: `${path}/${repeated}`, message: "repeats an earlier item (uniqueItems)" });
+    if (repeated !== -1)
+      walk.issues.push({ path: `${path}/${repeated}`, message: "repeats an earlier item (uniqueItems)" });
   }
   const prefixItems = Array.isArray(schema["prefixItems"]) ? schema["prefixItems"] : [];
   const items = schema["items"];
@@ -176,12 +201,15 @@ function checkObject(value: Readonly<Record<string, unknown>>, schema: SchemaObj
   const keys = Object.keys(value);
   const required = Array.isArray(schema["required"]) ? schema["required"] : [];
   for (const key of required) {
-    if (typeof key === "string" && !hasOwn(value, key)) walk.issues.push({ path: `${path}/${pointerToken(key)}`, message: "is required" });
+    if (typeof key === "string" && !hasOwn(value, key))
+      walk.issues.push({ path: `${path}/${pointerToken(key)}`, message: "is required" });
   }
   const minProperties = numberKeyword(schema, "minProperties");
   const maxProperties = numberKeyword(schema, "maxProperties");
-  if (minProperties !== undefined && keys.length < minProperties) walk.issues.push({ path, message: `must have at least ${count(minProperties, "property")}` });
-  if (maxProperties !== undefined && keys.length > maxProperties) walk.issues.push({ path, message: `must have at most ${count(maxProperties, "property")}` });
+  if (minProperties !== undefined && keys.length < minProperties)
+    walk.issues.push({ path, message: `must have at least ${count(minProperties, "property")}` });
+  if (maxProperties !== undefined && keys.length > maxProperties)
+    walk.issues.push({ path, message: `must have at most ${count(maxProperties, "property")}` });
 
   const properties = isSchemaObject(schema["properties"]) ? schema["properties"] : {};
   const patternProperties = isSchemaObject(schema["patternProperties"]) ? schema["patternProperties"] : {};
@@ -211,15 +239,21 @@ function checkComposition(value: unknown, schema: SchemaObject, path: string, wa
   const anyOf = schema["anyOf"];
   if (Array.isArray(anyOf) && anyOf.length > 0) {
     const outcomes = anyOf.map((branch) => branchIssues(value, branch, path, walk));
-    if (!outcomes.some((issues) => issues.length === 0)) walk.issues.push({ path, message: `must match one of the anyOf schemas (${summarize(outcomes, path)})` });
+    if (!outcomes.some((issues) => issues.length === 0))
+      walk.issues.push({ path, message: `must match one of the anyOf schemas (${summarize(outcomes, path)})` });
   }
 
   const oneOf = schema["oneOf"];
   if (Array.isArray(oneOf) && oneOf.length > 0) {
     const outcomes = oneOf.map((branch) => branchIssues(value, branch, path, walk));
     const matching = outcomes.flatMap((issues, index) => (issues.length === 0 ? [index + 1] : []));
-    if (matching.length === 0) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas (${summarize(outcomes, path)})` });
-    if (matching.length > 1) walk.issues.push({ path, message: `must match exactly one of the oneOf schemas, but matches schemas ${matching.join(" and ")}` });
+    if (matching.length === 0)
+      walk.issues.push({ path, message: `must match exactly one of the oneOf schemas (${summarize(outcomes, path)})` });
+    if (matching.length > 1)
+      walk.issues.push({
+        path,
+        message: `must match exactly one of the oneOf schemas, but matches schemas ${matching.join(" and ")}`,
+      });
   }
 
   if (schema["not"] !== undefined && branchIssues(value, schema["not"], path, walk).length === 0) {
@@ -230,7 +264,12 @@ function checkComposition(value: unknown, schema: SchemaObject, path: string, wa
 /** The issues of one branch, kept apart from the walk's own: a failing anyOf branch is not by itself a problem. */
 function branchIssues(value: unknown, branch: unknown, path: string, walk: Walk): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  checkValue(value, branch, path, { resolve: walk.resolve, issues, firstIssueOnly: walk.firstIssueOnly, visiting: walk.visiting });
+  checkValue(value, branch, path, {
+    resolve: walk.resolve,
+    issues,
+    firstIssueOnly: walk.firstIssueOnly,
+    visiting: walk.visiting,
+  });
   return issues;
 }
 
@@ -327,7 +366,10 @@ const FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
     const parts = text.split(/t|\s/i);
     return parts.length === 2 && isDate(parts[0] ?? "") && isTime(parts[1] ?? "");
   },
-  email: (text) => /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(text),
+  email: (text) =>
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(
+      text,
+    ),
   uri: (text) => NOT_URI_FRAGMENT.test(text) && URI.test(text),
   ipv4: (text) => /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(text),
   ipv6: (text) =>
@@ -347,7 +389,12 @@ export const CHECKED_FORMATS: readonly string[] = Object.keys(FORMATS);
 function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEquals(item, b[index]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => jsonEquals(item, b[index]))
+    );
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = Object.keys(a);

@@ -11,20 +11,30 @@ export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<U
 
 /** A multipart body: the spec's fields, where a string field (often `format: binary`) also takes a Blob or File. */
 export type FormBody<T> = {
-  [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] extends ReadonlyArray<string> | undefined ? T[K] | ReadonlyArray<string | Blob> : T[K];
+  [K in keyof T]: T[K] extends string | undefined
+    ? T[K] | Blob
+    : T[K] extends ReadonlyArray<string> | undefined
+      ? T[K] | ReadonlyArray<string | Blob>
+      : T[K];
 };
 
 type Primitive = string | number | boolean;
 
 /** `a=1&tags=x&tags=y&filter[kind]=dog`, without the leading `?`. */
-export function serializeQuery(query: Readonly<Record<string, unknown>>, styles?: Readonly<Record<string, QueryStyle>>): string {
+export function serializeQuery(
+  query: Readonly<Record<string, unknown>>,
+  styles?: Readonly<Record<string, QueryStyle>>,
+): string {
   let search = "";
   for (const name in query) {
     const value = query[name];
     if (value === undefined || value === null) continue;
     const style = styles?.[name];
     // The common case, a primitive written `form` + `explode: true`, without building a list of pairs.
-    const written = style === undefined && isPrimitive(value) ? `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}` : queryPairs(name, value, style?.[0] ?? "form", style?.[1] ?? true).join("&");
+    const written =
+      style === undefined && isPrimitive(value)
+        ? `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`
+        : queryPairs(name, value, style?.[0] ?? "form", style?.[1] ?? true).join("&");
     if (written !== "") search = search === "" ? written : `${search}&${written}`;
   }
   return search;
@@ -40,9 +50,13 @@ function queryPairs(name: string, value: unknown, style: QueryStyle[0], explode:
   }
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value).filter((entry): entry is [string, Primitive] => isPrimitive(entry[1]));
-    if (style === "deepObject") return entries.map(([field, item]) => `${key}[${encodeURIComponent(field)}]=${encodeURIComponent(String(item))}`);
-    if (explode) return entries.map(([field, item]) => `${encodeURIComponent(field)}=${encodeURIComponent(String(item))}`);
-    return [`${key}=${entries.map(([field, item]) => `${encodeURIComponent(field)},${encodeURIComponent(String(item))}`).join(",")}`];
+    if (style === "deepObject")
+      return entries.map(([field, item]) => `${key}[${encodeURIComponent(field)}]=${encodeURIComponent(String(item))}`);
+    if (explode)
+      return entries.map(([field, item]) => `${encodeURIComponent(field)}=${encodeURIComponent(String(item))}`);
+    return [
+      `${key}=${entries.map(([field, item]) => `${encodeURIComponent(field)},${encodeURIComponent(String(item))}`).join(",")}`,
+    ];
   }
   return isPrimitive(value) ? [`${key}=${encodeURIComponent(String(value))}`] : [];
 }
@@ -59,8 +73,10 @@ export function serializeBody(mediaType: string, body: unknown): { body: BodyIni
   if (mediaType === "application/json") return { body: JSON.stringify(body), contentType: mediaType };
   // `application/form-data` is not a registered type, but specs in the wild use it for multipart.
   if (/^(multipart|application)\/form-data/i.test(mediaType)) return { body: toFormData(body), contentType: undefined };
-  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return { body: toSearchParams(body).toString(), contentType: mediaType };
-  if (isJsonMediaType(mediaType)) return { body: JSON.stringify(body), contentType: mediaType === "*/*" ? "application/json" : mediaType };
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType))
+    return { body: toSearchParams(body).toString(), contentType: mediaType };
+  if (isJsonMediaType(mediaType))
+    return { body: JSON.stringify(body), contentType: mediaType === "*/*" ? "application/json" : mediaType };
   if (/^text\//i.test(mediaType)) return { body: String(body), contentType: mediaType };
   return { body: body as BodyInit, contentType: mediaType };
 }

@@ -26,7 +26,6 @@ export function stringsAt(source: JsonRecord, key: string): readonly string[] {
   return (arrayAt(source, key) ?? []).filter((item): item is string => typeof item === "string");
 }
 
-
 export function sortedUnion(left: Iterable<string>, right: Iterable<string>): string[] {
   return [...new Set([...left, ...right])].sort(compareText);
 }

@@ -17,7 +17,9 @@ export async function unifiedDiff(out: string, result: GenerateResult): Promise<
       throw error;
     });
     const after = next.get(file.path) ?? "";
-    const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, after, undefined, undefined, { context: 2 });
+    const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, after, undefined, undefined, {
+      context: 2,
+    });
     const lines = patch.split("\n").slice(1); // drop the "====" line; keep "--- a/…" and "+++ b/…"
     const shown = lines.slice(0, MAX_LINES);
     if (lines.length > MAX_LINES) shown.push(`… ${lines.length - MAX_LINES} more lines`);

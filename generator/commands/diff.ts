@@ -30,9 +30,21 @@ export interface DiffArgs {
 
 export function diffOptions<T>(command: Argv<T>) {
   return command
-    .option("base", { type: "string", demandOption: true, describe: "The previous spec: a git ref (HEAD~1, main, a tag) or a spec file" })
-    .option("spec", { type: "string", describe: "The current spec file (or URL)", defaultDescription: "each API of the config, else specs/kapso-platform.yaml" })
-    .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
+    .option("base", {
+      type: "string",
+      demandOption: true,
+      describe: "The previous spec: a git ref (HEAD~1, main, a tag) or a spec file",
+    })
+    .option("spec", {
+      type: "string",
+      describe: "The current spec file (or URL)",
+      defaultDescription: "each API of the config, else specs/kapso-platform.yaml",
+    })
+    .option("config", {
+      type: "string",
+      describe: "Config file",
+      defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder",
+    })
     .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
     .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Report format" })
     .option("fail-on-breaking", { type: "boolean", describe: "Exit 1 when any change is breaking" })
@@ -42,7 +54,8 @@ export function diffOptions<T>(command: Argv<T>) {
 }
 
 /** Where the previous spec comes from. */
-export type BaseSource = { readonly kind: "file"; readonly location: string } | { readonly kind: "git"; readonly ref: string };
+export type BaseSource =
+  { readonly kind: "file"; readonly location: string } | { readonly kind: "git"; readonly ref: string };
 
 /**
  * An existing file (or a URL) is a file; so is a name that looks like a spec file, so a mistyped path is reported as a
@@ -79,7 +92,9 @@ export async function runDiff(argv: DiffArgs): Promise<number> {
   const run = await resolveRun({ spec: argv.spec, config: argv.config, api: argv.api }, process.cwd(), "read");
   const base = classifyBase(argv.base);
   if (base.kind === "file" && run.apis.length > 1) {
-    throw new UsageError(`--base ${argv.base} is one spec file, but ${run.apis.length} APIs are configured; pick one with --api NAME or --spec FILE`);
+    throw new UsageError(
+      `--base ${argv.base} is one spec file, but ${run.apis.length} APIs are configured; pick one with --api NAME or --spec FILE`,
+    );
   }
   const engine = await loadEngine();
   const diffs: ApiDiff[] = [];
@@ -88,7 +103,9 @@ export async function runDiff(argv: DiffArgs): Promise<number> {
   process.stdout.write(argv.format === "json" ? diffJson(engine, diffs) : diffText(engine, diffs));
   const breaking = totalSummary(diffs).breaking;
   if (argv.failOnBreaking && breaking > 0) {
-    process.stderr.write(`kapso-codegen: ${breaking} breaking ${breaking === 1 ? "change" : "changes"} for callers (--fail-on-breaking)\n`);
+    process.stderr.write(
+      `kapso-codegen: ${breaking} breaking ${breaking === 1 ? "change" : "changes"} for callers (--fail-on-breaking)\n`,
+    );
     return EXIT.failed;
   }
   return EXIT.ok;
@@ -96,8 +113,14 @@ export async function runDiff(argv: DiffArgs): Promise<number> {
 
 async function diffApi(engine: Engine, api: GenerateOptions, base: BaseSource): Promise<ApiDiff> {
   const current = await engine.loadSpec(api.spec);
-  const previous = base.kind === "file" ? await loadFromFile(engine, base.location) : await loadFromGit(engine, api.spec, base.ref);
-  return { name: api.name, spec: shownLocation(api.spec), base: previous.label, report: engine.changes.compareSpecs(previous.spec.document, current.document) };
+  const previous =
+    base.kind === "file" ? await loadFromFile(engine, base.location) : await loadFromGit(engine, api.spec, base.ref);
+  return {
+    name: api.name,
+    spec: shownLocation(api.spec),
+    base: previous.label,
+    report: engine.changes.compareSpecs(previous.spec.document, current.document),
+  };
 }
 
 function shownLocation(location: string): string {
@@ -106,13 +129,21 @@ function shownLocation(location: string): string {
 
 async function loadFromFile(engine: Engine, location: string): Promise<{ spec: LoadedSpec; label: string }> {
   // Checked here so the message says which of the two specs is missing.
-  if (!isUrl(location) && !existsSync(location)) throw new SpecError("cannot read the base spec (--base): no such file", { file: location });
+  if (!isUrl(location) && !existsSync(location))
+    throw new SpecError("cannot read the base spec (--base): no such file", { file: location });
   return { spec: await engine.loadSpec(location), label: shownLocation(location) };
 }
 
 /** The spec as it was at `ref`, loaded from a temporary copy that keeps its file name; errors name `<ref>:<path>`. */
-async function loadFromGit(engine: Engine, specPath: string, ref: string): Promise<{ spec: LoadedSpec; label: string }> {
-  if (isUrl(specPath)) throw new UsageError(`--base ${ref} reads the previous spec from git, but the spec is a URL (${specPath}); pass the previous spec file as --base`);
+async function loadFromGit(
+  engine: Engine,
+  specPath: string,
+  ref: string,
+): Promise<{ spec: LoadedSpec; label: string }> {
+  if (isUrl(specPath))
+    throw new UsageError(
+      `--base ${ref} reads the previous spec from git, but the spec is a URL (${specPath}); pass the previous spec file as --base`,
+    );
   const { text, label } = await readSpecAtRef(specPath, ref);
   await refuseMultiFile(text, specPath, label);
   const dir = await mkdtemp(join(tmpdir(), "kapso-codegen-base-"));
@@ -153,7 +184,12 @@ function totalSummary(diffs: readonly ApiDiff[]): ChangeReport["summary"] {
 }
 
 function diffText(engine: Engine, diffs: readonly ApiDiff[]): string {
-  return diffs.map((diff) => `${diff.name}: ${diff.spec} compared with ${diff.base}\n${indent(engine.changes.formatChangeReportText(diff.report))}`).join("\n");
+  return diffs
+    .map(
+      (diff) =>
+        `${diff.name}: ${diff.spec} compared with ${diff.base}\n${indent(engine.changes.formatChangeReportText(diff.report))}`,
+    )
+    .join("\n");
 }
 
 /** One shape whatever the number of APIs: the total summary, then each API's report in the engine's stable JSON. */

@@ -30,7 +30,9 @@ export function plainGenerateArgs(args: readonly string[]): GenerateArgs | undef
     if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) return undefined;
     throw error;
   }
-  const seen = parsed.tokens.filter((token) => token.kind === "option" && token.name !== "api").map((token) => (token.kind === "option" ? token.name : ""));
+  const seen = parsed.tokens
+    .filter((token) => token.kind === "option" && token.name !== "api")
+    .map((token) => (token.kind === "option" ? token.name : ""));
   if (new Set(seen).size !== seen.length) return undefined; // yargs turns a repeated flag into an array
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const string = (name: string): string | undefined => (typeof values[name] === "string" ? values[name] : undefined);

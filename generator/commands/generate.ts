@@ -19,20 +19,41 @@ export interface GenerateArgs extends RequestedOptions {
 
 export function apiOptions<T>(command: Argv<T>) {
   return command
-    .option("spec", { type: "string", describe: "OpenAPI file (YAML or JSON) or http(s) URL", defaultDescription: "specs/kapso-platform.yaml" })
+    .option("spec", {
+      type: "string",
+      describe: "OpenAPI file (YAML or JSON) or http(s) URL",
+      defaultDescription: "specs/kapso-platform.yaml",
+    })
     .option("out", { type: "string", describe: "Output folder of this API", defaultDescription: "generated/<name>" })
-    .option("name", { type: "string", describe: "Client name: 'kapso' gives createKapsoClient", defaultDescription: "the --out folder's name, else the spec's" })
-    .option("config", { type: "string", describe: "Config file", defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder" })
+    .option("name", {
+      type: "string",
+      describe: "Client name: 'kapso' gives createKapsoClient",
+      defaultDescription: "the --out folder's name, else the spec's",
+    })
+    .option("config", {
+      type: "string",
+      describe: "Config file",
+      defaultDescription: "kapso-codegen.config.{ts,mjs,js,json} in the current folder",
+    })
     .option("api", { type: "string", array: true, describe: "Only these APIs of the config (by name)" })
-    .option("strict", { type: "boolean", describe: "Treat spec flaws that are repaired with a warning, and examples that fail their own schema, as errors" })
-    .option("msw", { type: "boolean", describe: "Also write msw.ts: Mock Service Worker handlers answering from the fixtures (needs msw 2)" })
+    .option("strict", {
+      type: "boolean",
+      describe: "Treat spec flaws that are repaired with a warning, and examples that fail their own schema, as errors",
+    })
+    .option("msw", {
+      type: "boolean",
+      describe: "Also write msw.ts: Mock Service Worker handlers answering from the fixtures (needs msw 2)",
+    })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only warnings and errors" })
     .option("json", { type: "boolean", describe: "Print the summary as JSON" });
 }
 
 export function generateOptions<T>(command: Argv<T>) {
   return apiOptions(command)
-    .option("check", { type: "boolean", describe: "Write nothing; exit 1 and list the files that differ from what the spec produces" })
+    .option("check", {
+      type: "boolean",
+      describe: "Write nothing; exit 1 and list the files that differ from what the spec produces",
+    })
     .option("force", { type: "boolean", describe: "Overwrite generated files that were edited by hand" })
     .example("$0 generate", "Regenerate generated/kapso from the Kapso spec (or every API of the config file)")
     .example("$0 generate --spec api.yaml --out src/api", "Generate src/api (createApiClient) from api.yaml")
@@ -51,13 +72,18 @@ export async function runGenerate(argv: GenerateArgs): Promise<number> {
   for (const options of run.apis) {
     const started = performance.now();
     const skip = !options.check && !options.force && (await isUpToDate(options));
-    const result = skip ? undefined : await (await import("../index.js")).generate({ ...options, ...progress(argv, options) });
+    const result = skip
+      ? undefined
+      : await (await import("../index.js")).generate({ ...options, ...progress(argv, options) });
     outcomes.push({ options, ms: Math.round(performance.now() - started), result });
     if (result) printWarnings(result);
   }
   const runtimeDir = run.runtimeDir;
-  const runtimeSkipped = runtimeDir === undefined || (!argv.check && !argv.force && (await isRuntimeUpToDate(runtimeDir)));
-  const runtime = runtimeSkipped ? undefined : await (await import("../index.js")).generateRuntime(runtimeDir, { check: argv.check, force: argv.force });
+  const runtimeSkipped =
+    runtimeDir === undefined || (!argv.check && !argv.force && (await isRuntimeUpToDate(runtimeDir)));
+  const runtime = runtimeSkipped
+    ? undefined
+    : await (await import("../index.js")).generateRuntime(runtimeDir, { check: argv.check, force: argv.force });
 
   if (argv.check) return reportCheck(argv, outcomes, run.runtimeDir, runtime);
   await report(argv, outcomes, run.runtimeDir, runtime);
@@ -76,18 +102,32 @@ const SHOWN_WARNINGS = 20;
 
 function printWarnings(result: GenerateResult): void {
   if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
-  for (const warning of result.specWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
+  for (const warning of result.specWarnings.slice(0, SHOWN_WARNINGS))
+    process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
   const hiddenSpecWarnings = result.specWarnings.length - SHOWN_WARNINGS;
-  if (hiddenSpecWarnings > 0) process.stderr.write(`warning: … and ${hiddenSpecWarnings} more spec warnings in ${shortPath(result.out)} (all of them with --json)\n`);
+  if (hiddenSpecWarnings > 0)
+    process.stderr.write(
+      `warning: … and ${hiddenSpecWarnings} more spec warnings in ${shortPath(result.out)} (all of them with --json)\n`,
+    );
   for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) {
-    process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`);
+    process.stderr.write(
+      `warning: ${formatPlace(shortPlace(warning.place))}: example does not match its schema: ${warning.valuePointer || "(root)"} ${warning.message}\n`,
+    );
   }
-  if (result.changesWarning !== undefined) process.stderr.write(`warning: ${shortPath(result.out)}: ${result.changesWarning}\n`);
+  if (result.changesWarning !== undefined)
+    process.stderr.write(`warning: ${shortPath(result.out)}: ${result.changesWarning}\n`);
   const hidden = result.warnings.length - SHOWN_WARNINGS;
-  if (hidden > 0) process.stderr.write(`warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`);
-  for (const warning of result.outputWarnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
+  if (hidden > 0)
+    process.stderr.write(
+      `warning: … and ${hidden} more examples that do not match their schemas in ${shortPath(result.out)} (all of them with --json)\n`,
+    );
+  for (const warning of result.outputWarnings.slice(0, SHOWN_WARNINGS))
+    process.stderr.write(`warning: ${formatPlace(shortPlace(warning.place))}: ${warning.message}\n`);
   const hiddenOutput = result.outputWarnings.length - SHOWN_WARNINGS;
-  if (hiddenOutput > 0) process.stderr.write(`warning: … and ${hiddenOutput} more parts of ${shortPath(result.out)} left out or typed \`unknown\` (all of them with --json)\n`);
+  if (hiddenOutput > 0)
+    process.stderr.write(
+      `warning: … and ${hiddenOutput} more parts of ${shortPath(result.out)} left out or typed \`unknown\` (all of them with --json)\n`,
+    );
 }
 
 export function describeStale(change: string): string {
@@ -114,9 +154,12 @@ export function staleAdvice(argv: GenerateArgs, changed: readonly FileState[]): 
 
 /** `kapso-codegen generate` with the flags of this run that choose what is generated. */
 function generateCommand(argv: GenerateArgs): string {
-  const quote = (value: string): string => (/^[\w./:@=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
+  const quote = (value: string): string =>
+    /^[\w./:@=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
   const flags = [
-    ...(["config", "spec", "out", "name"] as const).flatMap((key) => (argv[key] === undefined ? [] : [`--${key}`, quote(argv[key])])),
+    ...(["config", "spec", "out", "name"] as const).flatMap((key) =>
+      argv[key] === undefined ? [] : [`--${key}`, quote(argv[key])],
+    ),
     ...(argv.api ?? []).flatMap((api) => ["--api", quote(api)]),
     ...(argv.strict ? ["--strict"] : []),
     ...(argv.msw ? ["--msw"] : []),
@@ -124,13 +167,28 @@ function generateCommand(argv: GenerateArgs): string {
   return ["kapso-codegen generate", ...flags].join(" ");
 }
 
-async function reportCheck(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runtimeDir: string | undefined, runtime: RuntimeResult | undefined): Promise<number> {
+async function reportCheck(
+  argv: GenerateArgs,
+  outcomes: readonly ApiOutcome[],
+  runtimeDir: string | undefined,
+  runtime: RuntimeResult | undefined,
+): Promise<number> {
   const folders = [
-    ...outcomes.map((outcome) => ({ out: outcome.options.out, files: outcome.result?.files ?? [], changed: outcome.result?.changed ?? [], result: outcome.result })),
-    ...(runtimeDir !== undefined && runtime ? [{ out: runtimeDir, files: runtime.files, changed: runtime.changed, result: undefined }] : []),
+    ...outcomes.map((outcome) => ({
+      out: outcome.options.out,
+      files: outcome.result?.files ?? [],
+      changed: outcome.result?.changed ?? [],
+      result: outcome.result,
+    })),
+    ...(runtimeDir !== undefined && runtime
+      ? [{ out: runtimeDir, files: runtime.files, changed: runtime.changed, result: undefined }]
+      : []),
   ];
   if (argv.json) {
-    const stale = folders.map((folder) => ({ out: shortPath(folder.out), stale: folder.changed.map((file) => ({ path: file.path, change: file.change })) }));
+    const stale = folders.map((folder) => ({
+      out: shortPath(folder.out),
+      stale: folder.changed.map((file) => ({ path: file.path, change: file.change })),
+    }));
     process.stdout.write(`${JSON.stringify({ apis: stale }, null, 2)}\n`);
   }
   let failed = false;
@@ -142,8 +200,12 @@ async function reportCheck(argv: GenerateArgs, outcomes: readonly ApiOutcome[], 
     }
     failed = true;
     process.stderr.write(`${where} is stale; ${staleAdvice(argv, folder.changed)}:\n`);
-    for (const file of folder.changed) process.stderr.write(`  ${describeStale(file.change)} ${file.path}${file.protection === undefined ? "" : ` (${PROTECTION_WORDS[file.protection]})`}\n`);
-    if (argv.diff && folder.result) process.stderr.write(await (await import("./diff-output.js")).unifiedDiff(folder.out, folder.result));
+    for (const file of folder.changed)
+      process.stderr.write(
+        `  ${describeStale(file.change)} ${file.path}${file.protection === undefined ? "" : ` (${PROTECTION_WORDS[file.protection]})`}\n`,
+      );
+    if (argv.diff && folder.result)
+      process.stderr.write(await (await import("./diff-output.js")).unifiedDiff(folder.out, folder.result));
   }
   return failed ? EXIT.failed : EXIT.ok;
 }
@@ -152,7 +214,12 @@ function count(result: GenerateResult, ...changes: string[]): number {
   return result.files.filter((file) => changes.includes(file.change)).length;
 }
 
-async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runtimeDir: string | undefined, runtime: RuntimeResult | undefined): Promise<void> {
+async function report(
+  argv: GenerateArgs,
+  outcomes: readonly ApiOutcome[],
+  runtimeDir: string | undefined,
+  runtime: RuntimeResult | undefined,
+): Promise<void> {
   if (argv.json) {
     const apis = outcomes.map(({ options, ms, result }) =>
       result === undefined
@@ -166,7 +233,11 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             unchanged: count(result, "unchanged"),
             removed: count(result, "remove"),
             files: result.files.map((file) => ({ path: file.path, change: file.change })),
-            warnings: result.warnings.map((warning) => ({ ...warning.place, valuePointer: warning.valuePointer, message: warning.message })),
+            warnings: result.warnings.map((warning) => ({
+              ...warning.place,
+              valuePointer: warning.valuePointer,
+              message: warning.message,
+            })),
             specWarnings: result.specWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             outputWarnings: result.outputWarnings.map((warning) => ({ ...warning.place, message: warning.message })),
             changes: result.changes ?? null,
@@ -175,7 +246,10 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
             timings: result.timings,
           },
     );
-    const shared = runtimeDir === undefined ? undefined : { out: shortPath(runtimeDir), upToDate: runtime === undefined, written: runtime?.changed.length ?? 0 };
+    const shared =
+      runtimeDir === undefined
+        ? undefined
+        : { out: shortPath(runtimeDir), upToDate: runtime === undefined, written: runtime?.changed.length ?? 0 };
     process.stdout.write(`${JSON.stringify({ apis, ...(shared ? { runtime: shared } : {}) }, null, 2)}\n`);
     return;
   }
@@ -195,7 +269,10 @@ async function report(argv: GenerateArgs, outcomes: readonly ApiOutcome[], runti
       process.stdout.write(indent(formatChangeReportText(result.changes)));
     }
   }
-  if (runtimeDir !== undefined) process.stdout.write(`${shortPath(runtimeDir)}: shared runtime; ${runtime ? `${files(runtime.changed.length)} written` : "up to date"}\n`);
+  if (runtimeDir !== undefined)
+    process.stdout.write(
+      `${shortPath(runtimeDir)}: shared runtime; ${runtime ? `${files(runtime.changed.length)} written` : "up to date"}\n`,
+    );
 }
 
 function indent(text: string): string {

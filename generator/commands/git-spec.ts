@@ -44,7 +44,8 @@ async function locateInRepository(specPath: string, ref: string): Promise<{ root
     throw error;
   });
   const found = await git(dirname(real), ["rev-parse", "--show-toplevel"], specPath);
-  if (!found.ok) throw fromGit(specPath, `the spec is not inside a git repository, and --base ${JSON.stringify(ref)} is not a file`);
+  if (!found.ok)
+    throw fromGit(specPath, `the spec is not inside a git repository, and --base ${JSON.stringify(ref)} is not a file`);
   const root = found.stdout.trim();
   return { root, path: relative(root, real).split(sep).join("/") };
 }
@@ -56,7 +57,10 @@ export async function readSpecAtRef(specPath: string, ref: string): Promise<Spec
   const { root, path } = await locateInRepository(specPath, ref);
   const commit = await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], specPath);
   if (!commit.ok) {
-    throw fromGit(specPath, `--base ${JSON.stringify(ref)} is neither a file nor a commit, branch or tag of the repository at ${root}`);
+    throw fromGit(
+      specPath,
+      `--base ${JSON.stringify(ref)} is neither a file nor a commit, branch or tag of the repository at ${root}`,
+    );
   }
   const label = `${ref}:${path}`;
   const shown = await git(root, ["show", label], specPath);

@@ -13,7 +13,10 @@ import { EXIT, shortPath } from "./shared.js";
 
 export function inputsOptions<T>(command: Argv<T>) {
   return apiOptions(command)
-    .example("$0 inputs", "List what generated/kapso is made from (the inputs of a cached build task) and what it writes")
+    .example(
+      "$0 inputs",
+      "List what generated/kapso is made from (the inputs of a cached build task) and what it writes",
+    )
     .example("$0 inputs --json", "The same as JSON: { apis: [{ name, out, files, values, urls, outputs }], runtime? }");
 }
 
@@ -37,7 +40,8 @@ export async function runInputs(argv: GenerateArgs): Promise<number> {
     const spec = await loadSpec(options.spec);
     apis.push({ name: options.name, ...(await listing(options.out, apiInputs(options, spec.files))) });
   }
-  const runtime = run.runtimeDir === undefined ? undefined : await listing(run.runtimeDir, runtimeInputs(run.runtimeDir));
+  const runtime =
+    run.runtimeDir === undefined ? undefined : await listing(run.runtimeDir, runtimeInputs(run.runtimeDir));
   if (argv.json) {
     process.stdout.write(`${JSON.stringify({ apis, ...(runtime ? { runtime } : {}) }, null, 2)}\n`);
     return EXIT.ok;
@@ -48,10 +52,17 @@ export async function runInputs(argv: GenerateArgs): Promise<number> {
 
 async function listing(out: string, inputs: Inputs): Promise<Omit<Listing, "name">> {
   const manifest = await readManifest(out);
-  const outputs = manifest === undefined ? [] : [...Object.keys(manifest.files), MANIFEST_FILE].sort().map((path) => shortPath(join(out, path)));
+  const outputs =
+    manifest === undefined
+      ? []
+      : [...Object.keys(manifest.files), MANIFEST_FILE].sort().map((path) => shortPath(join(out, path)));
   return {
     out: shortPath(out),
-    files: inputs.files.map((file) => ({ path: shortPath(file.path), ...(file.key === undefined ? {} : { key: file.key }), ...(file.text === undefined ? {} : { text: true as const }) })),
+    files: inputs.files.map((file) => ({
+      path: shortPath(file.path),
+      ...(file.key === undefined ? {} : { key: file.key }),
+      ...(file.text === undefined ? {} : { text: true as const }),
+    })),
     values: inputs.values.map(([name, value]) => `${name}=${value}`),
     urls: inputs.urls,
     outputs,
@@ -61,7 +72,9 @@ async function listing(out: string, inputs: Inputs): Promise<Omit<Listing, "name
 /** One block per folder: a heading, then one `kind  item` line per input and output. */
 function formatListing(listing: Listing): string {
   const lines = [
-    ...listing.files.map((file) => `  file    ${file.path}${file.key === undefined ? "" : ` (only its "${file.key}" key)`}`),
+    ...listing.files.map(
+      (file) => `  file    ${file.path}${file.key === undefined ? "" : ` (only its "${file.key}" key)`}`,
+    ),
     ...listing.urls.map((url) => `  url     ${url}`),
     ...listing.values.map((value) => `  value   ${value}`),
     ...listing.outputs.map((path) => `  output  ${path}`),

@@ -19,6 +19,8 @@ export function reportError(thrown: unknown): number {
     process.stderr.write(`kapso-codegen: ${error.message}\nRun \`kapso-codegen --help\` for usage.\n`);
     return EXIT.usage;
   }
-  process.stderr.write(`kapso-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `kapso-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT.internal;
 }

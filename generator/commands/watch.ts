@@ -27,9 +27,16 @@ export interface WatchArgs extends GenerateArgs {
 
 export function watchOptions<T>(command: Argv<T>) {
   return apiOptions(command)
-    .option("debounce", { type: "number", default: DEFAULT_DEBOUNCE_MS, describe: "Milliseconds to wait after the last change before regenerating" })
+    .option("debounce", {
+      type: "number",
+      default: DEFAULT_DEBOUNCE_MS,
+      describe: "Milliseconds to wait after the last change before regenerating",
+    })
     .example("$0 watch", "Regenerate generated/kapso whenever specs/kapso-platform.yaml changes")
-    .example("$0 watch --spec api.yaml --out src/api", "Regenerate src/api whenever api.yaml or a file it $refs changes");
+    .example(
+      "$0 watch --spec api.yaml --out src/api",
+      "Regenerate src/api whenever api.yaml or a file it $refs changes",
+    );
 }
 
 export interface WatchRun {
@@ -57,7 +64,8 @@ export interface Watcher {
 export async function startWatch(argv: WatchArgs, hooks: WatchHooks = {}): Promise<Watcher> {
   const debounceMs = checkedDebounce(argv.debounce);
   const initial = await watchedFiles(argv);
-  if (initial.files.length === 0) throw new UsageError("nothing to watch: the spec is a URL; watch works on spec files");
+  if (initial.files.length === 0)
+    throw new UsageError("nothing to watch: the spec is a URL; watch works on spec files");
   const watcher = new SpecWatcher(argv, debounceMs, hooks);
   await watcher.start(initial.files);
   return { files: () => watcher.files(), close: () => watcher.close() };
@@ -83,7 +91,8 @@ export async function runWatch(argv: WatchArgs): Promise<number> {
 
 function checkedDebounce(value: number | undefined): number {
   const debounce = value ?? DEFAULT_DEBOUNCE_MS;
-  if (!Number.isFinite(debounce) || debounce < 0) throw new UsageError(`--debounce must be a number of milliseconds, 0 or more (got ${String(value)})`);
+  if (!Number.isFinite(debounce) || debounce < 0)
+    throw new UsageError(`--debounce must be a number of milliseconds, 0 or more (got ${String(value)})`);
   return debounce;
 }
 
@@ -172,7 +181,8 @@ class SpecWatcher {
   }
 
   private async run(changed: readonly string[]): Promise<void> {
-    if (changed.length > 0) this.log(`${new Date().toLocaleTimeString()} ${changed.map(shortPath).join(", ")} changed; regenerating`);
+    if (changed.length > 0)
+      this.log(`${new Date().toLocaleTimeString()} ${changed.map(shortPath).join(", ")} changed; regenerating`);
     const code = await generateOnce(this.argv);
     await this.refreshFiles();
     this.hooks.onRun?.({ changed, code });
@@ -226,7 +236,8 @@ class SpecWatcher {
 
   private onFolderEvent(folder: string, name: string | null): void {
     // Without a name (rare, platform-dependent), any watched file in the folder may have changed.
-    const candidates = name === null ? [...this.watched].filter((file) => dirname(file) === folder) : [join(folder, name)];
+    const candidates =
+      name === null ? [...this.watched].filter((file) => dirname(file) === folder) : [join(folder, name)];
     const hits = candidates.filter((file) => this.watched.has(file));
     if (hits.length === 0 || this.closed) return;
     for (const file of hits) this.pending.add(file);
@@ -236,13 +247,15 @@ class SpecWatcher {
 
   private flush(): void {
     this.timer = undefined;
-    this.running = this.running.then(() => {
-      if (this.closed || this.pending.size === 0) return undefined; // an earlier flush took these changes already
-      const changed = [...this.pending];
-      this.pending.clear();
-      return this.run(changed);
-    }).catch((error: unknown) => {
-      reportError(error); // a failing onRun hook must not stop later runs
-    });
+    this.running = this.running
+      .then(() => {
+        if (this.closed || this.pending.size === 0) return undefined; // an earlier flush took these changes already
+        const changed = [...this.pending];
+        this.pending.clear();
+        return this.run(changed);
+      })
+      .catch((error: unknown) => {
+        reportError(error); // a failing onRun hook must not stop later runs
+      });
   }
 }

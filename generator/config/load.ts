@@ -11,7 +11,13 @@ import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseEr
 import { environmentError, errorCode, SpecError, type SourcePlace } from "../errors.js";
 import type { ApiConfig, KapsoCodegenConfig } from "./define.js";
 
-export const CONFIG_NAMES = ["kapso-codegen.config.ts", "kapso-codegen.config.mts", "kapso-codegen.config.mjs", "kapso-codegen.config.js", "kapso-codegen.config.json"];
+export const CONFIG_NAMES = [
+  "kapso-codegen.config.ts",
+  "kapso-codegen.config.mts",
+  "kapso-codegen.config.mjs",
+  "kapso-codegen.config.js",
+  "kapso-codegen.config.json",
+];
 
 export interface LoadedConfig {
   readonly file: string;
@@ -43,7 +49,11 @@ function parseJson(path: string, text: string): unknown {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
   const [first] = errors;
-  if (first !== undefined) throw new SpecError(`cannot parse the config: ${printParseErrorCode(first.error)}`, { file: path, ...lineAndColumn(text, first.offset) });
+  if (first !== undefined)
+    throw new SpecError(`cannot parse the config: ${printParseErrorCode(first.error)}`, {
+      file: path,
+      ...lineAndColumn(text, first.offset),
+    });
   return value;
 }
 
@@ -77,7 +87,11 @@ function publicEntry(): string {
 async function importModule(path: string): Promise<unknown> {
   const { createJiti } = await import("jiti"); // only for module configs: a JSON config stays light
   // moduleCache off: `watch` reloads an edited config in the same process.
-  const jiti = createJiti(path, { alias: { "kapso-codegen": publicEntry() }, moduleCache: false, interopDefault: true });
+  const jiti = createJiti(path, {
+    alias: { "kapso-codegen": publicEntry() },
+    moduleCache: false,
+    interopDefault: true,
+  });
   try {
     return await jiti.import(path, { default: true });
   } catch (error) {
@@ -91,7 +105,10 @@ function loadError(path: string, message: string): SpecError {
   const at = new RegExp(`\\s*${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)`).exec(message);
   const first = (at === null ? message : message.replace(at[0], "")).split("\n")[0]?.trim() ?? "";
   const text = first.replace(/^ParseError: /, "syntax error: ");
-  return new SpecError(`cannot load the config: ${text}`, at === null ? { file: path } : { file: path, line: Number(at[1]), column: Number(at[2]) });
+  return new SpecError(
+    `cannot load the config: ${text}`,
+    at === null ? { file: path } : { file: path, line: Number(at[1]), column: Number(at[2]) },
+  );
 }
 
 const CONFIG_KEYS = ["apis", "runtime", "strict"] as const satisfies ReadonlyArray<keyof KapsoCodegenConfig>;
@@ -101,24 +118,32 @@ function checkConfig(value: unknown, placeOf: PlaceOf): KapsoCodegenConfig {
   const fail = (message: string, path: ReadonlyArray<string | number> = []): never => {
     throw new SpecError(message, placeOf(path));
   };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return fail("the config must export an object (export default defineConfig({ apis: [...] }))");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail("the config must export an object (export default defineConfig({ apis: [...] }))");
   const config = value as Record<string, unknown>;
   checkKeys(config, CONFIG_KEYS, "the config", [], fail);
-  if (!Array.isArray(config["apis"]) || config["apis"].length === 0) return fail("the config needs `apis`: a non-empty list of { spec, out?, name? }", ["apis"]);
+  if (!Array.isArray(config["apis"]) || config["apis"].length === 0)
+    return fail("the config needs `apis`: a non-empty list of { spec, out?, name? }", ["apis"]);
   config["apis"].forEach((api: unknown, index) => {
-    if (typeof api !== "object" || api === null || Array.isArray(api)) return fail(`apis[${index}] must be an object { spec, out?, name?, msw? }`, ["apis", index]);
+    if (typeof api !== "object" || api === null || Array.isArray(api))
+      return fail(`apis[${index}] must be an object { spec, out?, name?, msw? }`, ["apis", index]);
     const fields = api as Record<string, unknown>;
     checkKeys(fields, API_KEYS, `apis[${index}]`, ["apis", index], fail);
-    if (typeof fields["spec"] !== "string") fail(`apis[${index}] needs a \`spec\` (a file path or URL)`, ["apis", index]);
+    if (typeof fields["spec"] !== "string")
+      fail(`apis[${index}] needs a \`spec\` (a file path or URL)`, ["apis", index]);
     for (const key of ["out", "name"] as const) {
-      if (fields[key] !== undefined && typeof fields[key] !== "string") fail(`apis[${index}].${key} must be a string`, ["apis", index, key]);
+      if (fields[key] !== undefined && typeof fields[key] !== "string")
+        fail(`apis[${index}].${key} must be a string`, ["apis", index, key]);
     }
-    if (fields["msw"] !== undefined && typeof fields["msw"] !== "boolean") fail(`apis[${index}].msw must be true or false`, ["apis", index, "msw"]);
+    if (fields["msw"] !== undefined && typeof fields["msw"] !== "boolean")
+      fail(`apis[${index}].msw must be true or false`, ["apis", index, "msw"]);
     if (fields["pagination"] !== undefined) checkPagination(fields["pagination"], ["apis", index, "pagination"], fail);
     return undefined;
   });
-  if (config["runtime"] !== undefined && typeof config["runtime"] !== "string") fail("`runtime` must be a folder path", ["runtime"]);
-  if (config["strict"] !== undefined && typeof config["strict"] !== "boolean") fail("`strict` must be true or false", ["strict"]);
+  if (config["runtime"] !== undefined && typeof config["runtime"] !== "string")
+    fail("`runtime` must be a folder path", ["runtime"]);
+  if (config["strict"] !== undefined && typeof config["strict"] !== "boolean")
+    fail("`strict` must be true or false", ["strict"]);
   return value as KapsoCodegenConfig;
 }
 
@@ -128,22 +153,34 @@ const CONVENTION_FIELDS = {
 } as const;
 
 /** `pagination`: a list of conventions, each `{ style: "page" | "cursor", … }` with string fields. */
-function checkPagination(value: unknown, path: ReadonlyArray<string | number>, fail: (message: string, path: ReadonlyArray<string | number>) => never): void {
+function checkPagination(
+  value: unknown,
+  path: ReadonlyArray<string | number>,
+  fail: (message: string, path: ReadonlyArray<string | number>) => never,
+): void {
   const where = `apis[${String(path[1])}].pagination`;
-  if (!Array.isArray(value)) return fail(`${where} must be a list of conventions ({ style: "page" | "cursor", … })`, path);
+  if (!Array.isArray(value))
+    return fail(`${where} must be a list of conventions ({ style: "page" | "cursor", … })`, path);
   value.forEach((convention: unknown, index) => {
     const at = [...path, index];
-    const style = typeof convention === "object" && convention !== null ? (convention as Record<string, unknown>)["style"] : undefined;
-    if (style !== "page" && style !== "cursor") return fail(`${where}[${index}] needs \`style\`: "page" or "cursor"`, at);
+    const style =
+      typeof convention === "object" && convention !== null
+        ? (convention as Record<string, unknown>)["style"]
+        : undefined;
+    if (style !== "page" && style !== "cursor")
+      return fail(`${where}[${index}] needs \`style\`: "page" or "cursor"`, at);
     const fields = convention as Record<string, unknown>;
     const { required, optional } = CONVENTION_FIELDS[style];
     checkKeys(fields, ["style", ...required, ...optional], `${where}[${index}]`, at, fail);
     for (const key of [...required, ...optional]) {
       const given = fields[key];
-      if (given === undefined && (required as readonly string[]).includes(key)) fail(`${where}[${index}] needs \`${key}\` (a string)`, at);
-      if (given !== undefined && (typeof given !== "string" || given === "")) fail(`${where}[${index}].${key} must be a non-empty string`, [...at, key]);
+      if (given === undefined && (required as readonly string[]).includes(key))
+        fail(`${where}[${index}] needs \`${key}\` (a string)`, at);
+      if (given !== undefined && (typeof given !== "string" || given === ""))
+        fail(`${where}[${index}].${key} must be a non-empty string`, [...at, key]);
     }
-    if (style === "cursor" && fields["next"] === undefined && fields["nextCursor"] === undefined) fail(`${where}[${index}] needs \`next\` or \`nextCursor\``, at);
+    if (style === "cursor" && fields["next"] === undefined && fields["nextCursor"] === undefined)
+      fail(`${where}[${index}] needs \`next\` or \`nextCursor\``, at);
     return undefined;
   });
 }
@@ -159,7 +196,10 @@ function checkKeys(
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     const nearest = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
-    const hint = nearest !== undefined && editDistance(key, nearest) <= Math.max(2, Math.floor(key.length / 2)) ? `; did you mean \`${nearest}\`?` : "";
+    const hint =
+      nearest !== undefined && editDistance(key, nearest) <= Math.max(2, Math.floor(key.length / 2))
+        ? `; did you mean \`${nearest}\`?`
+        : "";
     fail(`unknown key \`${key}\` in ${where}${hint} (known keys: ${known.join(", ")})`, [...path, key]);
   }
 }
@@ -172,7 +212,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -16,7 +16,11 @@ export function banner(input: BannerInput): string {
 }
 
 export function runtimeBanner(generatorVersion: string): string {
-  return [`// ${BANNER_MARK} ${generatorVersion}: the shared runtime, copied from its templates.`, "// Do not edit: changes are lost on the next `kapso-codegen generate`.", ""].join("\n");
+  return [
+    `// ${BANNER_MARK} ${generatorVersion}: the shared runtime, copied from its templates.`,
+    "// Do not edit: changes are lost on the next `kapso-codegen generate`.",
+    "",
+  ].join("\n");
 }
 
 export function hasBanner(text: string): boolean {

@@ -4,7 +4,13 @@
  * structures and printed once, never edited node by node.
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { ContentModel, OperationModel, ParameterLocation, ResponseModel, ServerVariableModel } from "../model/index.js";
+import type {
+  ContentModel,
+  OperationModel,
+  ParameterLocation,
+  ResponseModel,
+  ServerVariableModel,
+} from "../model/index.js";
 import type { ClientPlan, CredentialPlan, OperationPlan, PagedOperationPlan } from "../plan/index.js";
 import { isJsonMediaType } from "../spec/constants.js";
 import { docLines } from "./jsdoc.js";
@@ -22,7 +28,12 @@ export function emitClientRegion(input: ClientEmitInput): string {
   const { plan } = input;
   const statements: StatementStructures[] = [];
   for (const operation of plan.operations) statements.push(...operationStatements(operation, plan));
-  statements.push(optionsInterface(input), ...transportStatements(input), clientInterface(plan), factoryFunction(input));
+  statements.push(
+    optionsInterface(input),
+    ...transportStatements(input),
+    clientInterface(plan),
+    factoryFunction(input),
+  );
   return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
 }
 
@@ -44,7 +55,9 @@ function operationStatements(plan: OperationPlan, client: ClientPlan): Statement
   const { operation } = plan;
   const op = plan.operationType;
   const args = argsType(operation, op);
-  const result = resultVariants(operation, op).map((variant) => `\n  | ${variant}`).join("");
+  const result = resultVariants(operation, op)
+    .map((variant) => `\n  | ${variant}`)
+    .join("");
   const item = plan.paging === undefined ? "" : itemType(op, plan.paging);
   return [
     // Only when used: output must compile under noUnusedLocals.
@@ -86,14 +99,27 @@ function operationStatements(plan: OperationPlan, client: ClientPlan): Statement
 }
 
 /** The item type, the convention and the standalone iterator of an operation that pages. */
-function pagingStatements(plan: OperationPlan, paging: PagedOperationPlan, item: string, client: ClientPlan): StatementStructures[] {
+function pagingStatements(
+  plan: OperationPlan,
+  paging: PagedOperationPlan,
+  item: string,
+  client: ClientPlan,
+): StatementStructures[] {
   const optionalArgs = !hasRequiredArgs(plan.operation);
   return [
-    { kind: StructureKind.TypeAlias, name: paging.itemType, isExported: true, docs: [`One item of the list \`${plan.functionName}\` pages through.`], type: item },
+    {
+      kind: StructureKind.TypeAlias,
+      name: paging.itemType,
+      isExported: true,
+      docs: [`One item of the list \`${plan.functionName}\` pages through.`],
+      type: item,
+    },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: paging.conventionName, type: "PageConvention", initializer: JSON.stringify(paging.convention) }],
+      declarations: [
+        { name: paging.conventionName, type: "PageConvention", initializer: JSON.stringify(paging.convention) },
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -105,7 +131,9 @@ function pagingStatements(plan: OperationPlan, paging: PagedOperationPlan, item:
         { name: "args", type: plan.argsType, hasQuestionToken: optionalArgs },
       ],
       returnType: `AsyncGenerator<${paging.itemType}, void, undefined>`,
-      statements: [`return paginate<${paging.itemType}>(transport, ${plan.routeName}, args, ${paging.conventionName});`],
+      statements: [
+        `return paginate<${paging.itemType}>(transport, ${plan.routeName}, args, ${paging.conventionName});`,
+      ],
     },
   ];
 }
@@ -149,7 +177,12 @@ function usesOperationType(operation: OperationModel): boolean {
 }
 
 /** The wrapper argument that holds each location's parameters. */
-export const ARG_NAMES: Record<ParameterLocation, string> = { path: "path", query: "query", header: "headers", cookie: "cookies" };
+export const ARG_NAMES: Record<ParameterLocation, string> = {
+  path: "path",
+  query: "query",
+  header: "headers",
+  cookie: "cookies",
+};
 
 /** `{ path; query?; body; signal? }`, and a union over `contentType` when the operation accepts several media types. */
 function argsType(operation: OperationModel, op: string): string {
@@ -169,13 +202,15 @@ function argsType(operation: OperationModel, op: string): string {
   );
   const contents = requestContents(operation);
   const optional = operation.requestBody?.required === true ? "" : "?";
-  const bodyOf = (content: ContentModel): string => `readonly body${optional}: ${requestBodyType(op, content.mediaType)};`;
+  const bodyOf = (content: ContentModel): string =>
+    `readonly body${optional}: ${requestBodyType(op, content.mediaType)};`;
   const [only] = contents;
   if (contents.length === 1 && only !== undefined) fields.push(bodyOf(only));
   const base = `{\n${fields.map((field) => `  ${field}`).join("\n")}\n}`;
   if (contents.length <= 1) return base;
   const variants = contents.map(
-    (content, index) => `{ readonly contentType${index === 0 ? "?" : ""}: ${JSON.stringify(content.mediaType)}; ${bodyOf(content)} }`,
+    (content, index) =>
+      `{ readonly contentType${index === 0 ? "?" : ""}: ${JSON.stringify(content.mediaType)}; ${bodyOf(content)} }`,
   );
   return `${base} & (${variants.map((variant) => `\n  | ${variant}`).join("")}\n)`;
 }
@@ -189,7 +224,8 @@ function requestBodyType(op: string, mediaType: string): string {
 
 /** Whether a request body of this media type is typed as bytes (`BinaryBody`) rather than by its schema. */
 export function takesBytes(mediaType: string): boolean {
-  const typedBySchema = isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType);
+  const typedBySchema =
+    isJsonMediaType(mediaType) || /^text\//i.test(mediaType) || /^application\/x-www-form-urlencoded/i.test(mediaType);
   return !typedBySchema && !/^(multipart|application)\/form-data/i.test(mediaType);
 }
 
@@ -207,7 +243,10 @@ export function requestContent(operation: OperationModel): ContentModel | undefi
 }
 
 function hasRequiredArgs(operation: OperationModel): boolean {
-  return operation.parameters.some((parameter) => parameter.required) || (operation.requestBody?.required === true && requestContent(operation) !== undefined);
+  return (
+    operation.parameters.some((parameter) => parameter.required) ||
+    (operation.requestBody?.required === true && requestContent(operation) !== undefined)
+  );
 }
 
 const RANGE_TYPES: Record<string, string> = {
@@ -220,7 +259,9 @@ const RANGE_TYPES: Record<string, string> = {
 
 /** What the runtime treats as success: documented 2xx statuses, or all 2xx when only `default` describes them. */
 export function successStatuses(operation: OperationModel): string[] {
-  const documented = operation.responses.filter((response) => response.status.startsWith("2")).map((response) => response.status.toUpperCase());
+  const documented = operation.responses
+    .filter((response) => response.status.startsWith("2"))
+    .map((response) => response.status.toUpperCase());
   const usesDefault = documented.length === 0 && operation.responses.some((response) => response.status === "default");
   return usesDefault ? ["2XX"] : documented;
 }
@@ -241,13 +282,20 @@ function resultVariants(operation: OperationModel, op: string): string[] {
     const kind = digit === "2" ? "Success" : "Failure";
     variants.push(`${kind}<${excluding(range, inRange)}, ${bodyType(op, response)}${headersType(op, response)}>`);
   }
-  const covered = [...exact.map((response) => response.status), ...ranges.map((response) => RANGE_TYPES[response.status.charAt(0)] ?? "never")];
+  const covered = [
+    ...exact.map((response) => response.status),
+    ...ranges.map((response) => RANGE_TYPES[response.status.charAt(0)] ?? "never"),
+  ];
   const documentsSuccess = operation.responses.some((response) => response.status.startsWith("2"));
   if (fallback && !documentsSuccess) {
-    variants.push(`Success<${excluding("SuccessStatus", covered)}, ${bodyType(op, fallback)}${headersType(op, fallback)}>`);
+    variants.push(
+      `Success<${excluding("SuccessStatus", covered)}, ${bodyType(op, fallback)}${headersType(op, fallback)}>`,
+    );
     covered.push("SuccessStatus");
   }
-  variants.push(`Failure<${excluding("HttpStatus", covered)}, ${fallback ? bodyType(op, fallback) + headersType(op, fallback) : "unknown"}>`);
+  variants.push(
+    `Failure<${excluding("HttpStatus", covered)}, ${fallback ? bodyType(op, fallback) + headersType(op, fallback) : "unknown"}>`,
+  );
   variants.push("NetworkFailure");
   return variants;
 }
@@ -302,7 +350,10 @@ function credentialDocs(credential: CredentialPlan): string {
       : scheme.kind === "basic"
         ? "`user:password` for HTTP basic authentication, sent base64-encoded in `Authorization`"
         : "Token sent as `Authorization: Bearer …`";
-  return docLines(`${where} (security scheme \`${scheme.name}\`). A function is called on every request.`, scheme.description);
+  return docLines(
+    `${where} (security scheme \`${scheme.name}\`). A function is called on every request.`,
+    scheme.description,
+  );
 }
 
 function optionsInterface(input: ClientEmitInput): StatementStructures {
@@ -321,7 +372,16 @@ function optionsInterface(input: ClientEmitInput): StatementStructures {
         docs: [credentialDocs(credential)],
       })),
       ...(input.serverVariables.length > 0 ? [serverVariablesProperty(input)] : []),
-      ...(needsBaseUrl(input) ? [{ name: "baseUrl", type: "string", isReadonly: true, docs: ["Where the API is served: the spec names no server."] }] : []),
+      ...(needsBaseUrl(input)
+        ? [
+            {
+              name: "baseUrl",
+              type: "string",
+              isReadonly: true,
+              docs: ["Where the API is served: the spec names no server."],
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -348,7 +408,9 @@ function serverVariablesProperty(input: ClientEmitInput) {
     type: `{\n  ${fields.join("\n  ")}\n}`,
     hasQuestionToken: true,
     isReadonly: true,
-    docs: [`Values for the variables of the server URL \`${input.serverTemplate.replace(/`/g, "'")}\`; ignored when \`baseUrl\` is set.`],
+    docs: [
+      `Values for the variables of the server URL \`${input.serverTemplate.replace(/`/g, "'")}\`; ignored when \`baseUrl\` is set.`,
+    ],
   };
 }
 
@@ -373,7 +435,9 @@ function paginateProperty(plan: ClientPlan, member: string) {
   const methods = plan.operations.flatMap((operation) => {
     if (operation.paging === undefined) return [];
     const optional = hasRequiredArgs(operation.operation) ? "" : "?";
-    return [`/** Every item of \`${operation.functionName}\`, page by page; see \`${operation.paging.standaloneName}\`. */\n  ${printKey(operation.functionName)}(args${optional}: ${operation.argsType}): AsyncGenerator<${operation.paging.itemType}, void, undefined>;`];
+    return [
+      `/** Every item of \`${operation.functionName}\`, page by page; see \`${operation.paging.standaloneName}\`. */\n  ${printKey(operation.functionName)}(args${optional}: ${operation.argsType}): AsyncGenerator<${operation.paging.itemType}, void, undefined>;`,
+    ];
   });
   return {
     name: printKey(member),
@@ -387,7 +451,9 @@ function paginateProperty(plan: ClientPlan, member: string) {
 function transportStatements(input: ClientEmitInput): StatementStructures[] {
   const { plan } = input;
   const optional = optionsOptional(input);
-  const slots = plan.credentials.map((credential) => JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "));
+  const slots = plan.credentials.map((credential) =>
+    JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "),
+  );
   const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
   const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
   const baseUrl =
@@ -400,17 +466,26 @@ function transportStatements(input: ClientEmitInput): StatementStructures[] {
       kind: StructureKind.TypeAlias,
       name: plan.transportType,
       isExported: true,
-      docs: [`What the standalone operations take: a client's options, resolved once by \`${plan.transportFactoryName}\`.`],
+      docs: [
+        `What the standalone operations take: a client's options, resolved once by \`${plan.transportFactoryName}\`.`,
+      ],
       type: `Transport<${label}>`,
     },
     {
       kind: StructureKind.Function,
       name: plan.transportFactoryName,
       isExported: true,
-      docs: [docLines(`Creates the transport the standalone operations of ${input.title} take.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
+      docs: [
+        docLines(
+          `Creates the transport the standalone operations of ${input.title} take.`,
+          input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`,
+        ),
+      ],
       parameters: [{ name: "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
       returnType: plan.transportType,
-      statements: [`return createTransport(${label}, options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`],
+      statements: [
+        `return createTransport(${label}, options, ${baseUrl}, [${slots.join(", ")}], { ${values.join(", ")} });`,
+      ],
     },
   ];
 }
@@ -424,9 +499,16 @@ function factoryFunction(input: ClientEmitInput): StatementStructures {
     kind: StructureKind.Function,
     name: plan.factoryName,
     isExported: true,
-    docs: [docLines(`Creates a client for ${input.title}: every operation as a method.`, input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`)],
+    docs: [
+      docLines(
+        `Creates a client for ${input.title}: every operation as a method.`,
+        input.defaultServer && `Default base URL: \`${input.defaultServer}\`.`,
+      ),
+    ],
     // With no operations the options go unused: the underscore keeps noUnusedParameters quiet.
-    parameters: [{ name: empty ? "_options" : "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) }],
+    parameters: [
+      { name: empty ? "_options" : "options", type: plan.optionsType, ...(optional ? { initializer: "{}" } : {}) },
+    ],
     returnType: plan.clientType,
     statements: empty ? ["return {};"] : factoryStatements(input, routes),
   };
@@ -435,9 +517,14 @@ function factoryFunction(input: ClientEmitInput): StatementStructures {
 function factoryStatements(input: ClientEmitInput, routes: readonly string[]): string[] {
   const { plan } = input;
   const member = plan.paginateMember;
-  if (member === undefined) return [`return bindOperations<${plan.clientType}>(${plan.transportFactoryName}(options), { ${routes.join(", ")} });`];
+  if (member === undefined)
+    return [
+      `return bindOperations<${plan.clientType}>(${plan.transportFactoryName}(options), { ${routes.join(", ")} });`,
+    ];
   const paged = plan.operations.flatMap((operation) =>
-    operation.paging === undefined ? [] : [`${printKey(operation.functionName)}: [${operation.routeName}, ${operation.paging.conventionName}]`],
+    operation.paging === undefined
+      ? []
+      : [`${printKey(operation.functionName)}: [${operation.routeName}, ${operation.paging.conventionName}]`],
   );
   const key = printKey(member);
   return [
@@ -458,11 +545,16 @@ function credentialSlot(credential: CredentialPlan): Record<string, string | boo
 function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
   const { operation } = plan;
   const optionOf = new Map(client.credentials.map((credential) => [credential.scheme.name, credential.option]));
-  const security = operation.security.map((set) => set.map((scheme) => optionOf.get(scheme) ?? `unsupported:${scheme}`));
+  const security = operation.security.map((set) =>
+    set.map((scheme) => optionOf.get(scheme) ?? `unsupported:${scheme}`),
+  );
   const [firstContent] = requestContents(operation);
   const declaring = operation.responses
     .filter((response) => response.headers.length > 0)
-    .map((response) => `${JSON.stringify(response.status === "default" ? "default" : response.status.toUpperCase())}: { ${response.headers.map((header) => `${JSON.stringify(header.name)}: ${JSON.stringify(header.kind)}`).join(", ")} }`);
+    .map(
+      (response) =>
+        `${JSON.stringify(response.status === "default" ? "default" : response.status.toUpperCase())}: { ${response.headers.map((header) => `${JSON.stringify(header.name)}: ${JSON.stringify(header.kind)}`).join(", ")} }`,
+    );
   const styles = operation.parameters
     .filter((parameter) => parameter.in === "query" && parameter.queryStyle !== undefined)
     .map((parameter) => `${JSON.stringify(parameter.name)}: ${JSON.stringify(parameter.queryStyle)}`);

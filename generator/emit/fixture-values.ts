@@ -39,7 +39,8 @@ export function createFixtureValues(
 ): { values: FixtureValues; warnings: ExampleWarning[]; omitted: OutputWarning[]; emitted: EmittedFixture[] } {
   const emitted: EmittedFixture[] = [];
   const record = (schemaPointer: string, direction: "request" | "response", value: unknown): unknown => {
-    if (value !== NO_FIXTURE && resolvePointer(document, schemaPointer) !== undefined) emitted.push({ schemaPointer, direction, value });
+    if (value !== NO_FIXTURE && resolvePointer(document, schemaPointer) !== undefined)
+      emitted.push({ schemaPointer, direction, value });
     return value;
   };
   const validate = screenedValidator(document);
@@ -75,7 +76,10 @@ export function createFixtureValues(
   /** The value, unless TypeScript could not check it against its type: then it is left out, with a warning. */
   const typeable = (picked: PickedFixture, value: unknown): unknown => {
     if (value === NO_FIXTURE || nestingDepth(value) <= MAX_FIXTURE_NESTING) return value;
-    omit(picked.sourcePointer, `fixture left out: the value nests deeper than TypeScript checks (over ${MAX_FIXTURE_NESTING} levels)`);
+    omit(
+      picked.sourcePointer,
+      `fixture left out: the value nests deeper than TypeScript checks (over ${MAX_FIXTURE_NESTING} levels)`,
+    );
     return NO_FIXTURE;
   };
   const values: FixtureValues = {
@@ -83,7 +87,11 @@ export function createFixtureValues(
       const picked = pickParameter(parameterPointer);
       report(picked.issues);
       const schemaPointer = `${parameterPointer}/schema`;
-      return record(schemaPointer, "request", typeable(picked, usable(picked, resolvePointer(document, schemaPointer), scope)));
+      return record(
+        schemaPointer,
+        "request",
+        typeable(picked, usable(picked, resolvePointer(document, schemaPointer), scope)),
+      );
     },
     hasExample(parameterPointer) {
       return pickParameter(parameterPointer).source !== "synthesized";
@@ -95,9 +103,16 @@ export function createFixtureValues(
       const value = typeable(picked, usable(picked, resolvePointer(document, schemaPointer), scope));
       if (!bytes || value === NO_FIXTURE || typeof value === "string") return record(schemaPointer, direction, value);
       // The generated type of a binary body takes bytes (a string among them), never an object or a number.
-      if (resolvePointer(document, schemaPointer) === undefined || validate(schemaPointer, "", { direction }).length === 0) return record(schemaPointer, direction, "");
+      if (
+        resolvePointer(document, schemaPointer) === undefined ||
+        validate(schemaPointer, "", { direction }).length === 0
+      )
+        return record(schemaPointer, direction, "");
       const mediaType = decodePointerToken(mediaTypePointer.slice(mediaTypePointer.lastIndexOf("/") + 1));
-      omit(picked.sourcePointer, `request fixture left out: the body's schema admits no string, but the generated type of a "${mediaType}" body takes only bytes (Blob, ArrayBuffer, string…)`);
+      omit(
+        picked.sourcePointer,
+        `request fixture left out: the body's schema admits no string, but the generated type of a "${mediaType}" body takes only bytes (Blob, ArrayBuffer, string…)`,
+      );
       return NO_FIXTURE;
     },
   };
@@ -121,7 +136,8 @@ function nestingDepth(value: unknown): number {
  * generated types (closed object types) would reject.
  */
 function usable(picked: PickedFixture, schema: unknown, scope: SchemaScope): unknown {
-  const failed = picked.source === "synthesized" && picked.issues.some((issue) => issue.examplePointer === picked.sourcePointer);
+  const failed =
+    picked.source === "synthesized" && picked.issues.some((issue) => issue.examplePointer === picked.sourcePointer);
   if (failed) return NO_FIXTURE;
   return schema === undefined ? picked.value : closeToSchema(picked.value, schema, scope);
 }
@@ -139,7 +155,8 @@ function screenedValidator(document: Record<string, unknown>): FixtureValidator 
     if (conforms(value, resolvePointer(document, schemaPointer), scope)) return [];
     // Past a few dozen, a spec's broken examples are counted, not each compiled and worded by Ajv: on a spec with
     // hundreds of them that would cost seconds for lines nobody reads.
-    if (worded >= WORDED_ISSUES) return [{ pointer: "", message: "does not match its schema (not worded: too many examples fail)" }];
+    if (worded >= WORDED_ISSUES)
+      return [{ pointer: "", message: "does not match its schema (not worded: too many examples fail)" }];
     ajv ??= createFixtureValidator(document);
     const issues = ajv(schemaPointer, value, options);
     if (issues.length > 0) worded++;

@@ -22,11 +22,13 @@ export interface FixtureValues {
 /** What FixtureValues returns when no value satisfies the schema: that fixture is left out rather than emitted wrong. */
 export const NO_FIXTURE = Symbol("no fixture");
 
-
 /** Which fixtures exist: per operation (by fixture name) the response statuses that got a body. */
 export type EmittedFixtures = ReadonlyMap<string, ReadonlySet<string>>;
 
-export function emitFixturesRegion(plan: ClientPlan, values: FixtureValues): { text: string; emitted: EmittedFixtures } {
+export function emitFixturesRegion(
+  plan: ClientPlan,
+  values: FixtureValues,
+): { text: string; emitted: EmittedFixtures } {
   // Without operations the file would hold no export, and a script is not a module that index.ts and mock.ts can import.
   if (plan.operations.length === 0) return { text: EMPTY_FIXTURES, emitted: new Map() };
   const emitted = new Map<string, Set<string>>();
@@ -57,7 +59,10 @@ const EMPTY_FIXTURES = "/** The spec has no operations, so there are no fixtures
 
 function operationFixture(plan: OperationPlan, values: FixtureValues, statuses: Set<string>): string {
   const requestValue = requestFixture(plan.operation, values);
-  const request = requestValue === NO_FIXTURE ? "" : `\n  request: ${printLiteral(requestValue, "  ")} satisfies client.${plan.argsType},`;
+  const request =
+    requestValue === NO_FIXTURE
+      ? ""
+      : `\n  request: ${printLiteral(requestValue, "  ")} satisfies client.${plan.argsType},`;
   const responses = plan.operation.responses.flatMap((response) => {
     const entry = responseFixture(plan.operationType, response, values);
     if (entry === undefined) return [];
@@ -92,7 +97,10 @@ function requestFixture(operation: OperationModel, values: FixtureValues): Recor
 
 /** The content a response fixture is made for: JSON first, else text. */
 export function fixtureContent(response: ResponseModel): ContentModel | undefined {
-  return response.contents.find((content) => isJsonMediaType(content.mediaType)) ?? response.contents.find((content) => /^text\//i.test(content.mediaType));
+  return (
+    response.contents.find((content) => isJsonMediaType(content.mediaType)) ??
+    response.contents.find((content) => /^text\//i.test(content.mediaType))
+  );
 }
 
 function responseFixture(op: string, response: ResponseModel, values: FixtureValues): string | undefined {

@@ -19,6 +19,7 @@ export function printWithSlots(print: (slot: Slot) => string): string {
     });
     const pieces = skeleton.split(mark);
     // Each mark printed once per slot, and nowhere else: otherwise the skeleton's own text holds it; try another.
-    if (pieces.length === texts.length + 1) return pieces.map((piece, index) => (index === 0 ? piece : `${texts[index - 1] ?? ""}${piece}`)).join("");
+    if (pieces.length === texts.length + 1)
+      return pieces.map((piece, index) => (index === 0 ? piece : `${texts[index - 1] ?? ""}${piece}`)).join("");
   }
 }

@@ -40,7 +40,9 @@ export function emitMockRegion(plan: ClientPlan, document: Record<string, unknow
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        docs: ["Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing."],
+        docs: [
+          "Every operation of the spec, in the order of the client. JSON text: as a string, data this size costs tsc nothing.",
+        ],
         declarations: [{ name: "operations", initializer: slot(operations) }],
       },
       {
@@ -63,7 +65,12 @@ export function jsonTemplate(value: unknown): string {
   return `\`${text}\``;
 }
 
-function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: EmittedFixtures, credentials: ReadonlyMap<string, Record<string, string>>): Record<string, unknown> {
+function operationEntry(
+  plan: OperationPlan,
+  embedder: SchemaEmbedder,
+  emitted: EmittedFixtures,
+  credentials: ReadonlyMap<string, Record<string, string>>,
+): Record<string, unknown> {
   const { operation } = plan;
   const security = securityData(operation, credentials);
   return {
@@ -83,7 +90,8 @@ function operationEntry(plan: OperationPlan, embedder: SchemaEmbedder, emitted: 
 function credentialData(plan: ClientPlan): Map<string, Record<string, string>> {
   return new Map(
     plan.credentials.map(({ scheme }): [string, Record<string, string>] => {
-      if (scheme.kind === "apiKey") return [scheme.name, { scheme: scheme.name, in: scheme.in, name: scheme.parameterName }];
+      if (scheme.kind === "apiKey")
+        return [scheme.name, { scheme: scheme.name, in: scheme.in, name: scheme.parameterName }];
       const prefix = scheme.kind === "basic" ? "Basic " : "Bearer ";
       return [scheme.name, { scheme: scheme.name, in: "header", name: "Authorization", prefix }];
     }),
@@ -94,9 +102,16 @@ function credentialData(plan: ClientPlan): Map<string, Record<string, string>> {
  * The alternatives of credentials the operation needs; undefined when it may be called without one (no requirement,
  * an empty one, or one naming a scheme the client cannot send, which the mock then cannot judge either).
  */
-function securityData(operation: OperationModel, credentials: ReadonlyMap<string, Record<string, string>>): Record<string, string>[][] | undefined {
+function securityData(
+  operation: OperationModel,
+  credentials: ReadonlyMap<string, Record<string, string>>,
+): Record<string, string>[][] | undefined {
   const alternatives = operation.security.map((set) => set.map((scheme) => credentials.get(scheme)));
-  if (alternatives.length === 0 || alternatives.some((set) => set.length === 0 || set.some((credential) => credential === undefined))) return undefined;
+  if (
+    alternatives.length === 0 ||
+    alternatives.some((set) => set.length === 0 || set.some((credential) => credential === undefined))
+  )
+    return undefined;
   return alternatives as Record<string, string>[][];
 }
 
@@ -121,7 +136,9 @@ function parameterData(parameter: ParameterModel, embedder: SchemaEmbedder): Rec
 function requestBodyData(operation: OperationModel, embedder: SchemaEmbedder): Record<string, unknown> {
   const body = operation.requestBody;
   const contents = (body?.contents ?? []).map((content) => {
-    const schema = isJsonMediaType(content.mediaType) ? embedder.embed(appendPointer(content.pointer, "schema")) : undefined;
+    const schema = isJsonMediaType(content.mediaType)
+      ? embedder.embed(appendPointer(content.pointer, "schema"))
+      : undefined;
     return { mediaType: content.mediaType, ...(schema === undefined ? {} : { schema }) };
   });
   return { required: body?.required === true, contents };
@@ -136,7 +153,9 @@ function responsesData(plan: OperationPlan, withFixture: ReadonlySet<string>): R
   for (const response of plan.operation.responses) {
     const content = fixtureContent(response);
     const key = response.status.toUpperCase() === "DEFAULT" ? "default" : response.status.toUpperCase();
-    responses[key] = content ? { mediaType: content.mediaType, ...(withFixture.has(response.status) ? { fixture: response.status } : {}) } : {};
+    responses[key] = content
+      ? { mediaType: content.mediaType, ...(withFixture.has(response.status) ? { fixture: response.status } : {}) }
+      : {};
   }
   return responses;
 }

@@ -7,7 +7,11 @@ export const NAMED_TYPES_ANCHOR = "kapso-codegen:named-types";
 
 export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): string {
   const statements = namedTypes.map(({ component, typeName }): StatementStructures => {
-    const indexes = [component.section, component.name, ...(component.mediaType === undefined ? [] : ["content", component.mediaType])];
+    const indexes = [
+      component.section,
+      component.name,
+      ...(component.mediaType === undefined ? [] : ["content", component.mediaType]),
+    ];
     const docs = docLines(component.description);
     return {
       kind: StructureKind.TypeAlias,

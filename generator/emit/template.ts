@@ -55,7 +55,13 @@ function prunedImport(declaration: ts.ImportDeclaration, used: ReadonlySet<strin
   if (kept.length === 0) return undefined;
   const namedImports = ts.factory.updateNamedImports(bindings, kept);
   const importClause = ts.factory.updateImportClause(clause, clause.isTypeOnly, clause.name, namedImports);
-  return ts.factory.updateImportDeclaration(declaration, declaration.modifiers, importClause, declaration.moduleSpecifier, declaration.attributes);
+  return ts.factory.updateImportDeclaration(
+    declaration,
+    declaration.modifiers,
+    importClause,
+    declaration.moduleSpecifier,
+    declaration.attributes,
+  );
 }
 
 /**
@@ -71,7 +77,10 @@ export function identifiers(source: string): Set<string> {
   let braces = 0;
   let previous = ts.SyntaxKind.Unknown;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
+    if (
+      (token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) &&
+      !ENDS_OPERAND.has(previous)
+    ) {
       token = scanner.reScanSlashToken();
     } else if (token === ts.SyntaxKind.TemplateHead) {
       substitutions.push(braces);

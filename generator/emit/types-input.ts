@@ -14,7 +14,10 @@ export interface TypesInput {
 export function prepareForTypes(document: Record<string, unknown>): TypesInput {
   dropRepeatedOperationIds(document);
   const cycles = createRefCycleFinder(document);
-  const schemas = isObject(document["components"]) && isObject(document["components"]["schemas"]) ? document["components"]["schemas"] : {};
+  const schemas =
+    isObject(document["components"]) && isObject(document["components"]["schemas"])
+      ? document["components"]["schemas"]
+      : {};
   const visited = new WeakSet<object>();
   const visit = (node: unknown): void => {
     if (typeof node !== "object" || node === null || visited.has(node)) return;
@@ -91,11 +94,20 @@ function dropRepeatedOperationIds(document: Record<string, unknown>): void {
  * openapi-typescript follows every mapping target as a reference: a bare schema name becomes its `$ref`, and a target
  * that resolves nowhere (it would try to read it as a file) is dropped.
  */
-function resolveMappingTargets(discriminator: Record<string, unknown>, document: object, schemas: Record<string, unknown>): void {
+function resolveMappingTargets(
+  discriminator: Record<string, unknown>,
+  document: object,
+  schemas: Record<string, unknown>,
+): void {
   const mapping = discriminator["mapping"];
   if (!isObject(mapping)) return;
   for (const [key, target] of Object.entries(mapping)) {
-    if (typeof target === "string" && target.startsWith("#/") && resolvePointer(document, target.slice(1)) !== undefined) continue;
+    if (
+      typeof target === "string" &&
+      target.startsWith("#/") &&
+      resolvePointer(document, target.slice(1)) !== undefined
+    )
+      continue;
     if (typeof target === "string" && Object.hasOwn(schemas, target)) mapping[key] = schemaRef(target);
     else delete mapping[key];
   }
@@ -109,8 +121,15 @@ function resolveMappingTargets(discriminator: Record<string, unknown>, document:
 function declareRequiredNames(schema: Record<string, unknown>, document: object): void {
   if (!(isObject(schema["properties"]) || Array.isArray(schema["allOf"]))) return;
   // An inline allOf member may list required names alone (`allOf: [{ $ref: Base }, { required: [id] }]`).
-  const holders = [schema, ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : []).filter((member) => isObject(member) && !("$ref" in member))];
-  const required = holders.flatMap((holder) => (isObject(holder) && Array.isArray(holder["required"]) ? holder["required"] : []));
+  const holders = [
+    schema,
+    ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : []).filter(
+      (member) => isObject(member) && !("$ref" in member),
+    ),
+  ];
+  const required = holders.flatMap((holder) =>
+    isObject(holder) && Array.isArray(holder["required"]) ? holder["required"] : [],
+  );
   if (required.length === 0) return;
   const declared = declaredNames(schema, document, new Set());
   const missing = required.filter((name): name is string => typeof name === "string" && !declared.has(name));
@@ -125,7 +144,8 @@ function declaredNames(schema: unknown, document: object, seen: Set<unknown>): S
   const names = new Set<string>();
   if (!isObject(schema) || seen.has(schema)) return names;
   seen.add(schema);
-  if (typeof schema["$ref"] === "string") return declaredNames(refTarget(document, schema["$ref"])?.value, document, seen);
+  if (typeof schema["$ref"] === "string")
+    return declaredNames(refTarget(document, schema["$ref"])?.value, document, seen);
   if (isObject(schema["properties"])) for (const name of Object.keys(schema["properties"])) names.add(name);
   for (const member of Array.isArray(schema["allOf"]) ? schema["allOf"] : []) {
     for (const name of declaredNames(member, document, seen)) names.add(name);
@@ -162,7 +182,8 @@ function mapDeclaredDiscriminatorValues(schemas: Record<string, unknown>, docume
     if (!isObject(schema) || !Array.isArray(schema["allOf"])) continue;
     const ref = schemaRef(name);
     for (const member of schema["allOf"]) {
-      const base = isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
+      const base =
+        isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
       const discriminator = isObject(base) && isObject(base["discriminator"]) ? base["discriminator"] : undefined;
       const propertyName = discriminator?.["propertyName"];
       if (discriminator === undefined || typeof propertyName !== "string") continue;
@@ -187,11 +208,14 @@ function inlineDiscriminatedUnions(schema: Record<string, unknown>, document: ob
   const members = schema["allOf"];
   if (!Array.isArray(members)) return;
   members.forEach((member: unknown, index) => {
-    const base = isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
+    const base =
+      isObject(member) && typeof member["$ref"] === "string" ? refTarget(document, member["$ref"])?.value : undefined;
     if (!isObject(base) || !isObject(base["discriminator"]) || unionMembers(base).length === 0) return;
     const mapping = isObject(base["discriminator"]["mapping"]) ? Object.values(base["discriminator"]["mapping"]) : [];
     // A schema the union names is one of its members extending it (the inheritance pattern), not a use of it.
-    const named = [...unionMembers(base), ...mapping].some((ref) => typeof ref === "string" && refTarget(document, ref)?.value === schema);
+    const named = [...unionMembers(base), ...mapping].some(
+      (ref) => typeof ref === "string" && refTarget(document, ref)?.value === schema,
+    );
     if (named) return;
     const { discriminator: _discriminator, ...union } = base;
     members[index] = union;
@@ -200,7 +224,10 @@ function inlineDiscriminatedUnions(schema: Record<string, unknown>, document: ob
 
 /** The `$ref`s a schema's oneOf/anyOf lists. */
 function unionMembers(schema: Record<string, unknown>): unknown[] {
-  const members = [...(Array.isArray(schema["oneOf"]) ? schema["oneOf"] : []), ...(Array.isArray(schema["anyOf"]) ? schema["anyOf"] : [])];
+  const members = [
+    ...(Array.isArray(schema["oneOf"]) ? schema["oneOf"] : []),
+    ...(Array.isArray(schema["anyOf"]) ? schema["anyOf"] : []),
+  ];
   return members.map((member) => (isObject(member) ? member["$ref"] : undefined)).filter((ref) => ref !== undefined);
 }
 
@@ -212,7 +239,10 @@ function unionMembers(schema: Record<string, unknown>): unknown[] {
 function hoistMemberDiscriminators(schemas: Record<string, unknown>): void {
   for (const schema of Object.values(schemas)) {
     if (!isObject(schema) || !Array.isArray(schema["allOf"]) || "discriminator" in schema) continue;
-    const owner = schema["allOf"].find((member): member is Record<string, unknown> => isObject(member) && !("$ref" in member) && isObject(member["discriminator"]));
+    const owner = schema["allOf"].find(
+      (member): member is Record<string, unknown> =>
+        isObject(member) && !("$ref" in member) && isObject(member["discriminator"]),
+    );
     if (owner === undefined) continue;
     schema["discriminator"] = owner["discriminator"];
     delete owner["discriminator"];
@@ -223,7 +253,8 @@ function hoistMemberDiscriminators(schemas: Record<string, unknown>): void {
 function declaredValues(schema: Record<string, unknown>, propertyName: string): string[] | undefined {
   const holders = [schema, ...(Array.isArray(schema["allOf"]) ? schema["allOf"] : [])];
   for (const holder of holders) {
-    const property = isObject(holder) && isObject(holder["properties"]) ? holder["properties"][propertyName] : undefined;
+    const property =
+      isObject(holder) && isObject(holder["properties"]) ? holder["properties"][propertyName] : undefined;
     if (!isObject(property)) continue;
     const values = Array.isArray(property["enum"]) ? property["enum"] : "const" in property ? [property["const"]] : [];
     const strings = values.filter((value): value is string => typeof value === "string");

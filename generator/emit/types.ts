@@ -47,7 +47,10 @@ export async function renderSchemaTypes(documentJson: string): Promise<SchemaTyp
     redoc: undefined as never, // read only by the lint and bundle steps skipped here
     resolve: ($ref: string) => resolveRef(document, $ref, { silent: true }),
   };
-  return { text: astToString(transformSchema(document, context as unknown as Parameters<typeof transformSchema>[1])), refCycles: input.refCycles };
+  return {
+    text: astToString(transformSchema(document, context as unknown as Parameters<typeof transformSchema>[1])),
+    refCycles: input.refCycles,
+  };
 }
 
 /** openapi-typescript's own defaults for everything `openapiTS()` would otherwise fill in. */

@@ -158,5 +158,11 @@ function afterBlankLines(text: string, newline: number): number | undefined {
 function opensStatement(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === SLASH) return text.charCodeAt(at + 1) === SLASH || text.charCodeAt(at + 1) === STAR;
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === DOLLAR || code === 0x40;
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    code === 0x5f ||
+    code === DOLLAR ||
+    code === 0x40
+  );
 }

@@ -22,7 +22,11 @@ const FORMAT_LIMIT = 1_000_000;
 /** Size of the runs a large file is formatted in: small enough to share out, large enough that a run is few messages. */
 const RUN_SIZE = 48_000;
 
-export async function formatFiles(files: readonly OutputFile[], outDir: string, helper?: FormatHelper): Promise<OutputFile[]> {
+export async function formatFiles(
+  files: readonly OutputFile[],
+  outDir: string,
+  helper?: FormatHelper,
+): Promise<OutputFile[]> {
   const formatter = await createFormatter(outDir);
   const results = files.map((file) => formatter.format(file));
   if (helper !== undefined) formatter.share(helper);
@@ -46,7 +50,12 @@ interface Job {
 export async function createFormatter(outDir: string, runSize = RUN_SIZE): Promise<Formatter> {
   const prettier = await import("prettier");
   const config = (await prettier.resolveConfig(join(outDir, "index.ts"), { editorconfig: true })) ?? {};
-  const optionsFor = (path: string): Record<string, unknown> => ({ printWidth: 120, ...config, parser: "typescript", filepath: join(outDir, path) });
+  const optionsFor = (path: string): Record<string, unknown> => ({
+    printWidth: 120,
+    ...config,
+    parser: "typescript",
+    filepath: join(outDir, path),
+  });
   const splittable = canSplit(config);
   const queue: Job[] = [];
   let mainDraining = false;
@@ -71,19 +80,24 @@ export async function createFormatter(outDir: string, runSize = RUN_SIZE): Promi
   return {
     async format(file) {
       if (file.text.length > FORMAT_LIMIT) return file;
-      if (!splittable || file.text.length <= runSize) return { path: file.path, text: await prettier.format(file.text, optionsFor(file.path)) };
+      if (!splittable || file.text.length <= runSize)
+        return { path: file.path, text: await prettier.format(file.text, optionsFor(file.path)) };
       const runs = splitTopLevel(file.text, runSize);
       const options = optionsFor(file.path);
       const formatted = await Promise.all(runs.map((run) => enqueue(run, options).catch(() => undefined)));
       // A run that did not parse on its own means the split was not between statements: format the file whole.
-      if (formatted.some((text) => text === undefined)) return { path: file.path, text: await prettier.format(file.text, optionsFor(file.path)) };
+      if (formatted.some((text) => text === undefined))
+        return { path: file.path, text: await prettier.format(file.text, optionsFor(file.path)) };
       return { path: file.path, text: formatted.join("\n") };
     },
     share(helper) {
       void (async () => {
         for (let batch = takeBatch(queue, runSize); batch.length > 0; batch = takeBatch(queue, runSize)) {
           try {
-            const texts = await helper.format(batch.map((job) => job.text), batch[0]?.options ?? {});
+            const texts = await helper.format(
+              batch.map((job) => job.text),
+              batch[0]?.options ?? {},
+            );
             batch.forEach((job, index) => job.resolve(texts[index] ?? ""));
           } catch {
             // The helper could not format the batch (a run that does not parse, or the thread is gone): this thread decides.
@@ -104,7 +118,11 @@ export async function createFormatter(outDir: string, runSize = RUN_SIZE): Promi
 function takeBatch(queue: Job[], runSize: number): Job[] {
   const batch: Job[] = [];
   let size = 0;
-  while (queue.length > 1 && size < 2 * runSize && (batch[0] === undefined || queue[queue.length - 1]?.options === batch[0].options)) {
+  while (
+    queue.length > 1 &&
+    size < 2 * runSize &&
+    (batch[0] === undefined || queue[queue.length - 1]?.options === batch[0].options)
+  ) {
     const job = queue.pop();
     if (job === undefined) break;
     batch.push(job);

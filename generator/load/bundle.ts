@@ -36,11 +36,18 @@ export async function bundleSources(sources: SourceSet): Promise<unknown> {
   try {
     // The main file goes through the resolver too, so a ref back into it (`../openapi.yaml#/…`) meets the same
     // document, and the bundler sees it is already part of the bundle.
-    bundled = await redocly.bundle({ ref: sources.main.id, config: await redocly.createConfig({}), externalRefResolver: new PreloadedResolver(), dereference: false });
+    bundled = await redocly.bundle({
+      ref: sources.main.id,
+      config: await redocly.createConfig({}),
+      externalRefResolver: new PreloadedResolver(),
+      dereference: false,
+    });
   } catch (error) {
     throw new SpecError(`cannot bundle the spec: ${(error as Error).message}`, { file: sources.main.file });
   }
-  const failure = bundled.problems.find((problem) => problem.severity === "error" && !isLeftAsWritten(problemNode(problem, sources)));
+  const failure = bundled.problems.find(
+    (problem) => problem.severity === "error" && !isLeftAsWritten(problemNode(problem, sources)),
+  );
   if (failure) throw problemError(failure, sources);
   const document = bundled.bundle.parsed as unknown;
   redirectRefsEndingInMain(document, sources);
@@ -87,10 +94,15 @@ function problemNode(problem: NormalizedProblem, sources: SourceSet): unknown {
 function problemError(problem: NormalizedProblem, sources: SourceSet): SpecError {
   const at = problem.location[0];
   const file = at && sources.get(at.source.absoluteRef);
-  if (!at || !file || at.pointer === undefined) return new SpecError(`cannot bundle the spec: ${problem.message}`, { file: sources.main.file });
+  if (!at || !file || at.pointer === undefined)
+    return new SpecError(`cannot bundle the spec: ${problem.message}`, { file: sources.main.file });
   const pointer = pointerOf(at.pointer);
   const node = resolvePointer(file.value, pointer);
-  if (isRefObject(node)) return new SpecError(`broken $ref ${JSON.stringify(node.$ref)}: ${problem.message}`, file.locate(appendPointer(pointer, "$ref")));
+  if (isRefObject(node))
+    return new SpecError(
+      `broken $ref ${JSON.stringify(node.$ref)}: ${problem.message}`,
+      file.locate(appendPointer(pointer, "$ref")),
+    );
   return new SpecError(`cannot bundle the spec: ${problem.message}`, file.locate(pointer));
 }
 

@@ -10,17 +10,27 @@ import type { Leniency } from "./leniency.js";
 import { HTTP_METHODS } from "../spec/constants.js";
 
 /** Rewrites `swagger` (the converter's own copy) in place; places are looked up in the document as written. */
-export function replaceRejectedCollectionFormats(swagger: unknown, locate: (pointer: string) => SourcePlace, leniency: Leniency): void {
+export function replaceRejectedCollectionFormats(
+  swagger: unknown,
+  locate: (pointer: string) => SourcePlace,
+  leniency: Leniency,
+): void {
   if (!isObject(swagger)) return;
   const fix = (holder: unknown, pointer: string, isHeader: boolean): void => {
     if (!isObject(holder)) return;
     const format = holder["collectionFormat"];
     const delimited = format === "ssv" || format === "pipes";
-    const rejected = isHeader ? holder["type"] === "array" && (delimited || format === "tsv") : format === "tsv" || (delimited && holder["in"] !== "query");
+    const rejected = isHeader
+      ? holder["type"] === "array" && (delimited || format === "tsv")
+      : format === "tsv" || (delimited && holder["in"] !== "query");
     if (!rejected) return;
     const where = format === "tsv" ? "" : isHeader ? " in a header" : " outside a query";
     const error = `collectionFormat ${JSON.stringify(format)} has no OpenAPI 3 equivalent${where}`;
-    leniency.tolerate(locate(appendPointer(pointer, "collectionFormat")), error, `${error}: taken as csv (comma-separated) instead`);
+    leniency.tolerate(
+      locate(appendPointer(pointer, "collectionFormat")),
+      error,
+      `${error}: taken as csv (comma-separated) instead`,
+    );
     // csv is the default; on a header the converter wants it left unwritten (else it compares it with the items').
     if (isHeader) delete holder["collectionFormat"];
     else holder["collectionFormat"] = "csv";
@@ -29,10 +39,12 @@ export function replaceRejectedCollectionFormats(swagger: unknown, locate: (poin
     if (Array.isArray(map)) map.forEach((value, index) => visit(value, appendPointer(pointer, index)));
     else if (isObject(map)) for (const [key, value] of Object.entries(map)) visit(value, appendPointer(pointer, key));
   };
-  const fixParameters = (list: unknown, pointer: string): void => eachEntry(list, pointer, (parameter, at) => fix(parameter, at, false));
+  const fixParameters = (list: unknown, pointer: string): void =>
+    eachEntry(list, pointer, (parameter, at) => fix(parameter, at, false));
   const fixResponses = (responses: unknown, pointer: string): void =>
     eachEntry(responses, pointer, (response, at) => {
-      if (isObject(response)) eachEntry(response["headers"], appendPointer(at, "headers"), (header, headerAt) => fix(header, headerAt, true));
+      if (isObject(response))
+        eachEntry(response["headers"], appendPointer(at, "headers"), (header, headerAt) => fix(header, headerAt, true));
     });
 
   fixParameters(swagger["parameters"], "/parameters");

@@ -47,7 +47,8 @@ function pointerTo(root: unknown, target: object): string {
       return appendPointer("", ...keys.reverse());
     }
     if (typeof frame.value !== "object" || frame.value === null) continue;
-    for (const [key, child] of Object.entries(frame.value)) if (typeof child === "object" && child !== null) stack.push({ value: child, parent: frame, key });
+    for (const [key, child] of Object.entries(frame.value))
+      if (typeof child === "object" && child !== null) stack.push({ value: child, parent: frame, key });
   }
   return "";
 }
@@ -99,10 +100,18 @@ interface ChainFrame {
 }
 
 /** The longest run from `start`, by a depth-first walk on an explicit stack. */
-function measureChain(document: unknown, start: string, lengths: Map<string, number>, locate: (pointer: string) => SourcePlace): void {
+function measureChain(
+  document: unknown,
+  start: string,
+  lengths: Map<string, number>,
+  locate: (pointer: string) => SourcePlace,
+): void {
   if (lengths.has(start)) return;
   const tooLong = (pointer: string): SpecError =>
-    new SpecError(`$ref chain too long (over ${MAX_REF_CHAIN} schemas in a row, each only a $ref, allOf, oneOf or anyOf of the next)`, locate(pointer));
+    new SpecError(
+      `$ref chain too long (over ${MAX_REF_CHAIN} schemas in a row, each only a $ref, allOf, oneOf or anyOf of the next)`,
+      locate(pointer),
+    );
   const onPath = new Set<string>();
   const frames: ChainFrame[] = [];
   const enter = (pointer: string): void => {
@@ -132,7 +141,12 @@ function measureChain(document: unknown, start: string, lengths: Map<string, num
 /** The schemas a schema is made of without a property or item in between: its `$ref`, and its composition's `$ref`s. */
 function composedRefs(schema: unknown): string[] {
   if (!isObject(schema)) return [];
-  const members = [schema, ...["allOf", "oneOf", "anyOf"].flatMap((keyword) => (Array.isArray(schema[keyword]) ? (schema[keyword] as unknown[]) : []))];
+  const members = [
+    schema,
+    ...["allOf", "oneOf", "anyOf"].flatMap((keyword) =>
+      Array.isArray(schema[keyword]) ? (schema[keyword] as unknown[]) : [],
+    ),
+  ];
   return members.flatMap((member) => {
     const pointer = isObject(member) && typeof member["$ref"] === "string" ? refToPointer(member["$ref"]) : undefined;
     return pointer === undefined ? [] : [pointer];

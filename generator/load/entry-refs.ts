@@ -29,12 +29,20 @@ export function repairEntryRefs(document: LocatedDocument, leniency: Leniency): 
     const holder = resolvePointer(document.value, site.pointer.slice(0, -"/$ref".length));
     if (!isObject(holder)) continue;
     if (schema === undefined) {
-      leniency.tolerate(document.locate(site.pointer), error, `${error}: the entry has no schema, so any value is accepted`);
+      leniency.tolerate(
+        document.locate(site.pointer),
+        error,
+        `${error}: the entry has no schema, so any value is accepted`,
+      );
       delete holder["$ref"];
       continue;
     }
     const schemaRef = refTo(document.value, schema);
-    leniency.tolerate(document.locate(site.pointer), error, `${error}: taken as its schema ${JSON.stringify(schemaRef)}`);
+    leniency.tolerate(
+      document.locate(site.pointer),
+      error,
+      `${error}: taken as its schema ${JSON.stringify(schemaRef)}`,
+    );
     holder["$ref"] = schemaRef;
   }
 }
@@ -57,7 +65,9 @@ function entrySchema(root: unknown, pointer: string): string | undefined {
   if (entry["schema"] !== undefined) return appendPointer(at, "schema");
   const content = entry["content"];
   if (!isObject(content)) return undefined;
-  const mediaTypes = Object.keys(content).filter((mediaType) => isObject(content[mediaType]) && content[mediaType]["schema"] !== undefined);
+  const mediaTypes = Object.keys(content).filter(
+    (mediaType) => isObject(content[mediaType]) && content[mediaType]["schema"] !== undefined,
+  );
   const chosen = mediaTypes.find((mediaType) => /^application\/(.+\+)?json(;|$)/i.test(mediaType)) ?? mediaTypes[0];
   return chosen === undefined ? undefined : appendPointer(at, "content", chosen, "schema");
 }

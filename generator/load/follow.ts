@@ -19,7 +19,11 @@ export async function followRefs(sources: SourceSet): Promise<void> {
     if (!file) continue;
     for (const site of collectRefs(resolvePointer(file.value, next.pointer), { mappings: true })) {
       const found = await loadRefTarget(sources, file.id, site.ref);
-      if (!found.ok) throw new SpecError(`broken $ref ${JSON.stringify(site.ref)}: ${found.reason}`, file.locate(next.pointer + site.pointer));
+      if (!found.ok)
+        throw new SpecError(
+          `broken $ref ${JSON.stringify(site.ref)}: ${found.reason}`,
+          file.locate(next.pointer + site.pointer),
+        );
       queue.push(found.target);
     }
   }
@@ -27,5 +31,7 @@ export async function followRefs(sources: SourceSet): Promise<void> {
 
 /** A part inside a part already walked has had its refs followed. */
 function isWithinWalked(walked: ReadonlyMap<string, readonly string[]>, origin: Origin): boolean {
-  return (walked.get(origin.id) ?? []).some((pointer) => origin.pointer === pointer || origin.pointer.startsWith(`${pointer}/`));
+  return (walked.get(origin.id) ?? []).some(
+    (pointer) => origin.pointer === pointer || origin.pointer.startsWith(`${pointer}/`),
+  );
 }

@@ -8,7 +8,18 @@
 import { encodePointerToken, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { collectRefs } from "./refs.js";
 
-const COMPONENT_TYPES = new Set(["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems"]);
+const COMPONENT_TYPES = new Set([
+  "schemas",
+  "responses",
+  "parameters",
+  "examples",
+  "requestBodies",
+  "headers",
+  "securitySchemes",
+  "links",
+  "callbacks",
+  "pathItems",
+]);
 
 /** Mutates `document`; returns how many targets were hoisted. */
 export function hoistDeepRefs(document: Record<string, unknown>): number {
@@ -24,8 +35,14 @@ export function hoistDeepRefs(document: Record<string, unknown>): number {
       const value = resolvePointer(document, target);
       if (value === undefined) continue;
       document["components"] = components;
-      const section = (isObject(components[kind]) ? components[kind] : (components[kind] = {})) as Record<string, unknown>;
-      const wanted = kind === "parameters" && isObject(value) && typeof value["name"] === "string" ? value["name"] : nameFromPointer(target);
+      const section = (isObject(components[kind]) ? components[kind] : (components[kind] = {})) as Record<
+        string,
+        unknown
+      >;
+      const wanted =
+        kind === "parameters" && isObject(value) && typeof value["name"] === "string"
+          ? value["name"]
+          : nameFromPointer(target);
       const name = uniqueName(section, wanted);
       section[name] = value;
       ref = `#/components/${kind}/${encodePointerToken(name)}`;
@@ -37,7 +54,18 @@ export function hoistDeepRefs(document: Record<string, unknown>): number {
   return hoisted.size;
 }
 
-const SCHEMA_WORDS = new Set(["schema", "properties", "items", "definitions", "$defs", "additionalProperties", "allOf", "oneOf", "anyOf", "not"]);
+const SCHEMA_WORDS = new Set([
+  "schema",
+  "properties",
+  "items",
+  "definitions",
+  "$defs",
+  "additionalProperties",
+  "allOf",
+  "oneOf",
+  "anyOf",
+  "not",
+]);
 
 /**
  * The components section a deep target belongs in: a schema anywhere but directly in a component, or a parameter,

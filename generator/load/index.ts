@@ -92,11 +92,17 @@ function repair(document: LocatedDocument, leniency: Leniency): LocatedDocument 
   return repaired;
 }
 
-async function bundleFiles(main: ParsedFile, source: string): Promise<{ document: LocatedDocument; texts: Map<string, string> }> {
+async function bundleFiles(
+  main: ParsedFile,
+  source: string,
+): Promise<{ document: LocatedDocument; texts: Map<string, string> }> {
   const sources = createSourceSet(main, source);
   await followRefs(sources);
   const bundled = inSourceOrder(await bundleSources(sources), sources);
-  return { document: { value: bundled, locate: createBundleLocator(bundled, sources) }, texts: new Map(sources.files().map((file) => [file.id, file.text])) };
+  return {
+    document: { value: bundled, locate: createBundleLocator(bundled, sources) },
+    texts: new Map(sources.files().map((file) => [file.id, file.text])),
+  };
 }
 
 /** YAML reads an unquoted `swagger: 2.0` as the number 2; the bundler and the converter expect the string. */
@@ -104,7 +110,13 @@ function withQuotedSwaggerVersion(parsed: ParsedFile): ParsedFile {
   return { ...parsed, value: { ...(parsed.value as Record<string, unknown>), swagger: "2.0" } };
 }
 
-function finish(source: string, texts: ReadonlyMap<string, string>, located: LocatedDocument, version: OpenApiVersion, warnings: readonly SpecWarning[]): LoadedSpec {
+function finish(
+  source: string,
+  texts: ReadonlyMap<string, string>,
+  located: LocatedDocument,
+  version: OpenApiVersion,
+  warnings: readonly SpecWarning[],
+): LoadedSpec {
   hoistDeepRefs(located.value as Record<string, unknown>);
   // The output follows the spec's own order; only the hash (and what compares specs) reads the canonical form.
   const document = copyDeep(located.value) as Record<string, unknown>;

@@ -82,7 +82,11 @@ function arrayItems(text: string, open: number): Map<string, Member> {
 
 function skipSpace(text: string, at: number): number {
   let position = at;
-  for (let code = text.charCodeAt(position); code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09; code = text.charCodeAt(++position));
+  for (
+    let code = text.charCodeAt(position);
+    code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+    code = text.charCodeAt(++position)
+  );
   return position;
 }
 
@@ -113,7 +117,18 @@ function valueEnd(text: string, start: number): number {
     return text.length;
   }
   let at = start;
-  for (let code = text.charCodeAt(at); at < text.length && code !== COMMA && code !== CLOSE_BRACE && code !== CLOSE_BRACKET && code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09; code = text.charCodeAt(++at));
+  for (
+    let code = text.charCodeAt(at);
+    at < text.length &&
+    code !== COMMA &&
+    code !== CLOSE_BRACE &&
+    code !== CLOSE_BRACKET &&
+    code !== 0x20 &&
+    code !== 0x0a &&
+    code !== 0x0d &&
+    code !== 0x09;
+    code = text.charCodeAt(++at)
+  );
   return at;
 }
 

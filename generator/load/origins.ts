@@ -63,7 +63,12 @@ export function inSourceOrder(bundled: unknown, sources: SourceSet): unknown {
     const result: Record<string, unknown> = {};
     for (const key of keys) {
       // defineProperty, not assignment: a "__proto__" key must stay data, never become the prototype.
-      Object.defineProperty(result, key, { value: copy(value[key], appendPointer(pointer, key)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: copy(value[key], appendPointer(pointer, key)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return result;
   };
@@ -75,13 +80,19 @@ function mapMounts(bundled: unknown, sources: SourceSet): Map<string, Origin> {
   const root: Origin = { id: main.id, pointer: "" };
   const mounts = new Map<string, Origin>([["", root]]);
   // Components the bundler took over from the main file as they were (same pointer) need no mount.
-  const isMapped = (pointer: string): boolean => mounts.has(pointer) || resolvePointer(main.value, pointer) !== undefined;
+  const isMapped = (pointer: string): boolean =>
+    mounts.has(pointer) || resolvePointer(main.value, pointer) !== undefined;
   const pending: Pair[] = [{ bundled, pointer: "", source: main.value, origin: root }];
 
   const mountMoved = (moved: string, target: Origin): void => {
     if (isMapped(moved)) return;
     mounts.set(moved, target);
-    pending.push({ bundled: resolvePointer(bundled, moved), pointer: moved, source: valueAt(sources, target), origin: target });
+    pending.push({
+      bundled: resolvePointer(bundled, moved),
+      pointer: moved,
+      source: valueAt(sources, target),
+      origin: target,
+    });
   };
 
   for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
@@ -98,7 +109,9 @@ function mapMounts(bundled: unknown, sources: SourceSet): Map<string, Origin> {
       (origin.id === main.id && !isExternalRef(source.$ref)) ||
       (isRefObject(value) && value.$ref === source.$ref && isExternalRef(source.$ref));
     if (keptAsWritten) {
-      pending.push(...childPairs(value, pointer, (key) => ({ source: childOf(source, key), origin: childOrigin(origin, key) })));
+      pending.push(
+        ...childPairs(value, pointer, (key) => ({ source: childOf(source, key), origin: childOrigin(origin, key) })),
+      );
       continue;
     }
     const target = resolveLoadedRef(sources, origin.id, source.$ref);
@@ -127,17 +140,35 @@ function mapMounts(bundled: unknown, sources: SourceSet): Map<string, Origin> {
 }
 
 function isRewrittenMapping(pointer: string, value: unknown, source: unknown): source is string {
-  return typeof value === "string" && typeof source === "string" && value !== source && /\/discriminator\/mapping\/[^/]*$/.test(pointer);
+  return (
+    typeof value === "string" &&
+    typeof source === "string" &&
+    value !== source &&
+    /\/discriminator\/mapping\/[^/]*$/.test(pointer)
+  );
 }
 
 /** Pairs for each child of a bundled value that its source also has. */
-function childPairs(value: unknown, pointer: string, sourceOf: (key: string) => { source: unknown; origin: Origin }): Pair[] {
-  const keys = Array.isArray(value) ? value.map((_, index) => String(index)) : isObject(value) ? Object.keys(value) : [];
+function childPairs(
+  value: unknown,
+  pointer: string,
+  sourceOf: (key: string) => { source: unknown; origin: Origin },
+): Pair[] {
+  const keys = Array.isArray(value)
+    ? value.map((_, index) => String(index))
+    : isObject(value)
+      ? Object.keys(value)
+      : [];
   const pairs: Pair[] = [];
   for (const key of keys) {
     const { source, origin } = sourceOf(key);
     if (source === undefined) continue;
-    pairs.push({ bundled: (value as Record<string, unknown>)[key], pointer: appendPointer(pointer, key), source, origin });
+    pairs.push({
+      bundled: (value as Record<string, unknown>)[key],
+      pointer: appendPointer(pointer, key),
+      source,
+      origin,
+    });
   }
   return pairs;
 }

@@ -72,7 +72,9 @@ function parseYaml(file: string, text: string): YamlParsed {
   if (first) {
     const at = lines.linePos(first.pos[0]);
     // The YAML parser reports its own stack overflow on deep nesting as a parse error at the place it gave up.
-    const reason = first.message.includes("Maximum call stack size exceeded") ? "nested too deeply" : firstLine(first.message);
+    const reason = first.message.includes("Maximum call stack size exceeded")
+      ? "nested too deeply"
+      : firstLine(first.message);
     throw new SpecError(`cannot parse: ${reason}`, { file, line: at.line, column: at.col });
   }
   return { root: document.contents, lines, value: document.toJS({ maxAliasCount: 10_000 }) as unknown };

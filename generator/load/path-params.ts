@@ -56,19 +56,32 @@ export function repairPathParameters(document: LocatedDocument, leniency: Lenien
     edits.push(sharedEdits);
     for (const method of HTTP_METHODS) {
       const operation = item.value[method];
-      if (isObject(operation)) edits.push(repairOperation(context, operation, appendPointer(item.pointer, method), sharedEdits, sharedNames));
+      if (isObject(operation))
+        edits.push(repairOperation(context, operation, appendPointer(item.pointer, method), sharedEdits, sharedNames));
     }
   }
   const removed = new Map<string, number[]>();
   for (const edit of edits) {
     applyEdits(document.value, edit);
-    if (edit.removed.size > 0) removed.set(edit.pointer, [...edit.removed].sort((a, b) => a - b));
+    if (edit.removed.size > 0)
+      removed.set(
+        edit.pointer,
+        [...edit.removed].sort((a, b) => a - b),
+      );
   }
-  return removed.size === 0 ? document : { value: document.value, locate: locateBeforeRemovals(document.locate, removed) };
+  return removed.size === 0
+    ? document
+    : { value: document.value, locate: locateBeforeRemovals(document.locate, removed) };
 }
 
 /** The edits of one operation's own parameters, given what its path item declares. */
-function repairOperation(context: PathContext, operation: Record<string, unknown>, pointer: string, shared: ListEdits, sharedNames: readonly string[]): ListEdits {
+function repairOperation(
+  context: PathContext,
+  operation: Record<string, unknown>,
+  pointer: string,
+  shared: ListEdits,
+  sharedNames: readonly string[],
+): ListEdits {
   const { document, leniency, path, template } = context;
   const own = editsOf(operation, appendPointer(pointer, "parameters"));
   const inQuery = queryParameterNames(document.value, [...shared.list, ...own.list]);
@@ -156,7 +169,8 @@ function pairMisspellings(unknown: readonly PathParameter[], free: readonly stri
   const unpaired = unknown.filter((parameter) => !pairs.has(parameter));
   const [lastParameter] = unpaired;
   const [lastName] = open;
-  if (unpaired.length === 1 && open.length === 1 && lastParameter && lastName !== undefined) pairs.set(lastParameter, lastName);
+  if (unpaired.length === 1 && open.length === 1 && lastParameter && lastName !== undefined)
+    pairs.set(lastParameter, lastName);
   return pairs;
 }
 
@@ -177,13 +191,17 @@ function pathParameters(root: unknown, edits: ListEdits): PathParameter[] {
 }
 
 function applyEdits(root: unknown, edits: ListEdits): void {
-  for (const [index, name] of edits.renamed) edits.list[index] = { ...followToObject(root, edits.list[index], "")?.value, name };
+  for (const [index, name] of edits.renamed)
+    edits.list[index] = { ...followToObject(root, edits.list[index], "")?.value, name };
   for (const index of [...edits.removed].sort((a, b) => b - a)) edits.list.splice(index, 1);
   for (const name of edits.added) edits.list.push({ name, in: "path", required: true, schema: { type: "string" } });
 }
 
 /** A pointer into a list with entries removed names the entry that was written at a later index. */
-function locateBeforeRemovals(locate: LocatedDocument["locate"], removed: ReadonlyMap<string, readonly number[]>): LocatedDocument["locate"] {
+function locateBeforeRemovals(
+  locate: LocatedDocument["locate"],
+  removed: ReadonlyMap<string, readonly number[]>,
+): LocatedDocument["locate"] {
   return (pointer) => {
     for (const [list, indexes] of removed) {
       const match = pointer.startsWith(`${list}/`) ? /^(\d+)(.*)$/.exec(pointer.slice(list.length + 1)) : null;

@@ -7,7 +7,8 @@ export function isUrl(source: string): boolean {
 }
 
 /** The text, or why it could not be had (`no such file`, `HTTP 404`…), so each caller can frame the failure. */
-export type ReadOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type ReadOutcome =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 /** Reads the spec the user named; a failure is a SpecError naming it. */
 export async function readSpecText(source: string): Promise<string> {

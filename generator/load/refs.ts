@@ -75,7 +75,8 @@ export function collectRefs(value: unknown, options: CollectOptions = {}): RefSi
 function collectExampleRefs(examples: unknown, pointer: string, sites: RefSite[]): void {
   if (!isObject(examples)) return;
   for (const [name, example] of Object.entries(examples)) {
-    if (isObject(example) && typeof example["$ref"] === "string") sites.push({ pointer: appendPointer(pointer, name, "$ref"), ref: example["$ref"] });
+    if (isObject(example) && typeof example["$ref"] === "string")
+      sites.push({ pointer: appendPointer(pointer, name, "$ref"), ref: example["$ref"] });
   }
 }
 
@@ -83,7 +84,8 @@ function collectMappingRefs(discriminator: unknown, pointer: string, sites: RefS
   const mapping = isObject(discriminator) ? discriminator["mapping"] : undefined;
   if (!isObject(mapping)) return;
   for (const [name, target] of Object.entries(mapping)) {
-    if (typeof target === "string" && isMappingRef(target)) sites.push({ pointer: appendPointer(pointer, "mapping", name), ref: target });
+    if (typeof target === "string" && isMappingRef(target))
+      sites.push({ pointer: appendPointer(pointer, "mapping", name), ref: target });
   }
 }
 
@@ -101,7 +103,10 @@ export function checkRefs(document: LocatedDocument, sites: readonly RefSite[], 
   for (const site of sites) {
     if (isExternalRef(site.ref)) {
       if (allowExternal) continue;
-      throw new SpecError(`$ref ${JSON.stringify(site.ref)} could not be bundled into one document`, document.locate(site.pointer));
+      throw new SpecError(
+        `$ref ${JSON.stringify(site.ref)} could not be bundled into one document`,
+        document.locate(site.pointer),
+      );
     }
     const target = refToPointer(site.ref);
     if (target === undefined || resolvePointer(document.value, target) === undefined) {

@@ -12,7 +12,8 @@ export interface SourceFile extends ParsedFile {
   readonly id: string;
 }
 
-export type LoadResult = { readonly ok: true; readonly file: SourceFile } | { readonly ok: false; readonly reason: string };
+export type LoadResult =
+  { readonly ok: true; readonly file: SourceFile } | { readonly ok: false; readonly reason: string };
 
 export interface SourceSet {
   readonly main: SourceFile;

@@ -12,7 +12,12 @@ import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
 import { isRefObject } from "./targets.js";
 
-export async function upgradeSwagger2(swagger: LocatedDocument, file: string, text: string, leniency: Leniency): Promise<LocatedDocument> {
+export async function upgradeSwagger2(
+  swagger: LocatedDocument,
+  file: string,
+  text: string,
+  leniency: Leniency,
+): Promise<LocatedDocument> {
   const { default: swagger2openapi } = await import("swagger2openapi");
   // The converter gets its own copy (in the spec's order): it must not touch the document that places are looked up in.
   const copy = copyDeep(swagger.value);
@@ -43,9 +48,26 @@ export function swaggerPointer(openApiPointer: string, swagger: unknown): string
     if (swaggerSection === undefined) return "";
     const [name, ...inside] = rest;
     if (name === undefined) return appendPointer("", swaggerSection);
-    return appendPointer("", swaggerSection, name, ...(section === "responses" ? responseTokens(inside) : section === "parameters" ? parameterTokens(inside) : section === "requestBodies" ? [] : inside));
+    return appendPointer(
+      "",
+      swaggerSection,
+      name,
+      ...(section === "responses"
+        ? responseTokens(inside)
+        : section === "parameters"
+          ? parameterTokens(inside)
+          : section === "requestBodies"
+            ? []
+            : inside),
+    );
   }
-  if (top === "paths" && section !== undefined) return appendPointer("", "paths", section, ...pathItemTokens(rest, resolvePointer(swagger, appendPointer("/paths", section)), swagger));
+  if (top === "paths" && section !== undefined)
+    return appendPointer(
+      "",
+      "paths",
+      section,
+      ...pathItemTokens(rest, resolvePointer(swagger, appendPointer("/paths", section)), swagger),
+    );
   if (top === "servers") return "/host";
   return openApiPointer;
 }
@@ -56,7 +78,8 @@ function pathItemTokens(tokens: readonly string[], pathItem: unknown, swagger: u
   if (first === "parameters") return ["parameters", ...listParameterTokens(rest, pathItem["parameters"], swagger)];
   const operation = pathItem[first];
   const [part, ...inside] = rest;
-  if (part === "parameters" && isObject(operation)) return [first, "parameters", ...listParameterTokens(inside, operation["parameters"], swagger)];
+  if (part === "parameters" && isObject(operation))
+    return [first, "parameters", ...listParameterTokens(inside, operation["parameters"], swagger)];
   if (part === "requestBody" && isObject(operation)) {
     const index = bodyParameterIndex(operation["parameters"], swagger);
     return index === undefined ? [first, "parameters"] : [first, "parameters", String(index), ...bodyTokens(inside)];
@@ -76,7 +99,8 @@ function responseTokens(tokens: readonly string[]): string[] {
     if (field === "example" || field === "examples") return ["examples", mediaType];
     return [];
   }
-  if (part === "headers" && mediaType !== undefined) return ["headers", mediaType, ...(field === "schema" ? inside : [])];
+  if (part === "headers" && mediaType !== undefined)
+    return ["headers", mediaType, ...(field === "schema" ? inside : [])];
   return [...tokens];
 }
 
@@ -97,7 +121,8 @@ function listParameterTokens(tokens: readonly string[], parameters: unknown, swa
   if (index === undefined || !Array.isArray(parameters)) return [...tokens];
   let kept = -1;
   for (const [position, entry] of parameters.entries()) {
-    if (!movesToRequestBody(entry, swagger) && ++kept === Number(index)) return [String(position), ...parameterTokens(inside)];
+    if (!movesToRequestBody(entry, swagger) && ++kept === Number(index))
+      return [String(position), ...parameterTokens(inside)];
   }
   return [];
 }

@@ -9,7 +9,8 @@ export interface Origin {
   readonly pointer: string;
 }
 
-export type TargetResult = { readonly ok: true; readonly target: Origin } | { readonly ok: false; readonly reason: string };
+export type TargetResult =
+  { readonly ok: true; readonly target: Origin } | { readonly ok: false; readonly reason: string };
 
 export function childOrigin(origin: Origin, key: string | number): Origin {
   return { id: origin.id, pointer: appendPointer(origin.pointer, key) };
@@ -65,6 +66,7 @@ function targetIn(sources: SourceSet, id: string, fragment: string): TargetResul
   if (!file) return { ok: false, reason: `${sources.displayName(id)} is not loaded` };
   const pointer = refToPointer(fragment === "" ? "#" : fragment);
   if (pointer === undefined) return { ok: false, reason: "only JSON pointer fragments (#/…) are supported" };
-  if (resolvePointer(file.value, pointer) === undefined) return { ok: false, reason: `nothing in ${file.file} at that pointer` };
+  if (resolvePointer(file.value, pointer) === undefined)
+    return { ok: false, reason: `nothing in ${file.file} at that pointer` };
   return { ok: true, target: { id, pointer } };
 }

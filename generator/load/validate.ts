@@ -20,12 +20,16 @@ export function detectSpecFormat(document: LocatedDocument): SpecFormat {
   if (swagger !== undefined) {
     // `swagger: 2.0` unquoted in YAML is the number 2: a common slip, and unambiguous.
     if (swagger === "2.0" || swagger === 2) return { kind: "swagger2" };
-    return fail("/swagger", `unsupported Swagger version ${JSON.stringify(swagger)}: expected "2.0" (or OpenAPI 3.0.x/3.1.x)`);
+    return fail(
+      "/swagger",
+      `unsupported Swagger version ${JSON.stringify(swagger)}: expected "2.0" (or OpenAPI 3.0.x/3.1.x)`,
+    );
   }
   const declared = doc["openapi"];
   if (typeof declared !== "string") return fail("", "not an OpenAPI document: the `openapi` version field is missing");
   const version = /^3\.0\.\d+/.test(declared) ? "3.0" : /^3\.1\.\d+/.test(declared) ? "3.1" : undefined;
-  if (!version) return fail("/openapi", `unsupported OpenAPI version ${JSON.stringify(declared)}: expected 3.0.x or 3.1.x`);
+  if (!version)
+    return fail("/openapi", `unsupported OpenAPI version ${JSON.stringify(declared)}: expected 3.0.x or 3.1.x`);
   return { kind: "openapi", version };
 }
 
@@ -53,7 +57,8 @@ export function checkOpenApiShape(document: LocatedDocument): void {
         fail(appendPointer(operationPointer, "parameters"), "`parameters` must be a list");
       }
     }
-    if (item["parameters"] !== undefined && !Array.isArray(item["parameters"])) fail(appendPointer(itemPointer, "parameters"), "`parameters` must be a list");
+    if (item["parameters"] !== undefined && !Array.isArray(item["parameters"]))
+      fail(appendPointer(itemPointer, "parameters"), "`parameters` must be a list");
   }
 }
 

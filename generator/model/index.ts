@@ -65,18 +65,29 @@ export function buildModel(document: Json): ApiModel {
 
 function readNamedComponents(document: Json): NamedComponentModel[] {
   const components = isObject(document["components"]) ? document["components"] : {};
-  const entries = (section: "schemas" | "requestBodies" | "responses"): string[] => (isObject(components[section]) ? Object.keys(components[section]) : []);
+  const entries = (section: "schemas" | "requestBodies" | "responses"): string[] =>
+    isObject(components[section]) ? Object.keys(components[section]) : [];
   const schemas = entries("schemas").map((name): NamedComponentModel => {
     const schema = resolvePointer(document, appendPointer("/components/schemas", name));
-    return { section: "schemas", name, description: isObject(schema) ? (text(schema["description"]) ?? text(schema["title"])) : undefined };
+    return {
+      section: "schemas",
+      name,
+      description: isObject(schema) ? (text(schema["description"]) ?? text(schema["title"])) : undefined,
+    };
   });
   const bodies = (["requestBodies", "responses"] as const).flatMap((section) =>
     entries(section).flatMap((name): NamedComponentModel[] => {
       const found = follow(document, appendPointer("/components", section, name));
       if (!found) return [];
       // Only a JSON body has one schema the name can stand for.
-      const content = readContents(found.value, found.pointer).find((entry) => isJsonMediaType(entry.mediaType) && isObject(resolvePointer(document, appendPointer(entry.pointer, "schema"))));
-      return content ? [{ section, name, description: text(found.value["description"]), mediaType: content.mediaType }] : [];
+      const content = readContents(found.value, found.pointer).find(
+        (entry) =>
+          isJsonMediaType(entry.mediaType) &&
+          isObject(resolvePointer(document, appendPointer(entry.pointer, "schema"))),
+      );
+      return content
+        ? [{ section, name, description: text(found.value["description"]), mediaType: content.mediaType }]
+        : [];
     }),
   );
   return [...schemas, ...bodies];
@@ -219,13 +230,12 @@ function readServerTemplate(servers: unknown): string {
 function readServerVariables(servers: unknown): ServerVariableModel[] {
   const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
   const variables = isObject(first) && isObject(first["variables"]) ? first["variables"] : {};
-  return Object.keys(variables)
-    .flatMap((name) => {
-      const variable = variables[name];
-      if (!isObject(variable) || variable["default"] === undefined) return [];
-      const values = Array.isArray(variable["enum"]) ? variable["enum"].map(String) : undefined;
-      return [{ name, default: String(variable["default"]), enum: values, description: text(variable["description"]) }];
-    });
+  return Object.keys(variables).flatMap((name) => {
+    const variable = variables[name];
+    if (!isObject(variable) || variable["default"] === undefined) return [];
+    const values = Array.isArray(variable["enum"]) ? variable["enum"].map(String) : undefined;
+    return [{ name, default: String(variable["default"]), enum: values, description: text(variable["description"]) }];
+  });
 }
 
 function readSecuritySchemes(document: Json): SecuritySchemeModel[] {

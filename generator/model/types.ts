@@ -58,8 +58,18 @@ export interface OperationModel {
 }
 
 export type SecuritySchemeModel =
-  | { readonly name: string; readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly parameterName: string; readonly description: string | undefined }
-  | { readonly name: string; readonly kind: "bearer" | "basic" | "oauth2" | "openIdConnect"; readonly description: string | undefined };
+  | {
+      readonly name: string;
+      readonly kind: "apiKey";
+      readonly in: "header" | "query" | "cookie";
+      readonly parameterName: string;
+      readonly description: string | undefined;
+    }
+  | {
+      readonly name: string;
+      readonly kind: "bearer" | "basic" | "oauth2" | "openIdConnect";
+      readonly description: string | undefined;
+    };
 
 export interface ServerVariableModel {
   readonly name: string;

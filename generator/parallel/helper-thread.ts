@@ -8,10 +8,14 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SchemaTypes } from "../emit/types.js";
 
-type HelperTask = { readonly kind: "types"; readonly documentJson: string } | { readonly kind: "format"; readonly texts: readonly string[]; readonly options: Record<string, unknown> };
+type HelperTask =
+  | { readonly kind: "types"; readonly documentJson: string }
+  | { readonly kind: "format"; readonly texts: readonly string[]; readonly options: Record<string, unknown> };
 export type HelperRequest = HelperTask & { readonly id: number };
 
-export type HelperReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string; readonly stack?: string | undefined };
+export type HelperReply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: string; readonly stack?: string | undefined };
 
 export interface HelperThread {
   /** schema.ts for the document (as JSON text: the thread builds its own copy, which openapi-typescript annotates). */
@@ -27,7 +31,10 @@ export function startHelperThread(): HelperThread | undefined {
   const workerFile = fileURLToPath(new URL("./helper-worker.js", import.meta.url));
   if (!existsSync(workerFile)) return undefined;
   const worker = new Worker(workerFile);
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; kind: string }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; kind: string }
+  >();
   let nextId = 0;
   let stopped: Error | undefined;
   const failAll = (error: Error): void => {
@@ -41,7 +48,8 @@ export function startHelperThread(): HelperThread | undefined {
     pending.delete(reply.id);
     if (reply.ok) return request.resolve(reply.value);
     const failure = new Error(request.kind === "types" ? `openapi-typescript failed: ${reply.error}` : reply.error);
-    if (reply.stack !== undefined) failure.stack = `${failure.name}: ${failure.message}\n  in the ${request.kind} worker: ${reply.stack}`;
+    if (reply.stack !== undefined)
+      failure.stack = `${failure.name}: ${failure.message}\n  in the ${request.kind} worker: ${reply.stack}`;
     request.reject(failure);
   });
   worker.on("error", failAll);

@@ -27,6 +27,11 @@ async function answer(request: HelperRequest): Promise<HelperReply> {
     return { id: request.id, ok: true, value: texts };
   } catch (error) {
     // Reported, not swallowed: the main thread rethrows it with this stack, so an internal error shows where it failed.
-    return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+    return {
+      id: request.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    };
   }
 }

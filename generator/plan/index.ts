@@ -67,7 +67,17 @@ export interface PagingInput {
 }
 
 /** Names the templates and the runtime already use in the files we emit into. */
-const TEMPLATE_NAMES = ["paths", "client", "createTransport", "Credential", "Failure", "HttpStatus", "NetworkFailure", "Success", "TransportOptions"];
+const TEMPLATE_NAMES = [
+  "paths",
+  "client",
+  "createTransport",
+  "Credential",
+  "Failure",
+  "HttpStatus",
+  "NetworkFailure",
+  "Success",
+  "TransportOptions",
+];
 const TRANSPORT_OPTIONS = ["baseUrl", "fetch", "headers", "retry", "timeout", "middleware"];
 /**
  * Besides the planned names, what index.ts re-exports (the spec's types, the runtime's) and what client.ts imports: a
@@ -116,11 +126,13 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
   // Names written in the spec are claimed before names derived from method and path, so they never get a suffix
   // because of a derived one.
   const methods = new NameRegistry();
-  const wanted = (operation: OperationModel): string => safeIdentifier(camelCase(operation.operationId ?? derivedName(operation)), "operation");
+  const wanted = (operation: OperationModel): string =>
+    safeIdentifier(camelCase(operation.operationId ?? derivedName(operation)), "operation");
   const functionNames = new Map<OperationModel, string>();
   for (const explicit of [true, false]) {
     for (const operation of model.operations) {
-      if ((operation.operationId !== undefined) === explicit) functionNames.set(operation, methods.claim(wanted(operation)));
+      if ((operation.operationId !== undefined) === explicit)
+        functionNames.set(operation, methods.claim(wanted(operation)));
     }
   }
   const fixtures = new NameRegistry(TEMPLATE_NAMES);
@@ -151,7 +163,10 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
     ...planned.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType]),
   ]);
   const named = planned.map((operation) => ({ ...operation, standaloneName: values.claim(operation.functionName) }));
-  const routed = named.map((operation): OperationPlan => ({ ...operation, routeName: values.claim(`${operation.standaloneName}Route`) }));
+  const routed = named.map((operation): OperationPlan => ({
+    ...operation,
+    routeName: values.claim(`${operation.standaloneName}Route`),
+  }));
   // Paging names come last of all, so a spec that gains a list operation shifts no other name.
   const conventions = [...(paging?.conventions ?? []), ...BUILT_IN_CONVENTIONS];
   const operations = routed.map((operation): OperationPlan => {
@@ -168,17 +183,23 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
       },
     };
   });
-  const paginateMember = operations.some((operation) => operation.paging !== undefined) ? methods.claim("paginate") : undefined;
+  const paginateMember = operations.some((operation) => operation.paging !== undefined)
+    ? methods.claim("paginate")
+    : undefined;
 
   const options = new NameRegistry(TRANSPORT_OPTIONS);
   const credentials = model.securitySchemes
-    .filter((scheme) => model.operations.some((operation) => operation.security.some((set) => set.includes(scheme.name))))
+    .filter((scheme) =>
+      model.operations.some((operation) => operation.security.some((set) => set.includes(scheme.name))),
+    )
     .map((scheme): CredentialPlan => ({
       scheme,
       option: options.claim(safeIdentifier(camelCase(scheme.name), "credential")),
       required:
         model.operations.length > 0 &&
-        model.operations.every((operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name))),
+        model.operations.every(
+          (operation) => operation.security.length > 0 && operation.security.every((set) => set.includes(scheme.name)),
+        ),
     }));
   // Last: a component type takes a name only where no export of the client already has it.
   const taken = [
@@ -188,10 +209,27 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
     optionsType,
     transportFactoryName,
     transportType,
-    ...operations.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType, operation.standaloneName, ...(operation.paging === undefined ? [] : [operation.paging.standaloneName, operation.paging.itemType])]),
+    ...operations.flatMap((operation) => [
+      operation.operationType,
+      operation.argsType,
+      operation.resultType,
+      operation.standaloneName,
+      ...(operation.paging === undefined ? [] : [operation.paging.standaloneName, operation.paging.itemType]),
+    ]),
   ];
   const namedTypes = planNamedTypes(model.namedComponents, taken);
-  return { factoryName, transportFactoryName, transportType, apiLabel: base, clientType, optionsType, credentials, operations, namedTypes, ...(paginateMember === undefined ? {} : { paginateMember }) };
+  return {
+    factoryName,
+    transportFactoryName,
+    transportType,
+    apiLabel: base,
+    clientType,
+    optionsType,
+    credentials,
+    operations,
+    namedTypes,
+    ...(paginateMember === undefined ? {} : { paginateMember }),
+  };
 }
 
 /** `GET /users/{id}/repos` → `getUsersIdRepos`, for operations without an operationId. */

@@ -50,7 +50,10 @@ export function clientIdentifier(name: string): string | undefined {
 
 /** Why a client name cannot be used; `from` says where it came from when it was not given as --name. */
 export function unusableClientName(name: string, from = ""): string {
-  const what = name === "" ? "the client name is empty" : `the client name ${JSON.stringify(name)} has no letters or digits to build createXClient from`;
+  const what =
+    name === ""
+      ? "the client name is empty"
+      : `the client name ${JSON.stringify(name)} has no letters or digits to build createXClient from`;
   return `${what}${from}; give one with --name (or \`name\` in the config), for example --name api`;
 }
 

@@ -10,13 +10,30 @@ import { followToObject, locateObject } from "../spec/refs.js";
 /** A convention as the config names it: body paths dotted from the root of the success body (`meta.total_pages`). */
 export type PaginationConvention =
   | { readonly style: "page"; readonly page: string; readonly items: string; readonly totalPages: string }
-  | { readonly style: "cursor"; readonly cursor: string; readonly items: string; readonly next?: string; readonly nextCursor?: string };
+  | {
+      readonly style: "cursor";
+      readonly cursor: string;
+      readonly items: string;
+      readonly next?: string;
+      readonly nextCursor?: string;
+    };
 
 /** How one operation pages: the convention with its paths split, and where its items are typed. */
 export interface PagingPlan {
   readonly convention:
-    | { readonly style: "page"; readonly page: string; readonly items: readonly string[]; readonly totalPages: readonly string[] }
-    | { readonly style: "cursor"; readonly cursor: string; readonly items: readonly string[]; readonly next?: readonly string[]; readonly nextCursor?: readonly string[] };
+    | {
+        readonly style: "page";
+        readonly page: string;
+        readonly items: readonly string[];
+        readonly totalPages: readonly string[];
+      }
+    | {
+        readonly style: "cursor";
+        readonly cursor: string;
+        readonly items: readonly string[];
+        readonly next?: readonly string[];
+        readonly nextCursor?: readonly string[];
+      };
   /** The success status and media type whose body holds the items. */
   readonly status: string;
   readonly mediaType: string;
@@ -33,14 +50,22 @@ export const BUILT_IN_CONVENTIONS: readonly PaginationConvention[] = [
 type Json = Record<string, unknown>;
 
 /** The first convention the operation follows, or undefined when it is not a list that pages. */
-export function detectPaging(document: Json, operation: OperationModel, conventions: readonly PaginationConvention[]): PagingPlan | undefined {
+export function detectPaging(
+  document: Json,
+  operation: OperationModel,
+  conventions: readonly PaginationConvention[],
+): PagingPlan | undefined {
   if (operation.method !== "get") return undefined;
-  const success = operation.responses.find((response) => /^2\d\d$/.test(response.status) && response.contents.some((content) => holdsJson(content.mediaType)));
+  const success = operation.responses.find(
+    (response) => /^2\d\d$/.test(response.status) && response.contents.some((content) => holdsJson(content.mediaType)),
+  );
   const content = success?.contents.find((candidate) => holdsJson(candidate.mediaType));
   if (success === undefined || content === undefined) return undefined;
   const body = schemaAt(document, appendPointer(content.pointer, "schema"));
   if (body === undefined) return undefined;
-  const queryNames = new Set(operation.parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name));
+  const queryNames = new Set(
+    operation.parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name),
+  );
   for (const convention of conventions) {
     const items = split(convention.items);
     const itemsSchema = propertyAt(document, body, items);
@@ -48,7 +73,11 @@ export function detectPaging(document: Json, operation: OperationModel, conventi
     if (convention.style === "page") {
       const totalPages = split(convention.totalPages);
       if (!queryNames.has(convention.page) || propertyAt(document, body, totalPages) === undefined) continue;
-      return { convention: { style: "page", page: convention.page, items, totalPages }, status: success.status, mediaType: content.mediaType };
+      return {
+        convention: { style: "page", page: convention.page, items, totalPages },
+        status: success.status,
+        mediaType: content.mediaType,
+      };
     }
     const next = convention.next === undefined ? undefined : split(convention.next);
     const nextCursor = convention.nextCursor === undefined ? undefined : split(convention.nextCursor);
@@ -56,7 +85,13 @@ export function detectPaging(document: Json, operation: OperationModel, conventi
     const hasCursor = nextCursor !== undefined && propertyAt(document, body, nextCursor) !== undefined;
     if (!queryNames.has(convention.cursor) || !(hasNext || hasCursor)) continue;
     return {
-      convention: { style: "cursor", cursor: convention.cursor, items, ...(hasNext ? { next } : {}), ...(hasCursor ? { nextCursor } : {}) },
+      convention: {
+        style: "cursor",
+        cursor: convention.cursor,
+        items,
+        ...(hasNext ? { next } : {}),
+        ...(hasCursor ? { nextCursor } : {}),
+      },
       status: success.status,
       mediaType: content.mediaType,
     };
@@ -108,5 +143,9 @@ function ownProperty(document: Json, schema: Json, name: string, depth: number):
 
 function isArraySchema(schema: Json): boolean {
   const type = schema["type"];
-  return type === "array" || (Array.isArray(type) && type.includes("array")) || (type === undefined && schema["items"] !== undefined);
+  return (
+    type === "array" ||
+    (Array.isArray(type) && type.includes("array")) ||
+    (type === undefined && schema["items"] !== undefined)
+  );
 }

@@ -11,7 +11,11 @@ import { camelCase, safeIdentifier } from "./names.js";
 
 const route = (operation: OperationModel): string => `${operation.method.toUpperCase()} ${operation.path}`;
 
-export function checkRenamedOperations(plan: ClientPlan, locate: (pointer: string) => SourcePlace, leniency: Leniency): void {
+export function checkRenamedOperations(
+  plan: ClientPlan,
+  locate: (pointer: string) => SourcePlace,
+  leniency: Leniency,
+): void {
   const wantedName = (operation: OperationModel): string | undefined =>
     operation.operationId === undefined ? undefined : safeIdentifier(camelCase(operation.operationId), "operation");
   const owners = new Map(plan.operations.map((planned) => [planned.functionName, planned.operation]));

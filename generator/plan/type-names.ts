@@ -14,7 +14,11 @@ export interface NamedTypePlan {
 }
 
 /** What a name is suffixed with when it is taken: `PetSchema`, `PetRequestBody`, `PetResponse`. */
-const SECTION_SUFFIX: Readonly<Record<NamedComponentSection, string>> = { schemas: "Schema", requestBodies: "RequestBody", responses: "Response" };
+const SECTION_SUFFIX: Readonly<Record<NamedComponentSection, string>> = {
+  schemas: "Schema",
+  requestBodies: "RequestBody",
+  responses: "Response",
+};
 
 /** Words TypeScript reserves, and the type names it will not let an alias take (TS2457). */
 const NOT_TYPE_NAMES = new Set(

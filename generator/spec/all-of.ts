@@ -35,7 +35,14 @@ export function walkAllOf(document: unknown, schema: unknown, visitor: AllOfVisi
   visit(document, schema, visitor, walk.lookup ?? refTarget, walk.merged ?? new Set(), walk.owner);
 }
 
-function visit(document: unknown, schema: unknown, visitor: AllOfVisitor, lookup: RefLookup, merged: Set<string>, owner: string | undefined): void {
+function visit(
+  document: unknown,
+  schema: unknown,
+  visitor: AllOfVisitor,
+  lookup: RefLookup,
+  merged: Set<string>,
+  owner: string | undefined,
+): void {
   if (schema === false) {
     visitor.impossible?.();
     return;
@@ -78,7 +85,24 @@ const ANY_TRUE_WINS = new Set(["readOnly", "writeOnly", "uniqueItems", "nullable
 /** Both sub-schemas apply to the same value: `{ allOf: [a, b] }`. */
 const BOTH_APPLY = new Set(["items", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"]);
 /** Say nothing about which values are valid: the first one met is kept. */
-const ANNOTATIONS = new Set(["title", "description", "default", "example", "examples", "$comment", "externalDocs", "xml", "discriminator", "$id", "$schema", "$anchor", "$defs", "definitions", "contentMediaType", "contentEncoding"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "default",
+  "example",
+  "examples",
+  "$comment",
+  "externalDocs",
+  "xml",
+  "discriminator",
+  "$id",
+  "$schema",
+  "$anchor",
+  "$defs",
+  "definitions",
+  "contentMediaType",
+  "contentEncoding",
+]);
 
 /** Adds one keyword to a merged bag, combining it with what is there the way `allOf` would. */
 export function mergeKeyword(into: SchemaObject, key: string, value: unknown): void {
@@ -87,7 +111,11 @@ export function mergeKeyword(into: SchemaObject, key: string, value: unknown): v
     return;
   }
   const existing = into[key];
-  if (typeof existing === "boolean" && typeof value === "boolean" && (key === "exclusiveMinimum" || key === "exclusiveMaximum")) {
+  if (
+    typeof existing === "boolean" &&
+    typeof value === "boolean" &&
+    (key === "exclusiveMinimum" || key === "exclusiveMaximum")
+  ) {
     into[key] = existing || value;
   } else if (typeof existing === "number" && typeof value === "number" && LARGER_WINS.has(key)) {
     into[key] = Math.max(existing, value);
@@ -97,7 +125,11 @@ export function mergeKeyword(into: SchemaObject, key: string, value: unknown): v
     into[key] = existing === true || value === true;
   } else if (key === "required" && Array.isArray(existing) && Array.isArray(value)) {
     into[key] = [...new Set([...existing, ...value])];
-  } else if ((key === "properties" || key === "patternProperties" || key === "dependentSchemas") && isObject(existing) && isObject(value)) {
+  } else if (
+    (key === "properties" || key === "patternProperties" || key === "dependentSchemas") &&
+    isObject(existing) &&
+    isObject(value)
+  ) {
     into[key] = mergeSchemaMaps(existing, value);
   } else if (key === "type") {
     into[key] = intersectTypes(into, value);
@@ -110,7 +142,12 @@ export function mergeKeyword(into: SchemaObject, key: string, value: unknown): v
   } else if (key === "not") {
     // Neither may match: not (a or b).
     into[key] = jsonEquals(existing, value) ? existing : { anyOf: [existing, value] };
-  } else if (key === "multipleOf" && typeof existing === "number" && typeof value === "number" && commonMultiple(existing, value) !== undefined) {
+  } else if (
+    key === "multipleOf" &&
+    typeof existing === "number" &&
+    typeof value === "number" &&
+    commonMultiple(existing, value) !== undefined
+  ) {
     into[key] = commonMultiple(existing, value);
   } else if (key === "allOf" && Array.isArray(existing) && Array.isArray(value)) {
     into[key] = [...existing, ...value];
@@ -155,7 +192,9 @@ function intersectTypes(into: SchemaObject, value: unknown): unknown {
 function commonMultiple(first: number, second: number): number | undefined {
   if (Number.isInteger(first / second)) return first;
   if (Number.isInteger(second / first)) return second;
-  return Number.isInteger(first) && Number.isInteger(second) ? (first * second) / greatestCommonDivisor(first, second) : undefined;
+  return Number.isInteger(first) && Number.isInteger(second)
+    ? (first * second) / greatestCommonDivisor(first, second)
+    : undefined;
 }
 
 function greatestCommonDivisor(first: number, second: number): number {

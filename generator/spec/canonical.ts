@@ -16,7 +16,12 @@ export function copyDeep(value: unknown, order: (keys: string[]) => string[] = (
   const copy: Record<string, unknown> = {};
   for (const key of order(Object.keys(value))) {
     // defineProperty, not assignment: a "__proto__" key must stay data, never become the prototype.
-    Object.defineProperty(copy, key, { value: copyDeep((value as Record<string, unknown>)[key], order), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: copyDeep((value as Record<string, unknown>)[key], order),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

@@ -3,7 +3,16 @@
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 /** The operations a path item can hold, in the order OpenAPI lists them. */
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
 
 export function isHttpMethod(key: string): key is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(key);

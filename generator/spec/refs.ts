@@ -55,7 +55,11 @@ export interface ChainEnd {
 }
 
 /** Each step of the `$ref` chain that starts at `start`: the value itself, then every target in turn. */
-export function* refChain(document: unknown, start: Located, lookup: RefLookup = refTarget): Generator<Located, ChainEnd> {
+export function* refChain(
+  document: unknown,
+  start: Located,
+  lookup: RefLookup = refTarget,
+): Generator<Located, ChainEnd> {
   const passed = new Set<string>();
   let current = start;
   for (;;) {
@@ -71,7 +75,12 @@ export function* refChain(document: unknown, start: Located, lookup: RefLookup =
 }
 
 /** Where the `$ref` chain starting at `value` ends; `undefined` when it is external, dangling or a cycle. */
-export function followRefs(document: unknown, value: unknown, pointer?: string, lookup: RefLookup = refTarget): Located | undefined {
+export function followRefs(
+  document: unknown,
+  value: unknown,
+  pointer?: string,
+  lookup: RefLookup = refTarget,
+): Located | undefined {
   const chain = refChain(document, { value, pointer }, lookup);
   let last: Located | undefined;
   for (let step = chain.next(); ; step = chain.next()) {
@@ -86,12 +95,23 @@ export interface LocatedObject {
 }
 
 /** The object `value` (found at `pointer`) stands for after its `$ref`s, and where it lives; `undefined` when none. */
-export function followToObject(document: unknown, value: unknown, pointer: string, lookup: RefLookup = refTarget): LocatedObject | undefined {
+export function followToObject(
+  document: unknown,
+  value: unknown,
+  pointer: string,
+  lookup: RefLookup = refTarget,
+): LocatedObject | undefined {
   const found = followRefs(document, value, pointer, lookup);
-  return found !== undefined && isObject(found.value) ? { value: found.value, pointer: found.pointer ?? pointer } : undefined;
+  return found !== undefined && isObject(found.value)
+    ? { value: found.value, pointer: found.pointer ?? pointer }
+    : undefined;
 }
 
 /** The object at `pointer` after its `$ref`s, and where it lives; `undefined` when there is none. */
-export function locateObject(document: unknown, pointer: string, lookup: RefLookup = refTarget): LocatedObject | undefined {
+export function locateObject(
+  document: unknown,
+  pointer: string,
+  lookup: RefLookup = refTarget,
+): LocatedObject | undefined {
   return followToObject(document, resolvePointer(document, pointer), pointer, lookup);
 }

@@ -11,7 +11,9 @@ export const COMPOSITION_KEYS = ["$ref", "allOf", "anyOf", "oneOf", "not"] as co
  * is an object: fixtures must be objects there, or `satisfies` fails.
  */
 export function impliesObject(schema: SchemaObject): boolean {
-  return schema["type"] === undefined && isObject(schema["properties"]) && !COMPOSITION_KEYS.some((key) => key in schema);
+  return (
+    schema["type"] === undefined && isObject(schema["properties"]) && !COMPOSITION_KEYS.some((key) => key in schema)
+  );
 }
 
 /** The names listed in `type` (a string or an array), or `undefined` when the schema has no `type`. */
@@ -26,11 +28,18 @@ export function declaredTypes(schema: SchemaObject): string[] | undefined {
 export function jsonEquals(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (Array.isArray(left)) {
-    return Array.isArray(right) && left.length === right.length && left.every((item, index) => jsonEquals(item, right[index]));
+    return (
+      Array.isArray(right) &&
+      left.length === right.length &&
+      left.every((item, index) => jsonEquals(item, right[index]))
+    );
   }
   if (isObject(left) && isObject(right)) {
     const keys = Object.keys(left);
-    return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && jsonEquals(left[key], right[key]));
+    return (
+      keys.length === Object.keys(right).length &&
+      keys.every((key) => Object.hasOwn(right, key) && jsonEquals(left[key], right[key]))
+    );
   }
   return false;
 }

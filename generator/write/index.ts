@@ -45,7 +45,11 @@ export async function compareWithDisk(outDir: string, files: readonly OutputFile
   for (const file of files) {
     const current = await readIfExists(join(outDir, file.path));
     const change = current === undefined ? "create" : current === file.text ? "unchanged" : "update";
-    states.push({ path: file.path, change, protection: change === "update" && current !== undefined ? protection(file.path, current) : undefined });
+    states.push({
+      path: file.path,
+      change,
+      protection: change === "update" && current !== undefined ? protection(file.path, current) : undefined,
+    });
   }
   // Stale files: only those this folder's manifest lists, never one inside another output's folder.
   const wanted = new Set(files.map((file) => file.path));
@@ -54,7 +58,11 @@ export async function compareWithDisk(outDir: string, files: readonly OutputFile
     const text = await readIfExists(join(outDir, path));
     if (text !== undefined) states.push({ path, change: "remove", protection: protection(path, text) });
   }
-  return { states: states.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), previous: manifest.kind === "read" ? manifest.manifest : undefined, manifest };
+  return {
+    states: states.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    previous: manifest.kind === "read" ? manifest.manifest : undefined,
+    manifest,
+  };
 }
 
 /**
@@ -64,7 +72,9 @@ export async function compareWithDisk(outDir: string, files: readonly OutputFile
 export function guardHandEdits(outDir: string, comparison: DiskComparison, force: boolean): void {
   if (force) return;
   const at = (protection: Protection): string[] =>
-    comparison.states.filter((state) => state.protection === protection && state.change !== "unchanged").map((state) => join(outDir, state.path));
+    comparison.states
+      .filter((state) => state.protection === protection && state.change !== "unchanged")
+      .map((state) => join(outDir, state.path));
   const list = (names: readonly string[]): string => names.join(", ");
   const unverifiable = at("unverifiable");
   if (comparison.manifest.kind === "unreadable" && unverifiable.length > 0) {
@@ -82,7 +92,10 @@ export function guardHandEdits(outDir: string, comparison: DiskComparison, force
   }
   const unowned = at("unowned");
   if (unowned.length > 0) {
-    const manifestNote = comparison.manifest.kind === "absent" ? `${outDir} has no ${MANIFEST_FILE}` : `its ${MANIFEST_FILE} does not list ${unowned.length === 1 ? "it" : "them"}`;
+    const manifestNote =
+      comparison.manifest.kind === "absent"
+        ? `${outDir} has no ${MANIFEST_FILE}`
+        : `its ${MANIFEST_FILE} does not list ${unowned.length === 1 ? "it" : "them"}`;
     throw new UsageError(
       `${unowned.length === 1 ? "this file was" : "these files were"} not written by kapso-codegen and would be overwritten: ${list(unowned)} (${manifestNote}). Nothing was written; choose another --out, move ${unowned.length === 1 ? "the file" : "the files"}, or run again with --force to overwrite ${unowned.length === 1 ? "it" : "them"}`,
     );
@@ -94,18 +107,27 @@ export function guardHandEdits(outDir: string, comparison: DiskComparison, force
  * failure or a signal leaves each file either old or new. Temporary files are removed on failure; those a killed run
  * left behind are removed by the next one.
  */
-export async function applyChanges(outDir: string, files: readonly OutputFile[], states: readonly FileState[], manifest: Manifest): Promise<void> {
+export async function applyChanges(
+  outDir: string,
+  files: readonly OutputFile[],
+  states: readonly FileState[],
+  manifest: Manifest,
+): Promise<void> {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const writes = states
     .filter((state) => state.change === "create" || state.change === "update")
     .map((state) => byPath.get(state.path))
     .filter((file): file is OutputFile => file !== undefined);
   const manifestText = renderManifest(manifest);
-  if ((await readIfExists(join(outDir, MANIFEST_FILE))) !== manifestText) writes.push({ path: MANIFEST_FILE, text: manifestText });
+  if ((await readIfExists(join(outDir, MANIFEST_FILE))) !== manifestText)
+    writes.push({ path: MANIFEST_FILE, text: manifestText });
   if (writes.length === 0 && !states.some((state) => state.change === "remove")) return;
 
   await makeFolder(outDir);
-  await removeStaleTemporaries(outDir, new Set([...files.map((file) => file.path), ...Object.keys(manifest.files), MANIFEST_FILE]));
+  await removeStaleTemporaries(
+    outDir,
+    new Set([...files.map((file) => file.path), ...Object.keys(manifest.files), MANIFEST_FILE]),
+  );
   const pending: Array<{ temporary: string; target: string }> = [];
   const cleanUp = (): void => {
     for (const { temporary } of pending.splice(0)) removeTemporary(temporary);
@@ -141,7 +163,9 @@ export async function applyChanges(outDir: string, files: readonly OutputFile[],
       pending.shift();
       await testPause();
     }
-    for (const state of states) if (state.change === "remove") await located(rm(join(outDir, state.path), { force: true }), join(outDir, state.path), `remove ${state.path}`);
+    for (const state of states)
+      if (state.change === "remove")
+        await located(rm(join(outDir, state.path), { force: true }), join(outDir, state.path), `remove ${state.path}`);
   } finally {
     cleanUp();
     listen(false);
@@ -173,7 +197,8 @@ async function removeStaleTemporaries(outDir: string, owned: ReadonlySet<string>
       const match = TEMPORARY.exec(name);
       if (!match?.[1] || !match[2] || Number(match[2]) === process.pid || processAlive(Number(match[2]))) continue;
       const relativeTarget = relative(outDir, join(folder, match[1])).split(sep).join("/");
-      if (owned.has(relativeTarget)) await located(rm(join(folder, name), { force: true }), join(folder, name), "remove a stale temporary file");
+      if (owned.has(relativeTarget))
+        await located(rm(join(folder, name), { force: true }), join(folder, name), "remove a stale temporary file");
     }
   }
 }
@@ -207,7 +232,8 @@ function insideAnotherOutput(outDir: string, path: string): boolean {
 /** The output folder is a folder, or does not exist yet; a file in its place is the user's to fix. */
 async function requireFolder(outDir: string): Promise<void> {
   try {
-    if (!(await stat(outDir)).isDirectory()) throw new EnvironmentError("the output folder is a file, not a folder", { file: outDir });
+    if (!(await stat(outDir)).isDirectory())
+      throw new EnvironmentError("the output folder is a file, not a folder", { file: outDir });
   } catch (error) {
     if (errorCode(error) === "ENOENT") return;
     throw environmentError(error, outDir, "use the output folder") ?? error;

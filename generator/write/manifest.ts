@@ -50,7 +50,9 @@ export async function loadManifest(dir: string): Promise<ManifestState> {
     return { kind: "unreadable", reason: `it is not JSON (${error.message})` };
   }
   const problem = manifestProblem(value);
-  return problem === undefined ? { kind: "read", manifest: value as Manifest } : { kind: "unreadable", reason: problem };
+  return problem === undefined
+    ? { kind: "read", manifest: value as Manifest }
+    : { kind: "unreadable", reason: problem };
 }
 
 /** The manifest, or undefined when there is none or it cannot be trusted (then nothing is up to date). */
@@ -67,7 +69,12 @@ function manifestProblem(value: unknown): string | undefined {
   if (typeof files !== "object" || files === null) return "its `files` are missing";
   for (const [path, hash] of Object.entries(files)) {
     if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return `the hash of ${path} is not a SHA-256`;
-    if (path === "" || path.startsWith("/") || path.split("/").some((part) => part === ".." || part === "." || part === "")) return `${path} is not a path inside the folder`;
+    if (
+      path === "" ||
+      path.startsWith("/") ||
+      path.split("/").some((part) => part === ".." || part === "." || part === "")
+    )
+      return `${path} is not a path inside the folder`;
   }
   return undefined;
 }

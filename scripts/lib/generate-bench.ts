@@ -39,11 +39,21 @@ function tools(peers: readonly Peer[]): Tool[] {
     "@hey-api/openapi-ts": (spec, out) => ["--input", spec, "--output", out],
   };
   return [
-    { label: "kapso-codegen generate", args: (spec, out) => [cliScript, "generate", "--spec", spec, "--out", join(out, "api"), "--quiet"] },
+    {
+      label: "kapso-codegen generate",
+      args: (spec, out) => [cliScript, "generate", "--spec", spec, "--out", join(out, "api"), "--quiet"],
+    },
     { label: "openapi-typescript (types only)", args: (spec, out) => [openapiTsRunner, spec, `${out}.ts`] },
     ...peers.flatMap((peer) => {
       const args = peerArgs[peer.name];
-      return args === undefined ? [] : [{ label: `${peer.name} ${peer.version}`, args: (spec: string, out: string) => [peer.bin, ...args(spec, out)] }];
+      return args === undefined
+        ? []
+        : [
+            {
+              label: `${peer.name} ${peer.version}`,
+              args: (spec: string, out: string) => [peer.bin, ...args(spec, out)],
+            },
+          ];
     }),
   ];
 }
@@ -71,10 +81,17 @@ export async function benchGenerate(dir: string, peers: readonly Peer[], runs: n
   return sections.join("\n");
 }
 
-function renderSpec(spec: BenchSpec, all: readonly Tool[], measured: readonly Measurement[][], failures: readonly string[]): string {
+function renderSpec(
+  spec: BenchSpec,
+  all: readonly Tool[],
+  measured: readonly Measurement[][],
+  failures: readonly string[],
+): string {
   const wall = (index: number): number | undefined => median((measured[index] ?? []).map((m) => m.wallMs));
-  const rss = (index: number): number | undefined => median((measured[index] ?? []).flatMap((m) => (m.maxRssKb === undefined ? [] : [m.maxRssKb])));
-  const ratio = (top: number | undefined, bottom: number | undefined): string => (top === undefined || bottom === undefined || bottom === 0 ? "-" : `${(top / bottom).toFixed(2)}×`);
+  const rss = (index: number): number | undefined =>
+    median((measured[index] ?? []).flatMap((m) => (m.maxRssKb === undefined ? [] : [m.maxRssKb])));
+  const ratio = (top: number | undefined, bottom: number | undefined): string =>
+    top === undefined || bottom === undefined || bottom === 0 ? "-" : `${(top / bottom).toFixed(2)}×`;
   const lines = [
     "",
     `### ${spec.label}`,

@@ -21,7 +21,13 @@ export interface FixtureCount {
 }
 
 export type GenerateOutcome =
-  | { readonly kind: "generated"; readonly operations: number; readonly warnings: number; readonly fixtures: FixtureCount; readonly ms: number }
+  | {
+      readonly kind: "generated";
+      readonly operations: number;
+      readonly warnings: number;
+      readonly fixtures: FixtureCount;
+      readonly ms: number;
+    }
   | { readonly kind: "spec-error"; readonly message: string; readonly ms: number }
   | { readonly kind: "internal-error"; readonly message: string; readonly ms: number };
 
@@ -31,7 +37,13 @@ export async function generateOutcome(job: GenerateJob): Promise<GenerateOutcome
   try {
     const result = await generate(job);
     const ms = elapsed();
-    return { kind: "generated", operations: result.operations, warnings: result.warnings.length, fixtures: validateFixtures(result), ms };
+    return {
+      kind: "generated",
+      operations: result.operations,
+      warnings: result.warnings.length,
+      fixtures: validateFixtures(result),
+      ms,
+    };
   } catch (error) {
     return { ...describeFailure(error), ms: elapsed() };
   }
@@ -40,7 +52,9 @@ export async function generateOutcome(job: GenerateJob): Promise<GenerateOutcome
 /** Every fixture against its schema with Ajv itself (the pipeline screens with a faster checker first). */
 function validateFixtures(result: GenerateResult): FixtureCount {
   const validate = createFixtureValidator(result.fixtures.document);
-  const valid = result.fixtures.values.filter((fixture) => validate(fixture.schemaPointer, fixture.value, { direction: fixture.direction }).length === 0);
+  const valid = result.fixtures.values.filter(
+    (fixture) => validate(fixture.schemaPointer, fixture.value, { direction: fixture.direction }).length === 0,
+  );
   return { total: result.fixtures.values.length, valid: valid.length };
 }
 
@@ -49,7 +63,8 @@ export function describeFailure(error: unknown): { kind: "spec-error" | "interna
     const place = { ...error.place, file: shortFile(error.place.file) };
     return { kind: "spec-error", message: oneLine(`${formatPlace(place)}: ${error.message}`) };
   }
-  if (error instanceof Error) return { kind: "internal-error", message: oneLine(`${error.name}: ${error.message}${whereThrown(error)}`) };
+  if (error instanceof Error)
+    return { kind: "internal-error", message: oneLine(`${error.name}: ${error.message}${whereThrown(error)}`) };
   return { kind: "internal-error", message: oneLine(`thrown non-error: ${String(error)}`) };
 }
 

@@ -17,7 +17,10 @@ export interface PoolOptions {
 }
 
 /** Runs every job; the outcomes come back in the jobs' order. */
-export async function generateInWorkers(jobs: readonly GenerateJob[], options: PoolOptions): Promise<GenerateOutcome[]> {
+export async function generateInWorkers(
+  jobs: readonly GenerateJob[],
+  options: PoolOptions,
+): Promise<GenerateOutcome[]> {
   const outcomes: GenerateOutcome[] = new Array<GenerateOutcome>(jobs.length);
   let next = 0;
   const takeIndex = (): number | undefined => (next < jobs.length ? next++ : undefined);
@@ -91,7 +94,11 @@ class WorkerProcess {
       this.child.on("exit", onExit);
       this.child.send({ id, ...job }, (error) => {
         if (error)
-          finish({ kind: "internal-error", message: oneLine(`could not hand the job to the generator process: ${error.message}`), ms: elapsed() });
+          finish({
+            kind: "internal-error",
+            message: oneLine(`could not hand the job to the generator process: ${error.message}`),
+            ms: elapsed(),
+          });
       });
     });
   }
@@ -112,7 +119,9 @@ class WorkerProcess {
 function replyFor(message: unknown, id: number): GenerateOutcome | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const reply = message as { id?: unknown; outcome?: unknown };
-  return reply.id === id && typeof reply.outcome === "object" && reply.outcome !== null ? (reply.outcome as GenerateOutcome) : undefined;
+  return reply.id === id && typeof reply.outcome === "object" && reply.outcome !== null
+    ? (reply.outcome as GenerateOutcome)
+    : undefined;
 }
 
 function lastLine(text: string): string {

@@ -18,6 +18,9 @@ function isWorkerRequest(value: unknown): value is WorkerRequest {
   if (typeof value !== "object" || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
-    typeof record["id"] === "number" && typeof record["spec"] === "string" && typeof record["out"] === "string" && typeof record["name"] === "string"
+    typeof record["id"] === "number" &&
+    typeof record["spec"] === "string" &&
+    typeof record["out"] === "string" &&
+    typeof record["name"] === "string"
   );
 }

@@ -28,7 +28,11 @@ export async function measureNode(args: readonly string[], cwd: string, scratchD
   const child = spawn(process.execPath, [...args], {
     cwd,
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: [process.env["NODE_OPTIONS"] ?? "", preload].join(" ").trim() },
+    env: {
+      ...process.env,
+      BENCH_RSS_FILE: rssFile,
+      NODE_OPTIONS: [process.env["NODE_OPTIONS"] ?? "", preload].join(" ").trim(),
+    },
   });
   let stderrTail = "";
   child.stderr.setEncoding("utf8");

@@ -38,7 +38,10 @@ export function ourArgs(call: OneCall): string {
 
 /** `{ params: { path, query }, body }`: openapi-fetch's. */
 export function openapiFetchInit(call: OneCall): string {
-  const params = [call.pathParams === undefined ? "" : `path: ${call.pathParams}`, call.query === undefined ? "" : `query: ${call.query}`].filter(Boolean);
+  const params = [
+    call.pathParams === undefined ? "" : `path: ${call.pathParams}`,
+    call.query === undefined ? "" : `query: ${call.query}`,
+  ].filter(Boolean);
   return `{ params: { ${params.join(", ")} }${call.body === undefined ? "" : `, body: ${call.body}`} }`;
 }
 
@@ -60,7 +63,11 @@ export function groupedApp(calls: readonly OneCall[], index: string): string {
   const [first] = calls;
   if (first === undefined) return "export {};\n";
   const factory = `create${pascal(first.clientName)}Client`;
-  return app(`import { ${factory} } from ${JSON.stringify(index)};\nconst api = ${factory}(${first.options});`, calls.map((call) => `api.${call.operation}(${ourArgs(call)})`), "ok");
+  return app(
+    `import { ${factory} } from ${JSON.stringify(index)};\nconst api = ${factory}(${first.options});`,
+    calls.map((call) => `api.${call.operation}(${ourArgs(call)})`),
+    "ok",
+  );
 }
 
 /** The same calls with openapi-fetch over openapi-typescript's `paths` (in `typesModule`). */
@@ -75,12 +82,18 @@ export function openapiFetchApp(calls: readonly OneCall[], typesModule: string):
 /** The same calls with Hey API's SDK functions (its client is configured by its own client.gen.ts). */
 export function heyApiApp(calls: readonly OneCall[], index: string): string {
   const names = calls.map((call) => call.operation).sort();
-  return app(`import { ${names.join(", ")} } from ${JSON.stringify(index)};`, calls.map((call) => `${call.operation}(${ourArgs(call)})`), "data");
+  return app(
+    `import { ${names.join(", ")} } from ${JSON.stringify(index)};`,
+    calls.map((call) => `${call.operation}(${ourArgs(call)})`),
+    "data",
+  );
 }
 
 /** A module: the setup, then each call awaited and one field of its result logged (so no bundler drops it). */
 function app(setup: string, calls: readonly string[], field: string): string {
-  const awaited = calls.map((call, index) => `const result${index} = await ${call};\nconsole.log(result${index}.${field});`);
+  const awaited = calls.map(
+    (call, index) => `const result${index} = await ${call};\nconsole.log(result${index}.${field});`,
+  );
   return `${setup}\n${awaited.join("\n")}\nexport {};\n`;
 }
 

@@ -65,12 +65,23 @@ function describeOptions(): string {
 
 function totalsTable(results: readonly CorpusResult[]): string {
   const sources = [...new Set(results.map((result) => result.spec.source))].sort(compareText);
-  const rows = [...sources.map((source) => [source, results.filter((result) => result.spec.source === source)] as const), ["all", results] as const];
+  const rows = [
+    ...sources.map((source) => [source, results.filter((result) => result.spec.source === source)] as const),
+    ["all", results] as const,
+  ];
   return table(
     ["source", "specs", "ok", "rejected (spec error)", "generator bugs", "pass rate", "fixtures valid (Ajv)"],
     rows.map(([label, group]) => {
       const totals = totalsOf(group);
-      return [label, String(totals.specs), String(totals.ok), String(totals.specErrors), String(totals.bugs), passRate(totals), fixtureRatio(group)];
+      return [
+        label,
+        String(totals.specs),
+        String(totals.ok),
+        String(totals.specErrors),
+        String(totals.bugs),
+        passRate(totals),
+        fixtureRatio(group),
+      ];
     }),
   );
 }

@@ -10,7 +10,6 @@ export interface SpecSummary {
   readonly operations: number;
 }
 
-
 export async function readSpecSummary(file: string): Promise<SpecSummary> {
   let document: unknown;
   try {
@@ -31,7 +30,9 @@ function versionOf(document: unknown): string {
   const swagger = field(document, "swagger");
   const version = typeof declared === "string" ? declared : typeof swagger === "string" ? `swagger ${swagger}` : "?";
   const origin = originOf(document);
-  return origin === undefined || isSameFamily(version, origin) ? version : `${version} (from ${origin.format} ${origin.version})`;
+  return origin === undefined || isSameFamily(version, origin)
+    ? version
+    : `${version} (from ${origin.format} ${origin.version})`;
 }
 
 interface Origin {
@@ -57,7 +58,8 @@ export function countOperations(document: unknown): number {
   const paths = field(document, "paths");
   if (!isRecord(paths)) return 0;
   let count = 0;
-  for (const item of Object.values(paths)) for (const method of HTTP_METHODS) if (isRecord(field(item, method))) count += 1;
+  for (const item of Object.values(paths))
+    for (const method of HTTP_METHODS) if (isRecord(field(item, method))) count += 1;
   return count;
 }
 

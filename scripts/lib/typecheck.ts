@@ -46,13 +46,22 @@ export interface TypecheckResult {
  * Type-checks `folders` (relative to `workDir`) in up to `programs` tsc processes run side by side. `workDir` must
  * resolve `openapi-fetch` (the corpus links node_modules into it).
  */
-export async function typecheckFolders(workDir: string, folders: readonly string[], programs: number): Promise<TypecheckResult> {
-  const sized = await Promise.all(folders.map(async (folder) => ({ key: folder, size: await folderBytes(join(workDir, folder)) })));
+export async function typecheckFolders(
+  workDir: string,
+  folders: readonly string[],
+  programs: number,
+): Promise<TypecheckResult> {
+  const sized = await Promise.all(
+    folders.map(async (folder) => ({ key: folder, size: await folderBytes(join(workDir, folder)) })),
+  );
   const groups = partitionBySize(sized, programs).filter((group) => group.length > 0);
   const outputs = await Promise.all(groups.map((group, index) => runProgram(workDir, group, index)));
   const diagnostics = outputs.flatMap((output) => output.diagnostics);
   const { byFolder, outside } = assignToFolders(diagnostics, folders);
-  const unplaced = [...outputs.flatMap((output) => output.other), ...outside.map((diagnostic) => formatDiagnostic(diagnostic))];
+  const unplaced = [
+    ...outputs.flatMap((output) => output.other),
+    ...outside.map((diagnostic) => formatDiagnostic(diagnostic)),
+  ];
   return { byFolder, unplaced };
 }
 
@@ -63,7 +72,10 @@ export async function linkNodeModules(workDir: string): Promise<void> {
 }
 
 /** Greedy largest-first into `bins` groups of about equal total size; each group keeps its keys sorted. */
-export function partitionBySize(items: readonly { readonly key: string; readonly size: number }[], bins: number): string[][] {
+export function partitionBySize(
+  items: readonly { readonly key: string; readonly size: number }[],
+  bins: number,
+): string[][] {
   const groups = Array.from({ length: Math.max(1, bins) }, () => ({ size: 0, keys: [] as string[] }));
   const largestFirst = [...items].sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
   for (const item of largestFirst) {
@@ -88,7 +100,10 @@ async function runProgram(workDir: string, folders: readonly string[], index: nu
   let stdout: string;
   let failure = "";
   try {
-    ({ stdout } = await run(process.execPath, [tscBin, "-p", config, "--pretty", "false"], { cwd: workDir, maxBuffer: 512 * 1024 * 1024 }));
+    ({ stdout } = await run(process.execPath, [tscBin, "-p", config, "--pretty", "false"], {
+      cwd: workDir,
+      maxBuffer: 512 * 1024 * 1024,
+    }));
   } catch (error) {
     // Exit code 1 or 2 means "diagnostics present"; anything else (a crash, out of memory) is reported as is.
     const failed = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
@@ -110,8 +125,22 @@ export function parseTscOutput(text: string): { diagnostics: TscDiagnostic[]; ot
     if (line.trim() === "" || /^\s/.test(line)) continue;
     const match = diagnosticLine.exec(line);
     const [, file, lineNumber, column, code, message] = match ?? [];
-    if (file === undefined || lineNumber === undefined || column === undefined || code === undefined || message === undefined) other.push(line);
-    else diagnostics.push({ file, line: Number(lineNumber), column: Number(column), code, message: stableUnions(message) });
+    if (
+      file === undefined ||
+      lineNumber === undefined ||
+      column === undefined ||
+      code === undefined ||
+      message === undefined
+    )
+      other.push(line);
+    else
+      diagnostics.push({
+        file,
+        line: Number(lineNumber),
+        column: Number(column),
+        code,
+        message: stableUnions(message),
+      });
   }
   return { diagnostics, other };
 }
@@ -127,8 +156,12 @@ const literalUnion = new RegExp(`${literal}(?: \\| ${literal})+`, "g");
 export function stableUnions(message: string): string {
   return message.replace(literalUnion, (union) => {
     const members = union.split(" | ");
-    const hidden = members.map((member) => /^\.\.\. (\d+) more \.\.\.$/.exec(member)?.[1]).find((count) => count !== undefined);
-    return hidden === undefined ? members.sort().join(" | ") : `(one of ${members.length - 1 + Number(hidden)} literals)`;
+    const hidden = members
+      .map((member) => /^\.\.\. (\d+) more \.\.\.$/.exec(member)?.[1])
+      .find((count) => count !== undefined);
+    return hidden === undefined
+      ? members.sort().join(" | ")
+      : `(one of ${members.length - 1 + Number(hidden)} literals)`;
   });
 }
 
@@ -153,14 +186,19 @@ export function assignToFolders(
 }
 
 export function formatDiagnostic(diagnostic: TscDiagnostic, relativeTo = ""): string {
-  const file = relativeTo !== "" && diagnostic.file.startsWith(`${relativeTo}/`) ? diagnostic.file.slice(relativeTo.length + 1) : diagnostic.file;
+  const file =
+    relativeTo !== "" && diagnostic.file.startsWith(`${relativeTo}/`)
+      ? diagnostic.file.slice(relativeTo.length + 1)
+      : diagnostic.file;
   return `${file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.code}: ${diagnostic.message}`;
 }
 
 async function folderBytes(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const sizes = await Promise.all(
-    entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size),
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size),
   );
   return sizes.reduce((sum, size) => sum + size, 0);
 }

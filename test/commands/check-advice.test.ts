@@ -49,7 +49,9 @@ describe("check on a stale folder", () => {
     const check = await runCli(["check", "--spec", spec, "--out", out]);
     expect(check.code).toBe(1);
     const command = `kapso-codegen generate --spec ${spec} --out ${out}`;
-    expect(check.stderr).toContain(`is stale; \`${command}\` will refuse to overwrite 1 file marked below; keep what you need from it, then run \`${command} --force\`:`);
+    expect(check.stderr).toContain(
+      `is stale; \`${command}\` will refuse to overwrite 1 file marked below; keep what you need from it, then run \`${command} --force\`:`,
+    );
     expect(check.stderr).toMatch(/differs\s+client\.ts \(edited by hand\)\n/);
 
     const refused = await runCli(["generate", "--spec", spec, "--out", out]);

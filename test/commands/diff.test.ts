@@ -37,7 +37,10 @@ describe("classifyBase", () => {
   it("takes an existing file, a URL or a spec-like name as a file, anything else as a git ref", async () => {
     await write("present", "x");
     expect(classifyBase("present", dir)).toEqual({ kind: "file", location: join(dir, "present") });
-    expect(classifyBase("https://example.com/api.yaml", dir)).toEqual({ kind: "file", location: "https://example.com/api.yaml" });
+    expect(classifyBase("https://example.com/api.yaml", dir)).toEqual({
+      kind: "file",
+      location: "https://example.com/api.yaml",
+    });
     expect(classifyBase("old/api.yml", dir)).toEqual({ kind: "file", location: join(dir, "old", "api.yml") });
     expect(classifyBase("HEAD~1", dir)).toEqual({ kind: "git", ref: "HEAD~1" });
     expect(classifyBase("origin/main", dir)).toEqual({ kind: "git", ref: "origin/main" });
@@ -70,7 +73,10 @@ describe("diff --base <spec file>", () => {
   });
 
   it("exits 0 with --fail-on-breaking when the changes are not breaking", async () => {
-    const later = await write("files/later.yaml", addPhoneNumberProperty(addPhoneNumberProperty(requireAccessToken(original), "nickname"), "alias"));
+    const later = await write(
+      "files/later.yaml",
+      addPhoneNumberProperty(addPhoneNumberProperty(requireAccessToken(original), "nickname"), "alias"),
+    );
     const result = await runCli(["diff", "--base", after, "--spec", later, "--fail-on-breaking"], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("0 breaking, 2 non-breaking changes");
@@ -81,13 +87,30 @@ describe("diff --base <spec file>", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as {
       summary: { breaking: number; nonBreaking: number };
-      apis: Array<{ name: string; spec: string; base: string; summary: { breaking: number; nonBreaking: number }; changes: Array<{ kind: string; severity: string; location?: string }> }>;
+      apis: Array<{
+        name: string;
+        spec: string;
+        base: string;
+        summary: { breaking: number; nonBreaking: number };
+        changes: Array<{ kind: string; severity: string; location?: string }>;
+      }>;
     };
     expect(report.summary).toEqual({ breaking: 1, nonBreaking: 2 });
     expect(report.apis).toHaveLength(1);
     const [api] = report.apis;
-    expect(api).toMatchObject({ name: "after", spec: "files/after.yaml", base: "files/before.yaml", summary: { breaking: 1, nonBreaking: 2 } });
-    expect(api?.changes).toContainEqual(expect.objectContaining({ kind: "property-became-required", severity: "breaking", location: "request body /whatsapp_phone_number/access_token" }));
+    expect(api).toMatchObject({
+      name: "after",
+      spec: "files/after.yaml",
+      base: "files/before.yaml",
+      summary: { breaking: 1, nonBreaking: 2 },
+    });
+    expect(api?.changes).toContainEqual(
+      expect.objectContaining({
+        kind: "property-became-required",
+        severity: "breaking",
+        location: "request body /whatsapp_phone_number/access_token",
+      }),
+    );
   });
 
   it("says there is nothing to report for identical specs", async () => {
@@ -99,7 +122,9 @@ describe("diff --base <spec file>", () => {
   it("names a missing base file, exit 1", async () => {
     const result = await runCli(["diff", "--base", "files/missing.yaml", "--spec", after], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("kapso-codegen: files/missing.yaml: cannot read the base spec (--base): no such file");
+    expect(result.stderr).toContain(
+      "kapso-codegen: files/missing.yaml: cannot read the base spec (--base): no such file",
+    );
     expectOneParagraph(result.stderr);
   });
 
@@ -120,12 +145,19 @@ describe("diff --base <spec file>", () => {
 describe("diff --base <git ref>", () => {
   let repo: string;
   const git = (...args: string[]) =>
-    execFileAsync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo });
+    execFileAsync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+      { cwd: repo },
+    );
 
   beforeAll(async () => {
     repo = join(dir, "repo");
     await write("repo/specs/api.yaml", original);
-    await write("repo/specs/split/main.yaml", "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths:\n  /a:\n    $ref: ./a.yaml\n");
+    await write(
+      "repo/specs/split/main.yaml",
+      "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths:\n  /a:\n    $ref: ./a.yaml\n",
+    );
     await write("repo/specs/split/a.yaml", "get:\n  responses:\n    '204':\n      description: none\n");
     await git("init", "--quiet");
     await git("add", ".");
@@ -137,12 +169,17 @@ describe("diff --base <git ref>", () => {
     const result = await runCli(["diff", "--base", "HEAD", "--spec", "specs/api.yaml", "--fail-on-breaking"], repo);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("api: specs/api.yaml compared with HEAD:specs/api.yaml");
-    expect(result.stdout).toMatch(/POST \/customers\/\{customer_id\}\/whatsapp\/phone_numbers \(connectPhoneNumber\)\n\s+BREAKING/);
+    expect(result.stdout).toMatch(
+      /POST \/customers\/\{customer_id\}\/whatsapp\/phone_numbers \(connectPhoneNumber\)\n\s+BREAKING/,
+    );
     expect(result.stdout).not.toContain("updatePhoneNumber");
   });
 
   it("finds the file from the repository root when run from a subfolder", async () => {
-    const result = await runCli(["diff", "--base", "HEAD", "--spec", "api.yaml", "--format", "json"], join(repo, "specs"));
+    const result = await runCli(
+      ["diff", "--base", "HEAD", "--spec", "api.yaml", "--format", "json"],
+      join(repo, "specs"),
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { summary: { breaking: number }; apis: Array<{ base: string }> };
     expect(report.apis[0]?.base).toBe("HEAD:specs/api.yaml");
@@ -152,7 +189,9 @@ describe("diff --base <git ref>", () => {
   it("names a ref that does not exist, exit 1", async () => {
     const result = await runCli(["diff", "--base", "no-such-branch", "--spec", "specs/api.yaml"], repo);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('specs/api.yaml: cannot take the base spec from git: --base "no-such-branch" is neither a file nor a commit, branch or tag');
+    expect(result.stderr).toContain(
+      'specs/api.yaml: cannot take the base spec from git: --base "no-such-branch" is neither a file nor a commit, branch or tag',
+    );
     expectOneParagraph(result.stderr);
   });
 
@@ -174,7 +213,7 @@ describe("diff --base <git ref>", () => {
   it("refuses a multi-file spec at a ref, saying so", async () => {
     const result = await runCli(["diff", "--base", "HEAD", "--spec", "specs/split/main.yaml"], repo);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("HEAD:specs/split/main.yaml: the spec refers to other files ($ref \"./a.yaml\")");
+    expect(result.stderr).toContain('HEAD:specs/split/main.yaml: the spec refers to other files ($ref "./a.yaml")');
     expect(result.stderr).toContain("multi-file spec from git is not supported");
   });
 

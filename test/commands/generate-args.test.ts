@@ -8,7 +8,28 @@ import { runCli } from "../support/run.js";
 
 describe("plainGenerateArgs", () => {
   it("reads every generate flag, in both `--flag value` and `--flag=value` forms, with or without the command name", () => {
-    expect(plainGenerateArgs(["generate", "--spec", "a.yaml", "--out=src/api", "--name", "api", "--config", "c.json", "--api", "x", "--api", "y", "--strict", "--msw", "-q", "--json", "--check", "--force"])).toEqual({
+    expect(
+      plainGenerateArgs([
+        "generate",
+        "--spec",
+        "a.yaml",
+        "--out=src/api",
+        "--name",
+        "api",
+        "--config",
+        "c.json",
+        "--api",
+        "x",
+        "--api",
+        "y",
+        "--strict",
+        "--msw",
+        "-q",
+        "--json",
+        "--check",
+        "--force",
+      ]),
+    ).toEqual({
       spec: "a.yaml",
       out: "src/api",
       name: "api",

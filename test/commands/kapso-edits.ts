@@ -8,18 +8,24 @@ export function kapsoSpecText(): Promise<string> {
 
 function replaceOnce(text: string, search: string, replacement: string): string {
   const at = text.indexOf(search);
-  if (at === -1 || text.indexOf(search, at + 1) !== -1) throw new Error(`the Kapso spec no longer has exactly one ${JSON.stringify(search)}`);
+  if (at === -1 || text.indexOf(search, at + 1) !== -1)
+    throw new Error(`the Kapso spec no longer has exactly one ${JSON.stringify(search)}`);
   return text.slice(0, at) + replacement + text.slice(at + search.length);
 }
 
 /** Breaking for callers: updatePhoneNumber's body must now carry an access token. */
 export function requireAccessToken(text: string): string {
-  return replaceOnce(text, "      description: Phone number settings to change.\n", "      description: Phone number settings to change.\n      required: [access_token]\n");
+  return replaceOnce(
+    text,
+    "      description: Phone number settings to change.\n",
+    "      description: Phone number settings to change.\n      required: [access_token]\n",
+  );
 }
 
 /** Not breaking: one more optional property on every returned phone number. */
 export function addPhoneNumberProperty(text: string, name: string): string {
-  const last = "        is_pin_enabled:\n          type: boolean\n          description: Whether a PIN is enabled for the number.\n";
+  const last =
+    "        is_pin_enabled:\n          type: boolean\n          description: Whether a PIN is enabled for the number.\n";
   return replaceOnce(text, last, `${last}        ${name}:\n          type: string\n`);
 }
 

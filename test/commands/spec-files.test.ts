@@ -22,19 +22,30 @@ async function write(path: string, text: string): Promise<string> {
 
 describe("refStrings and externalRefs", () => {
   const document = {
-    paths: { "/a": { $ref: "./paths/a.yaml" }, "/b": { get: { responses: { default: { $ref: "common.yaml#/components/responses/Error" } } } } },
+    paths: {
+      "/a": { $ref: "./paths/a.yaml" },
+      "/b": { get: { responses: { default: { $ref: "common.yaml#/components/responses/Error" } } } },
+    },
     components: { schemas: { Pet: { $ref: "#/components/schemas/Animal" }, Again: { $ref: "./paths/a.yaml" } } },
     list: [{ $ref: "https://example.com/shared.yaml#/X" }],
   };
 
   it("finds every $ref string, nested in objects and arrays", () => {
     expect(refStrings(document).sort()).toEqual(
-      ["#/components/schemas/Animal", "./paths/a.yaml", "./paths/a.yaml", "common.yaml#/components/responses/Error", "https://example.com/shared.yaml#/X"].sort(),
+      [
+        "#/components/schemas/Animal",
+        "./paths/a.yaml",
+        "./paths/a.yaml",
+        "common.yaml#/components/responses/Error",
+        "https://example.com/shared.yaml#/X",
+      ].sort(),
     );
   });
 
   it("keeps only refs into other documents, once each", () => {
-    expect(externalRefs(document).sort()).toEqual(["./paths/a.yaml", "common.yaml#/components/responses/Error", "https://example.com/shared.yaml#/X"].sort());
+    expect(externalRefs(document).sort()).toEqual(
+      ["./paths/a.yaml", "common.yaml#/components/responses/Error", "https://example.com/shared.yaml#/X"].sort(),
+    );
   });
 
   it("ignores a $ref whose value is not a string", () => {
@@ -59,9 +70,15 @@ describe("refTargetFile", () => {
 
 describe("specFiles", () => {
   it("lists the spec, then the files it references, transitively and once each", async () => {
-    const main = await write("multi/openapi.yaml", "paths:\n  /a:\n    $ref: ./paths/a.yaml\n  /b:\n    $ref: 'common.yaml#/b'\n");
-    const pathA = await write("multi/paths/a.yaml", "get:\n  responses:\n    default:\n      $ref: '../common.yaml#/e'\n");
-    const common = await write("multi/common.yaml", "{ \"b\": {}, \"e\": { \"$ref\": \"#/b\" } }\n");
+    const main = await write(
+      "multi/openapi.yaml",
+      "paths:\n  /a:\n    $ref: ./paths/a.yaml\n  /b:\n    $ref: 'common.yaml#/b'\n",
+    );
+    const pathA = await write(
+      "multi/paths/a.yaml",
+      "get:\n  responses:\n    default:\n      $ref: '../common.yaml#/e'\n",
+    );
+    const common = await write("multi/common.yaml", '{ "b": {}, "e": { "$ref": "#/b" } }\n');
     const found = await specFiles(main);
     expect(found.complete).toBe(true);
     expect(found.files[0]).toBe(main);

@@ -173,7 +173,9 @@ describe("startWatch", () => {
   });
 
   it("rejects a negative debounce as a usage error", async () => {
-    await expect(startWatch({ spec: join(dir, "any.yaml"), debounce: -1 })).rejects.toThrow(/--debounce must be a number of milliseconds/);
+    await expect(startWatch({ spec: join(dir, "any.yaml"), debounce: -1 })).rejects.toThrow(
+      /--debounce must be a number of milliseconds/,
+    );
   });
 });
 
@@ -183,7 +185,11 @@ describe("kapso-codegen watch", () => {
     await mkdir(folder);
     const spec = join(folder, "api.yaml");
     await writeFile(spec, original);
-    const child = spawn(process.execPath, [join(root, "dist", "generator", "cli.js"), "watch", "--spec", spec, "--out", join(folder, "generated")], { cwd: folder });
+    const child = spawn(
+      process.execPath,
+      [join(root, "dist", "generator", "cli.js"), "watch", "--spec", spec, "--out", join(folder, "generated")],
+      { cwd: folder },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -194,7 +200,9 @@ describe("kapso-codegen watch", () => {
       });
     });
     // stdout and stderr are separate pipes: the summary line may arrive after the "watching" line.
-    const generated = new Promise<void>((resolve) => child.stdout.on("data", () => /^generated: /.test(stdout) && resolve()));
+    const generated = new Promise<void>((resolve) =>
+      child.stdout.on("data", () => /^generated: /.test(stdout) && resolve()),
+    );
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
     await Promise.race([Promise.all([watching, generated]), exited]);

@@ -1,11 +1,22 @@
 /** The corpus's pure parts: sampling, spec summaries, tsc output parsing, verdicts and the report. */
 import { describe, expect, it } from "vitest";
 import { classify, countCodes, type CorpusResult } from "../../scripts/lib/corpus-run.js";
-import { chooseSample, parseSampleList, renderSampleList, type DirectoryEntry } from "../../scripts/lib/directory-sample.js";
+import {
+  chooseSample,
+  parseSampleList,
+  renderSampleList,
+  type DirectoryEntry,
+} from "../../scripts/lib/directory-sample.js";
 import { describeFailure } from "../../scripts/lib/generate-outcome.js";
 import { okInReport, reasonWithoutPlace, renderReport, totalsOf } from "../../scripts/lib/report.js";
 import { summarizeSpec } from "../../scripts/lib/spec-summary.js";
-import { assignToFolders, parseTscOutput, partitionBySize, stableUnions, type TscDiagnostic } from "../../scripts/lib/typecheck.js";
+import {
+  assignToFolders,
+  parseTscOutput,
+  partitionBySize,
+  stableUnions,
+  type TscDiagnostic,
+} from "../../scripts/lib/typecheck.js";
 import { SpecError } from "../../generator/errors.js";
 
 describe("chooseSample", () => {
@@ -22,7 +33,13 @@ describe("chooseSample", () => {
   it("takes the first spec per provider, leaves out specs over the size cap, and every k-th by size", () => {
     // Candidates by size: a.com/one 100, c.com 200, b.com 300, d.com/x 400, e.com 500; k = 2 → c.com and d.com/x.
     expect(chooseSample(entries, { maxBytes: 1_000, target: 2 })).toEqual(["c.com", "d.com/x"]);
-    expect(chooseSample(entries, { maxBytes: 1_000, target: 10 })).toEqual(["a.com/one", "b.com", "c.com", "d.com/x", "e.com"]);
+    expect(chooseSample(entries, { maxBytes: 1_000, target: 10 })).toEqual([
+      "a.com/one",
+      "b.com",
+      "c.com",
+      "d.com/x",
+      "e.com",
+    ]);
   });
 
   it("gives the same sample whatever order the entries come in", () => {
@@ -39,7 +56,10 @@ describe("chooseSample", () => {
 
 describe("summarizeSpec", () => {
   it("counts the HTTP methods under paths, not other keys", () => {
-    const spec = { openapi: "3.1.0", paths: { "/a": { get: {}, post: {}, parameters: [] }, "/b": { summary: "x", delete: {} } } };
+    const spec = {
+      openapi: "3.1.0",
+      paths: { "/a": { get: {}, post: {}, parameters: [] }, "/b": { summary: "x", delete: {} } },
+    };
     expect(summarizeSpec(spec)).toEqual({ version: "3.1.0", operations: 3 });
   });
 
@@ -64,7 +84,9 @@ describe("tsc output", () => {
 
   it("parses one diagnostic per line and keeps lines it cannot place", () => {
     const parsed = parseTscOutput(output);
-    expect(parsed.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code])).toEqual([
+    expect(
+      parsed.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code]),
+    ).toEqual([
       ["github/fixtures.ts", 36, 5, "TS2741"],
       ["pets/client.ts", 7, 32, "TS6133"],
       ["../../repo/node_modules/x/index.d.ts", 1, 1, "TS2304"],
@@ -84,11 +106,15 @@ describe("tsc output", () => {
   });
 
   it("prints literal unions in a stable order, and counts a truncated one", () => {
-    expect(stableUnions(`Type 'x' is not assignable to type '{ risk: "LOW" | "HIGH" | "MEDIUM"; n: 3 | 1 | 2; }'.`)).toBe(
-      `Type 'x' is not assignable to type '{ risk: "HIGH" | "LOW" | "MEDIUM"; n: 1 | 2 | 3; }'.`,
+    expect(
+      stableUnions(`Type 'x' is not assignable to type '{ risk: "LOW" | "HIGH" | "MEDIUM"; n: 3 | 1 | 2; }'.`),
+    ).toBe(`Type 'x' is not assignable to type '{ risk: "HIGH" | "LOW" | "MEDIUM"; n: 1 | 2 | 3; }'.`);
+    expect(stableUnions(`type '{ country: "HK" | "AZ" | ... 232 more ... | "ZW"; }'`)).toBe(
+      `type '{ country: (one of 235 literals); }'`,
     );
-    expect(stableUnions(`type '{ country: "HK" | "AZ" | ... 232 more ... | "ZW"; }'`)).toBe(`type '{ country: (one of 235 literals); }'`);
-    expect(stableUnions("Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.")).toBe("Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.");
+    expect(stableUnions("Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.")).toBe(
+      "Type 'Uint8Array | Blob' is not assignable to 'Foo2 | Bar'.",
+    );
   });
 
   it("balances folders across programs by size", () => {
@@ -109,7 +135,13 @@ describe("tsc output", () => {
 });
 
 describe("verdicts", () => {
-  const diagnostic = (code: string, line: number): TscDiagnostic => ({ file: "x/pets/client.ts", line, column: 3, code, message: `message ${line}` });
+  const diagnostic = (code: string, line: number): TscDiagnostic => ({
+    file: "x/pets/client.ts",
+    line,
+    column: 3,
+    code,
+    message: `message ${line}`,
+  });
 
   it("a SpecError is a rejection; any other error, or a message starting 'internal error', is a bug", () => {
     expect(describeFailure(new SpecError("broken $ref", { file: "/elsewhere/api.yaml", line: 3, column: 4 }))).toEqual({
@@ -122,9 +154,17 @@ describe("verdicts", () => {
   });
 
   it("generated output with tsc errors is a bug whose reason counts the codes and quotes the first error", () => {
-    const generated = { kind: "generated", operations: 1, warnings: 0, fixtures: { total: 2, valid: 2 }, ms: 1 } as const;
+    const generated = {
+      kind: "generated",
+      operations: 1,
+      warnings: 0,
+      fixtures: { total: 2, valid: 2 },
+      ms: 1,
+    } as const;
     expect(classify(generated, [], "x/pets")).toEqual({ verdict: "ok", reason: "" });
-    expect(classify(generated, [diagnostic("TS6133", 7), diagnostic("TS2322", 9), diagnostic("TS2322", 12)], "x/pets")).toEqual({
+    expect(
+      classify(generated, [diagnostic("TS6133", 7), diagnostic("TS2322", 9), diagnostic("TS2322", 12)], "x/pets"),
+    ).toEqual({
       verdict: "bug",
       reason: "3 tsc errors (TS2322 ×2, TS6133 ×1); first: client.ts:7:3 TS6133: message 7",
     });
@@ -144,13 +184,25 @@ describe("renderReport", () => {
     fixtures: { total: 4, valid: verdict === "ok" ? 4 : 3 },
     diagnostics:
       verdict === "bug"
-        ? [{ file: `${id}/client.ts`, line: 1, column: 1, code: "TS2322", message: "Type 'A' is not assignable to type 'Record<string, never>'." }]
+        ? [
+            {
+              file: `${id}/client.ts`,
+              line: 1,
+              column: 1,
+              code: "TS2322",
+              message: "Type 'A' is not assignable to type 'Record<string, never>'.",
+            },
+          ]
         : [],
     generateMs: 123,
   });
   const results = [
     result("oas-examples/3.0/b", "bug", "1 tsc error; first: client.ts:1:1 TS2322: Type 'A' | 'B'"),
-    result("oas-examples/2.0/a", "spec-error", "api.json:2:3 (at /swagger): Swagger 2.0 is not OpenAPI 3; convert it first"),
+    result(
+      "oas-examples/2.0/a",
+      "spec-error",
+      "api.json:2:3 (at /swagger): Swagger 2.0 is not OpenAPI 3; convert it first",
+    ),
     result("oas-examples/3.0/c", "ok", ""),
   ];
 

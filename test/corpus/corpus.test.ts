@@ -7,7 +7,13 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeWorkDir, runCorpus, type CorpusResult } from "../../scripts/lib/corpus-run.js";
-import { directorySampleSpecs, githubSpec, oasExampleSpecs, outputFolder, type CorpusSpec } from "../../scripts/lib/corpus-specs.js";
+import {
+  directorySampleSpecs,
+  githubSpec,
+  oasExampleSpecs,
+  outputFolder,
+  type CorpusSpec,
+} from "../../scripts/lib/corpus-specs.js";
 import { oasExamplesDir, workerScript } from "../../scripts/lib/paths.js";
 import { typecheckFolders } from "../../scripts/lib/typecheck.js";
 import { tempDir } from "../support/run.js";
@@ -23,7 +29,11 @@ afterAll(async () => {
 const smallExamples = ["callbacks", "complex-nesting", "petstore-expanded", "response-schemas"];
 
 function exampleSpec(name: string): CorpusSpec {
-  return { id: `oas-examples/3.0/${name}`, source: "oas-examples", file: join(oasExamplesDir, "3.0", "json", `${name}.json`) };
+  return {
+    id: `oas-examples/3.0/${name}`,
+    source: "oas-examples",
+    file: join(oasExamplesDir, "3.0", "json", `${name}.json`),
+  };
 }
 
 async function workDir(name: string): Promise<string> {
@@ -48,12 +58,20 @@ describe("runCorpus", () => {
     });
 
     expect(run.problems).toEqual([]);
-    expect(run.results.map((result) => result.spec.id)).toEqual(smallExamples.map((name) => `oas-examples/3.0/${name}`));
+    expect(run.results.map((result) => result.spec.id)).toEqual(
+      smallExamples.map((name) => `oas-examples/3.0/${name}`),
+    );
     for (const result of run.results) {
-      expect({ id: result.spec.id, verdict: result.verdict, reason: result.reason }).toEqual({ id: result.spec.id, verdict: "ok", reason: "" });
+      expect({ id: result.spec.id, verdict: result.verdict, reason: result.reason }).toEqual({
+        id: result.spec.id,
+        verdict: "ok",
+        reason: "",
+      });
       expect(result.diagnostics).toEqual([]);
       expect(result.summary.operations).toBeGreaterThan(0);
-      expect(await readdir(join(out, outputFolder(result.spec)))).toEqual(expect.arrayContaining(["client.ts", "index.ts", "schema.ts"]));
+      expect(await readdir(join(out, outputFolder(result.spec)))).toEqual(
+        expect.arrayContaining(["client.ts", "index.ts", "schema.ts"]),
+      );
     }
     // One progress line per spec, then the tsc line.
     expect(lines.filter((line) => line.startsWith("["))).toHaveLength(smallExamples.length);
@@ -79,7 +97,11 @@ describe("runCorpus", () => {
         "",
       ].join("\n"),
     );
-    const run = await runCorpus([{ id: "local/broken-ref", source: "oas-examples", file }], { workDir: out, concurrency: 1, timeoutMs: 120_000 });
+    const run = await runCorpus([{ id: "local/broken-ref", source: "oas-examples", file }], {
+      workDir: out,
+      concurrency: 1,
+      timeoutMs: 120_000,
+    });
     const [result] = run.results;
     expect(result?.verdict).toBe("spec-error");
     expect(result?.reason).toMatch(/broken-ref\.yaml:\d+:\d+ .*broken \$ref "#\/components\/schemas\/Missing"/);
@@ -88,7 +110,11 @@ describe("runCorpus", () => {
 
   it("reports a job that outlives its timeout as a bug, and starts a fresh worker for the next job", async () => {
     const out = await workDir("timeout");
-    const run = await runCorpus([exampleSpec("callbacks"), exampleSpec("complex-nesting")], { workDir: out, concurrency: 1, timeoutMs: 1 });
+    const run = await runCorpus([exampleSpec("callbacks"), exampleSpec("complex-nesting")], {
+      workDir: out,
+      concurrency: 1,
+      timeoutMs: 1,
+    });
     expect(run.results.map((result: CorpusResult) => [result.verdict, result.reason])).toEqual([
       ["bug", "timed out after 0.001 s"],
       ["bug", "timed out after 0.001 s"],
@@ -111,7 +137,9 @@ describe("typecheckFolders", () => {
 
     expect(result.unplaced).toEqual([]);
     expect([...result.byFolder.keys()]).toEqual(["nested/bad"]);
-    expect(result.byFolder.get("nested/bad")?.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.code])).toEqual([
+    expect(
+      result.byFolder.get("nested/bad")?.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.code]),
+    ).toEqual([
       ["nested/bad/index.ts", 2, "TS2322"],
       ["nested/bad/index.ts", 3, "TS6133"],
     ]);
@@ -123,7 +151,8 @@ describe("the corpus spec list", () => {
     const examples = await oasExampleSpecs();
     const sample = await directorySampleSpecs();
     expect(existsSync(githubSpec().file)).toBe(true);
-    for (const version of ["2.0", "3.0", "3.1"]) expect(examples.some((spec) => spec.id.startsWith(`oas-examples/${version}/`))).toBe(true);
+    for (const version of ["2.0", "3.0", "3.1"])
+      expect(examples.some((spec) => spec.id.startsWith(`oas-examples/${version}/`))).toBe(true);
     expect(sample.missing).toEqual([]);
     expect(sample.specs.length).toBeGreaterThanOrEqual(100);
     const ids = [githubSpec(), ...examples, ...sample.specs].map((spec) => spec.id);

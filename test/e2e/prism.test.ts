@@ -35,26 +35,65 @@ const cases: readonly Case[] = [
     factory: "createKapsoClient",
     credentials: { apiKey: "e2e-api-key" },
     invalid: [
-      { operation: "updatePhoneNumber", args: { path: { phone_number_id: "1" }, body: { access_token: "not wrapped" } } },
+      {
+        operation: "updatePhoneNumber",
+        args: { path: { phone_number_id: "1" }, body: { access_token: "not wrapped" } },
+      },
       { operation: "listPhoneNumberWebhooks", args: { path: PHONE_NUMBER, query: { per_page: 0 } } },
       { operation: "listPhoneNumberWebhooks", args: { path: PHONE_NUMBER, query: { created_after: "yesterday" } } },
-      { operation: "createPhoneNumberWebhook", args: { path: PHONE_NUMBER, body: { url: "https://example.com/not-wrapped" } } },
-      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: "not-a-uuid" }, body: { whatsapp_webhook: {} } } },
-      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: { buffer_window_seconds: "5" } } } },
+      {
+        operation: "createPhoneNumberWebhook",
+        args: { path: PHONE_NUMBER, body: { url: "https://example.com/not-wrapped" } },
+      },
+      {
+        operation: "updatePhoneNumberWebhook",
+        args: { path: { ...PHONE_NUMBER, webhook_id: "not-a-uuid" }, body: { whatsapp_webhook: {} } },
+      },
+      {
+        operation: "updatePhoneNumberWebhook",
+        args: {
+          path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID },
+          body: { whatsapp_webhook: { buffer_window_seconds: "5" } },
+        },
+      },
     ],
     optional: [
       {
         operation: "listPhoneNumberWebhooks",
         args: {
           path: PHONE_NUMBER,
-          query: { url_contains: "acme", active: false, created_after: "2025-01-01T00:00:00Z", created_before: "2025-12-31T23:59:59Z", page: 2, per_page: 50 },
+          query: {
+            url_contains: "acme",
+            active: false,
+            created_after: "2025-01-01T00:00:00Z",
+            created_before: "2025-12-31T23:59:59Z",
+            page: 2,
+            per_page: 50,
+          },
         },
       },
       {
         operation: "createPhoneNumberWebhook",
-        args: { path: PHONE_NUMBER, body: { whatsapp_webhook: { url: "https://example.com/hook", buffer_enabled: true, buffer_window_seconds: 5, max_buffer_size: 20, buffer_events: ["whatsapp.message.received"] } } },
+        args: {
+          path: PHONE_NUMBER,
+          body: {
+            whatsapp_webhook: {
+              url: "https://example.com/hook",
+              buffer_enabled: true,
+              buffer_window_seconds: 5,
+              max_buffer_size: 20,
+              buffer_events: ["whatsapp.message.received"],
+            },
+          },
+        },
       },
-      { operation: "updatePhoneNumberWebhook", args: { path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: { active: false, events: ["whatsapp.conversation.ended"] } } } },
+      {
+        operation: "updatePhoneNumberWebhook",
+        args: {
+          path: { ...PHONE_NUMBER, webhook_id: WEBHOOK_ID },
+          body: { whatsapp_webhook: { active: false, events: ["whatsapp.conversation.ended"] } },
+        },
+      },
     ],
   },
   {
@@ -63,15 +102,33 @@ const cases: readonly Case[] = [
     factory: "createFeaturesClient",
     credentials: { bearerAuth: "e2e-token" },
     invalid: [
-      { operation: "createTask", args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, body: { title: "" } } },
+      {
+        operation: "createTask",
+        args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, body: { title: "" } },
+      },
       { operation: "listProjects", args: { query: { status: ["active", "bogus"] } } },
-      { operation: "getProject", args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { include: ["tasks", "bogus"] } } },
-      { operation: "updateProject", args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, body: { name: "missing If-Match" } } },
+      {
+        operation: "getProject",
+        args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { include: ["tasks", "bogus"] } },
+      },
+      {
+        operation: "updateProject",
+        args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, body: { name: "missing If-Match" } },
+      },
     ],
     optional: [
-      { operation: "listProjects", args: { query: { page: 2, per_page: 100, status: ["active", "draft"] }, headers: { "X-Request-Id": "e2e-1" } } },
-      { operation: "getProject", args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { include: ["tasks", "owner"] } } },
-      { operation: "listTasks", args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { done: false } } },
+      {
+        operation: "listProjects",
+        args: { query: { page: 2, per_page: 100, status: ["active", "draft"] }, headers: { "X-Request-Id": "e2e-1" } },
+      },
+      {
+        operation: "getProject",
+        args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { include: ["tasks", "owner"] } },
+      },
+      {
+        operation: "listTasks",
+        args: { path: { projectId: "6f1c0a9e-3b7d-4d2a-9a51-2f0c8e1b7d34" }, query: { done: false } },
+      },
       { operation: "createProject", args: { body: { name: "No tags" }, headers: { "X-Request-Id": "e2e-2" } } },
     ],
   },
@@ -166,7 +223,9 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
       const call = client[operation];
       if (!call) throw new Error(`no client method ${operation}`);
       const result = await call(args);
-      expect(result.ok, `${operation} → ${String(result.status)} ${JSON.stringify(result.error)}\n${prism.log()}`).toBe(true);
+      expect(result.ok, `${operation} → ${String(result.status)} ${JSON.stringify(result.error)}\n${prism.log()}`).toBe(
+        true,
+      );
     }
   });
 
@@ -184,7 +243,9 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
   it("reports a request Prism rejects as the error variant, not as a success", async () => {
     const client = clientOf(module, testCase.factory, { baseUrl: prism.baseUrl });
     const operations = documentedOperations(document);
-    const [name, fixture] = Object.entries(fixturesOf(fixtureModule)).find(([candidate]) => operations.get(candidate)?.isPublic === false) ?? [];
+    const [name, fixture] =
+      Object.entries(fixturesOf(fixtureModule)).find(([candidate]) => operations.get(candidate)?.isPublic === false) ??
+      [];
     const call = name === undefined ? undefined : client[name];
     if (!call || !fixture) throw new Error("the spec has no operation that needs a credential");
     // No credential: Prism answers 401.
@@ -195,11 +256,17 @@ describe.each(cases)("Prism mock of $name ($spec)", (testCase) => {
 
 /** The fixtures of fixtures.ts, one per operation: the exports that hold a request. */
 function fixturesOf(fixtures: Record<string, unknown>): Record<string, { request: unknown }> {
-  const entries = Object.entries(fixtures).filter(([, value]) => typeof value === "object" && value !== null && "request" in value);
+  const entries = Object.entries(fixtures).filter(
+    ([, value]) => typeof value === "object" && value !== null && "request" in value,
+  );
   return Object.fromEntries(entries) as Record<string, { request: unknown }>;
 }
 
-function clientOf(module: Record<string, unknown>, factory: string, options: Record<string, string>): Record<string, Operation | undefined> {
+function clientOf(
+  module: Record<string, unknown>,
+  factory: string,
+  options: Record<string, string>,
+): Record<string, Operation | undefined> {
   const create = module[factory];
   if (typeof create !== "function") throw new Error(`the generated index.ts exports no ${factory}`);
   const client: unknown = create(options);
@@ -244,7 +311,10 @@ function isDocumented(status: string, responses: Readonly<Record<string, unknown
 
 /** The example of a response's first media type, following a `$ref` to components/responses. */
 function exampleOf(document: Record<string, unknown>, response: unknown): unknown {
-  const resolved = asRecord(response)["$ref"] === undefined ? asRecord(response) : asRecord(resolveRef(document, String(asRecord(response)["$ref"])));
+  const resolved =
+    asRecord(response)["$ref"] === undefined
+      ? asRecord(response)
+      : asRecord(resolveRef(document, String(asRecord(response)["$ref"])));
   const [media] = Object.values(asRecord(resolved["content"]));
   return asRecord(media)["example"];
 }

@@ -17,9 +17,13 @@ export interface PrismServer {
 /** `prism mock --errors`: invalid requests get error responses (422, 400, 401) instead of a best-effort mock. */
 export async function startPrism(spec: string): Promise<PrismServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [prismCli, "mock", spec, "--host", "127.0.0.1", "--port", String(port), "--errors"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [prismCli, "mock", spec, "--host", "127.0.0.1", "--port", String(port), "--errors"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -28,7 +32,10 @@ export async function startPrism(spec: string): Promise<PrismServer> {
     await waitUntilListening(port, child);
   } catch (error) {
     await server.stop();
-    throw new Error(`Prism did not start for ${spec}: ${error instanceof Error ? error.message : String(error)}\n${output}`, { cause: error });
+    throw new Error(
+      `Prism did not start for ${spec}: ${error instanceof Error ? error.message : String(error)}\n${output}`,
+      { cause: error },
+    );
   }
   return server;
 }

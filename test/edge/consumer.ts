@@ -17,7 +17,11 @@ import { createParametersClient } from "./__golden__/parameters/index.js";
 import { createQueryStylesClient } from "./__golden__/query-styles/index.js";
 import { type components as Recursive } from "./__golden__/recursive/index.js";
 import { createRequestBodiesClient } from "./__golden__/request-bodies/index.js";
-import { createResponsesClient, type components as Responses, type GetThingResult } from "./__golden__/responses/index.js";
+import {
+  createResponsesClient,
+  type components as Responses,
+  type GetThingResult,
+} from "./__golden__/responses/index.js";
 import { createSchemaConflictsClient, type components as Conflicts } from "./__golden__/schema-conflicts/index.js";
 import { createSecurityClient } from "./__golden__/security/index.js";
 
@@ -37,11 +41,21 @@ export async function parameters(): Promise<void> {
   // @ts-expect-error the required cookie is missing
   await api.getRepo({ path, query: { fields: "f" }, headers: { "X-Request-Id": "r" } });
 
-  // @ts-expect-error repoId is an integer
-  await api.getRepo({ path: { org: "o", repoId: "1" }, query: { fields: "f" }, headers: { "X-Request-Id": "r" }, cookies: { session: "s" } });
+  await api.getRepo({
+    // @ts-expect-error repoId is an integer
+    path: { org: "o", repoId: "1" },
+    query: { fields: "f" },
+    headers: { "X-Request-Id": "r" },
+    cookies: { session: "s" },
+  });
 
-  // @ts-expect-error the cookie `theme` is an enum
-  await api.getRepo({ path, query: { fields: "f" }, headers: { "X-Request-Id": "r" }, cookies: { session: "s", theme: "blue" } });
+  await api.getRepo({
+    path,
+    query: { fields: "f" },
+    headers: { "X-Request-Id": "r" },
+    // @ts-expect-error the cookie `theme` is an enum
+    cookies: { session: "s", theme: "blue" },
+  });
 
   // The operation's override wins over the path item's: DELETE's reason is a required string, its header optional.
   await api.deleteRepo({ path, query: { reason: "spam" } });

@@ -55,7 +55,12 @@ export const SHARED_RUNTIME = "_runtime";
  * runtime.ts and serialize.ts are one-line re-exports and the runtime itself is compared with its templates once.
  */
 export function generateGolden(spec: EdgeSpec, outRoot: string): Promise<GenerateResult> {
-  return generate({ spec: edgeSpecPath(spec), out: join(outRoot, spec), name: spec, runtimeDir: join(outRoot, SHARED_RUNTIME) });
+  return generate({
+    spec: edgeSpecPath(spec),
+    out: join(outRoot, spec),
+    name: spec,
+    runtimeDir: join(outRoot, SHARED_RUNTIME),
+  });
 }
 
 /**

@@ -16,7 +16,16 @@ import { removeDir, tempDir } from "../support/run.js";
 import { EDGE_SPECS, generateGolden, goldenDir, SHARED_RUNTIME } from "./edge-specs.js";
 
 /** The TypeScript every output must have; other files (the spec copy) are compared too when present. */
-const TYPESCRIPT_FILES = ["client.ts", "fixtures.ts", "index.ts", "mock.ts", "runtime.ts", "schema-check.ts", "schema.ts", "serialize.ts"];
+const TYPESCRIPT_FILES = [
+  "client.ts",
+  "fixtures.ts",
+  "index.ts",
+  "mock.ts",
+  "runtime.ts",
+  "schema-check.ts",
+  "schema.ts",
+  "serialize.ts",
+];
 
 /** Not compared: its fingerprint hashes the generator's own sources, so it changes with any generator edit. */
 const MANIFEST = "kapso-codegen.manifest.json";
@@ -37,7 +46,9 @@ describe("the shared runtime of the goldens", () => {
     for (const file of RUNTIME_FILES) {
       const text = await readFile(join(dir, SHARED_RUNTIME, file), "utf8");
       const template = await readFile(join(templatesDir, file), "utf8");
-      expect(text).toBe(await format(runtimeBanner(generatorVersion) + template, { printWidth: 120, parser: "typescript" }));
+      expect(text).toBe(
+        await format(runtimeBanner(generatorVersion) + template, { printWidth: 120, parser: "typescript" }),
+      );
       await expect(text).toMatchFileSnapshot(join(goldenDir, SHARED_RUNTIME, file));
     }
   });
@@ -50,7 +61,9 @@ describe.each(EDGE_SPECS)("specs/edge/%s.yaml", (spec) => {
     const written = (await readdir(join(dir, spec))).filter((file) => file !== MANIFEST).sort();
     expect(written).toEqual(expect.arrayContaining(TYPESCRIPT_FILES));
     for (const file of RUNTIME_FILES) {
-      expect(await readFile(join(dir, spec, file), "utf8")).toContain(`export * from "../${SHARED_RUNTIME}/${file.replace(/\.ts$/, ".js")}";`);
+      expect(await readFile(join(dir, spec, file), "utf8")).toContain(
+        `export * from "../${SHARED_RUNTIME}/${file.replace(/\.ts$/, ".js")}";`,
+      );
     }
     for (const file of written) {
       const text = await readFile(join(dir, spec, file), "utf8");

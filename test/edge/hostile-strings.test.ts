@@ -37,7 +37,9 @@ describe("hostile strings", () => {
     const body: object = fixtures.echo.request.body;
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
     expect(Object.hasOwn(body, "__proto__")).toBe(true);
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(["__proto__", "constructor", "*/", "a-b", '"quoted"', "with space", "\u{1F680}"]));
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(["__proto__", "constructor", "*/", "a-b", '"quoted"', "with space", "\u{1F680}"]),
+    );
   });
 
   it("keeps fixture strings byte for byte (line separators, backticks, template holes)", () => {

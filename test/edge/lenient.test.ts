@@ -27,7 +27,10 @@ describe("the CLI on specs with flaws peers accept", () => {
   let at: (needle: string) => string;
   let swaggerAt: (needle: string) => string;
   beforeAll(async () => {
-    [lenientText, swaggerText] = await Promise.all([readFile(join(root, lenientSpec), "utf8"), readFile(join(root, swaggerSpec), "utf8")]);
+    [lenientText, swaggerText] = await Promise.all([
+      readFile(join(root, lenientSpec), "utf8"),
+      readFile(join(root, swaggerSpec), "utf8"),
+    ]);
     const locator = (spec: string, text: string) => (needle: string) => {
       const { line, column } = placeOf(text, needle);
       return `${spec}:${line}:${column}`;
@@ -36,7 +39,16 @@ describe("the CLI on specs with flaws peers accept", () => {
     dir = await tempDir("edge-lenient");
     await linkNodeModules(dir);
     await writeFile(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
-    lenient = await runCli(["generate", "--spec", lenientSpec, "--out", join(dir, "lenient"), "--name", "lenient", "--json"]);
+    lenient = await runCli([
+      "generate",
+      "--spec",
+      lenientSpec,
+      "--out",
+      join(dir, "lenient"),
+      "--name",
+      "lenient",
+      "--json",
+    ]);
     swagger = await runCli(["generate", "--spec", swaggerSpec, "--out", join(dir, "formats"), "--name", "formats"]);
   });
   afterAll(async () => {
@@ -67,14 +79,18 @@ describe("the CLI on specs with flaws peers accept", () => {
 
   it("writes output that strict tsc accepts", async () => {
     const config = join(dir, "tsconfig.json");
-    await writeFile(config, JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["lenient/*.ts", "formats/*.ts"] }));
+    await writeFile(
+      config,
+      JSON.stringify({ compilerOptions: strictCompilerOptions, include: ["lenient/*.ts", "formats/*.ts"] }),
+    );
     const result = await runTsc(["-p", config]);
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
 
   it("lists the warnings in --json too, with file, line, column and pointer", () => {
-    const [api] = (JSON.parse(lenient.stdout) as { apis: Array<{ specWarnings: unknown[]; warnings: unknown[] }> }).apis;
+    const [api] = (JSON.parse(lenient.stdout) as { apis: Array<{ specWarnings: unknown[]; warnings: unknown[] }> })
+      .apis;
     expect(api?.specWarnings).toHaveLength(12);
     expect(api?.specWarnings).toContainEqual({
       file: join(root, lenientSpec),
@@ -87,12 +103,26 @@ describe("the CLI on specs with flaws peers accept", () => {
 
   it("exits 1 with the first flaw as a located error under --strict", async () => {
     await mkdir(join(dir, "strict"));
-    const strictLenient = await runCli(["generate", "--spec", lenientSpec, "--out", join(dir, "strict", "lenient"), "--strict"]);
+    const strictLenient = await runCli([
+      "generate",
+      "--spec",
+      lenientSpec,
+      "--out",
+      join(dir, "strict", "lenient"),
+      "--strict",
+    ]);
     expect(strictLenient.code).toBe(1);
     expect(strictLenient.stderr).toBe(
       `kapso-codegen: ${at("/items?type=foo:")} (at /paths/~1items?type=foo): path "/items?type=foo" holds a query string: a path template ends before "?" (--strict)\n`,
     );
-    const strictSwagger = await runCli(["generate", "--spec", swaggerSpec, "--out", join(dir, "strict", "formats"), "--strict"]);
+    const strictSwagger = await runCli([
+      "generate",
+      "--spec",
+      swaggerSpec,
+      "--out",
+      join(dir, "strict", "formats"),
+      "--strict",
+    ]);
     expect(strictSwagger.code).toBe(1);
     expect(strictSwagger.stderr).toBe(
       `kapso-codegen: ${swaggerAt("collectionFormat: ssv")} (at /paths/~1tags~1{names}/get/parameters/0/collectionFormat): collectionFormat "ssv" has no OpenAPI 3 equivalent outside a query (--strict)\n`,
@@ -142,7 +172,11 @@ describe("the repaired operations on the wire", () => {
 
   it("leaves a parameter the template lacks out of the call", async () => {
     server.reply(empty(204));
-    const result = await client().renameOwner({ path: { ownerId: "o-1" }, query: { dryRun: true }, body: { name: "Ada" } });
+    const result = await client().renameOwner({
+      path: { ownerId: "o-1" },
+      query: { dryRun: true },
+      body: { name: "Ada" },
+    });
     expect(result).toMatchObject({ ok: true, status: 204 });
     const request = server.only();
     expect(request).toMatchObject({ method: "PUT", url: "/owners/o-1?dryRun=true" });

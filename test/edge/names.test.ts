@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 /** Method name → `METHOD /path` it sends, for every method of the generated client. */
-async function routesOf(spec: EdgeSpec, factory: string, args: Readonly<Record<string, unknown>> = {}): Promise<Map<string, string>> {
+async function routesOf(
+  spec: EdgeSpec,
+  factory: string,
+  args: Readonly<Record<string, unknown>> = {},
+): Promise<Map<string, string>> {
   await generateEdge(spec, dir);
   const module = (await import(pathToFileURL(join(dir, spec, "index.ts")).href)) as Record<string, unknown>;
   const create = module[factory];
@@ -33,7 +37,10 @@ async function routesOf(spec: EdgeSpec, factory: string, args: Readonly<Record<s
     baseUrl: "http://stub.invalid",
     fetch: async (request: Request) => {
       sent = `${request.method} ${new URL(request.url).pathname}`;
-      return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { "Content-Type": "application/json" } });
+      return new Response(JSON.stringify({ ok: true }), {
+        status: 200,
+        headers: { "Content-Type": "application/json" },
+      });
     },
   }) as Record<string, unknown>;
   const routes = new Map<string, string>();
@@ -48,21 +55,32 @@ async function routesOf(spec: EdgeSpec, factory: string, args: Readonly<Record<s
 
 describe("duplicate-operation-ids.yaml", () => {
   it("names both operations: the first getPet, the second getPet2", async () => {
-    const routes = await routesOf("duplicate-operation-ids", "createDuplicateOperationIdsClient", { path: { petId: "p1" } });
+    const routes = await routesOf("duplicate-operation-ids", "createDuplicateOperationIdsClient", {
+      path: { petId: "p1" },
+    });
     expect(Object.fromEntries(routes)).toEqual({ getPet: "GET /pets/p1", getPet2: "GET /pets/p1/owner" });
   });
 
   it("warns about the rename at the second operationId, naming both operations and the new name; --strict refuses it", async () => {
     const result = await generateEdge("duplicate-operation-ids", dir);
     const renames = result.specWarnings.filter((warning) => warning.message.includes("operationId"));
-    expect(renames.map((warning) => ({ line: warning.place.line, pointer: warning.place.pointer, message: warning.message }))).toEqual([
+    expect(
+      renames.map((warning) => ({
+        line: warning.place.line,
+        pointer: warning.place.pointer,
+        message: warning.message,
+      })),
+    ).toEqual([
       {
         line: 21,
         pointer: "/paths/~1pets~1{petId}~1owner/get/operationId",
-        message: 'operationId "getPet" of GET /pets/{petId}/owner names the same method as GET /pets/{petId}; this one is named getPet2',
+        message:
+          'operationId "getPet" of GET /pets/{petId}/owner names the same method as GET /pets/{petId}; this one is named getPet2',
       },
     ]);
-    await expect(generate({ spec: edgeSpecPath("duplicate-operation-ids"), out: join(dir, "strict"), name: "pets", strict: true })).rejects.toThrow(/operationIds must be unique \(--strict\)/);
+    await expect(
+      generate({ spec: edgeSpecPath("duplicate-operation-ids"), out: join(dir, "strict"), name: "pets", strict: true }),
+    ).rejects.toThrow(/operationIds must be unique \(--strict\)/);
   });
 });
 

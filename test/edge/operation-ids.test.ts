@@ -25,7 +25,11 @@ describe("operation names", () => {
     ["_class (operationId `class`)", () => client()._class(), "GET /classes"],
     ["client (a name fixtures.ts imports)", () => client().client(), "GET /template-names"],
     ["paths (a name the schema exports)", () => client().paths(), "POST /template-names"],
-    ["getV1UsersFormat (no operationId, a dot in the path)", () => client().getV1UsersFormat({ path: { format: "json" } }), "GET /v1/users.json"],
+    [
+      "getV1UsersFormat (no operationId, a dot in the path)",
+      () => client().getV1UsersFormat({ path: { format: "json" } }),
+      "GET /v1/users.json",
+    ],
   ] as const)("%s calls its own operation", async (_name, call, expected) => {
     const result = await call();
     expect(result.ok).toBe(true);

@@ -28,14 +28,26 @@ describe("parameters by location", () => {
     const request = server.only();
     expect(request.method).toBe("GET");
     expect(request.url.split("?")[0]).toBe("/orgs/acme%2Flabs/repos/42");
-    expect(Object.fromEntries(new URLSearchParams(rawQuery(request)))).toEqual({ fields: "name,stars", verbose: "true", reason: "3" });
+    expect(Object.fromEntries(new URLSearchParams(rawQuery(request)))).toEqual({
+      fields: "name,stars",
+      verbose: "true",
+      reason: "3",
+    });
     expect(request.headers["x-request-id"]).toBe("req-1");
     expect(request.headers["x-trace"]).toBe("trace-2");
-    expect((request.headers["cookie"] ?? "").split("; ").sort()).toEqual([`session=${encodeURIComponent("s=1;2")}`, "theme=dark"]);
+    expect((request.headers["cookie"] ?? "").split("; ").sort()).toEqual([
+      `session=${encodeURIComponent("s=1;2")}`,
+      "theme=dark",
+    ]);
   });
 
   it("leaves out optional parameters the caller did not give", async () => {
-    await client().getRepo({ path: { org: "o", repoId: 1 }, query: { fields: "f" }, headers: { "X-Request-Id": "r" }, cookies: { session: "s" } });
+    await client().getRepo({
+      path: { org: "o", repoId: 1 },
+      query: { fields: "f" },
+      headers: { "X-Request-Id": "r" },
+      cookies: { session: "s" },
+    });
     const request = server.only();
     expect(rawQuery(request)).toBe("fields=f");
     expect(request.headers["x-trace"]).toBeUndefined();

@@ -84,10 +84,16 @@ describe("request bodies", () => {
   });
 
   it("several media types: the form type the caller chose", async () => {
-    await client().sendAny({ contentType: "application/x-www-form-urlencoded", body: { title: "as form", pinned: false } });
+    await client().sendAny({
+      contentType: "application/x-www-form-urlencoded",
+      body: { title: "as form", pinned: false },
+    });
     const request = server.only();
     expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(Object.fromEntries(new URLSearchParams(request.body.toString("utf8")))).toEqual({ title: "as form", pinned: "false" });
+    expect(Object.fromEntries(new URLSearchParams(request.body.toString("utf8")))).toEqual({
+      title: "as form",
+      pinned: "false",
+    });
   });
 
   it("several media types: the text type the caller chose", async () => {

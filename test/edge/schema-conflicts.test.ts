@@ -32,7 +32,10 @@ describe("fixtures satisfy the schema as well as the types", () => {
   it("every fixture validates with Ajv", () => {
     const validate = createFixtureValidator(result.fixtures.document);
     const invalid = result.fixtures.values
-      .map((fixture) => ({ fixture, issues: validate(fixture.schemaPointer, fixture.value, { direction: fixture.direction }) }))
+      .map((fixture) => ({
+        fixture,
+        issues: validate(fixture.schemaPointer, fixture.value, { direction: fixture.direction }),
+      }))
       .filter(({ issues }) => issues.length > 0);
     expect(result.fixtures.values.length).toBe(8); // two request bodies, six responses
     expect(invalid).toEqual([]);
@@ -69,7 +72,9 @@ describe("the reconciled types on the wire", () => {
 
   it("sends a parameter referenced from another operation under its own name", async () => {
     server.reply(json(200, [{ key: "k", name: "n", host: "h" }]));
-    const listeners = await createSchemaConflictsClient({ baseUrl: server.baseUrl }).listListeners({ query: { per_page: 5 } });
+    const listeners = await createSchemaConflictsClient({ baseUrl: server.baseUrl }).listListeners({
+      query: { per_page: 5 },
+    });
     expect(server.only().url).toBe("/listeners?per_page=5");
     expect(listeners).toMatchObject({ ok: true, data: [{ host: "h" }] });
     expectTypeOf<Schemas["Listener"]["host"]>().toEqualTypeOf<unknown>();

@@ -25,27 +25,54 @@ function sentJson(): unknown {
 
 describe("OpenAPI 3.0 nullable", () => {
   it("sends nulls and reads them back as null, not undefined", async () => {
-    const profile: NullableTypes["schemas"]["Profile"] = { id: "p1", nickname: null, age: null, status: null, tags: null, scores: [1, null], address: null };
+    const profile: NullableTypes["schemas"]["Profile"] = {
+      id: "p1",
+      nickname: null,
+      age: null,
+      status: null,
+      tags: null,
+      scores: [1, null],
+      address: null,
+    };
     server.reply(json(200, profile));
-    const result = await createNullable30Client({ baseUrl: server.baseUrl }).putProfile({ path: { id: "p1" }, body: profile });
+    const result = await createNullable30Client({ baseUrl: server.baseUrl }).putProfile({
+      path: { id: "p1" },
+      body: profile,
+    });
     expect(sentJson()).toEqual(profile);
     expect(result).toMatchObject({ ok: true, status: 200, data: profile });
   });
 
   it("a nullable response body can be null itself", async () => {
     server.reply(json(200, null));
-    const result = await createNullable30Client({ baseUrl: server.baseUrl }).putProfile(nullableFixtures.putProfile.request);
+    const result = await createNullable30Client({ baseUrl: server.baseUrl }).putProfile(
+      nullableFixtures.putProfile.request,
+    );
     expect(result).toMatchObject({ ok: true, status: 200, data: null });
   });
 
   it("the spec's example with nulls is the response fixture", () => {
-    expect(nullableFixtures.getProfile.responses[200]).toEqual({ id: "p1", nickname: null, age: null, status: null, tags: null, scores: [1, null, 3], address: null });
+    expect(nullableFixtures.getProfile.responses[200]).toEqual({
+      id: "p1",
+      nickname: null,
+      age: null,
+      status: null,
+      tags: null,
+      scores: [1, null, 3],
+      address: null,
+    });
   });
 });
 
 describe("recursive schemas", () => {
   it("a tree goes out and comes back whole", async () => {
-    const tree: RecursiveTypes["schemas"]["TreeNode"] = { value: "root", children: [{ value: "a", children: [{ value: "a1", children: [] }] }, { value: "b", children: [] }] };
+    const tree: RecursiveTypes["schemas"]["TreeNode"] = {
+      value: "root",
+      children: [
+        { value: "a", children: [{ value: "a1", children: [] }] },
+        { value: "b", children: [] },
+      ],
+    };
     server.reply(json(200, tree));
     const result = await createRecursiveClient({ baseUrl: server.baseUrl }).plantTree({ body: tree });
     expect(sentJson()).toEqual(tree);
@@ -54,15 +81,24 @@ describe("recursive schemas", () => {
 
   it("fixtures of recursive schemas are finite and end in a leaf", () => {
     let depth = 0;
-    for (let node: RecursiveTypes["schemas"]["ListNode"] | null = recursiveFixtures.getList.responses[200]; node; node = node.next) depth++;
+    for (
+      let node: RecursiveTypes["schemas"]["ListNode"] | null = recursiveFixtures.getList.responses[200];
+      node;
+      node = node.next
+    )
+      depth++;
     expect(depth).toBeGreaterThan(0);
     expect(depth).toBeLessThan(64);
-    expect(recursiveFixtures.plantTree.request.body.children.every((child) => Array.isArray(child.children))).toBe(true);
+    expect(recursiveFixtures.plantTree.request.body.children.every((child) => Array.isArray(child.children))).toBe(
+      true,
+    );
   });
 
   it("mutually recursive fixtures are requests the client can send", async () => {
     server.reply(json(200, recursiveFixtures.getPerson.responses[200]));
-    const result = await createRecursiveClient({ baseUrl: server.baseUrl }).getPerson(recursiveFixtures.getPerson.request);
+    const result = await createRecursiveClient({ baseUrl: server.baseUrl }).getPerson(
+      recursiveFixtures.getPerson.request,
+    );
     expect(result).toMatchObject({ ok: true, data: recursiveFixtures.getPerson.responses[200] });
   });
 });
@@ -87,7 +123,9 @@ describe("allOf, oneOf with a discriminator, anyOf", () => {
 
   it("an anyOf response with both branches' fields is read as is", async () => {
     server.reply(json(200, { email: "a@example.com", phone: "+41 00" }));
-    const result = await createCompositionClient({ baseUrl: server.baseUrl }).getContact(compositionFixtures.getContact.request);
+    const result = await createCompositionClient({ baseUrl: server.baseUrl }).getContact(
+      compositionFixtures.getContact.request,
+    );
     expect(result).toMatchObject({ ok: true, data: { email: "a@example.com", phone: "+41 00" } });
   });
 });

@@ -103,7 +103,10 @@ describe("where each scheme's credential goes", () => {
     const api = client({ bearerAuth: () => `rotating-${++calls}` });
     await api.usesBearer();
     await api.usesBearer();
-    expect(server.received.map((request) => request.headers["authorization"])).toEqual(["Bearer rotating-1", "Bearer rotating-2"]);
+    expect(server.received.map((request) => request.headers["authorization"])).toEqual([
+      "Bearer rotating-1",
+      "Bearer rotating-2",
+    ]);
   });
 
   it("an async credential function is awaited", async () => {

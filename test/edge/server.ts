@@ -34,7 +34,12 @@ export async function startServer(): Promise<TestServer> {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const entry = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks) };
+      const entry = {
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      };
       received.push(entry);
       current(response, entry);
     });
@@ -100,5 +105,9 @@ export function rawQuery(request: ReceivedRequest): string {
 /** Parses a received body the way a server framework would, from its own Content-Type (multipart included). */
 export async function parseForm(request: ReceivedRequest): Promise<FormData> {
   const contentType = request.headers["content-type"] ?? "";
-  return new Request("http://127.0.0.1/", { method: "POST", headers: { "Content-Type": contentType }, body: new Uint8Array(request.body) }).formData();
+  return new Request("http://127.0.0.1/", {
+    method: "POST",
+    headers: { "Content-Type": contentType },
+    body: new Uint8Array(request.body),
+  }).formData();
 }

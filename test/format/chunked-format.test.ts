@@ -22,20 +22,32 @@ async function generatedSources(): Promise<Array<{ path: string; text: string }>
   for (const dir of (await readdir(goldens)).sort()) {
     for (const file of ["client.ts", "mock.ts", "schema.ts"]) {
       const text = await readFile(join(goldens, dir, file), "utf8").catch(() => undefined);
-      if (text !== undefined) sources.push({ path: `${dir}/${file}`, text: text.replace(/^[ \t]+/gm, "").replace(/,\n(?=[a-z"])/g, ", ") });
+      if (text !== undefined)
+        sources.push({ path: `${dir}/${file}`, text: text.replace(/^[ \t]+/gm, "").replace(/,\n(?=[a-z"])/g, ", ") });
     }
   }
   return sources;
 }
 
-const userConfig: prettier.Options = { useTabs: true, semi: false, singleQuote: true, printWidth: 80, trailingComma: "none", bracketSpacing: false, arrowParens: "avoid", quoteProps: "consistent" };
+const userConfig: prettier.Options = {
+  useTabs: true,
+  semi: false,
+  singleQuote: true,
+  printWidth: 80,
+  trailingComma: "none",
+  bracketSpacing: false,
+  arrowParens: "avoid",
+  quoteProps: "consistent",
+};
 
 describe("formatting in runs of statements", () => {
   let helper: HelperThread | undefined;
   const dirs: string[] = [];
   beforeAll(async () => {
     // The compiled helper thread (from the build); formatting is shared with it as in a real run.
-    const { startHelperThread } = (await import(pathToFileURL(join(root, "dist", "generator", "parallel", "helper-thread.js")).href)) as { startHelperThread: () => HelperThread | undefined };
+    const { startHelperThread } = (await import(
+      pathToFileURL(join(root, "dist", "generator", "parallel", "helper-thread.js")).href
+    )) as { startHelperThread: () => HelperThread | undefined };
     helper = startHelperThread();
   });
   afterAll(async () => {
@@ -60,7 +72,12 @@ describe("formatting in runs of statements", () => {
       let split = 0;
       for (const [index, source] of sources.entries()) {
         if (splitTopLevel(source.text, RUN_SIZE).length > 1) split++;
-        const whole = await prettier.format(source.text, { printWidth: 120, ...config, parser: "typescript", filepath: join(out, source.path) });
+        const whole = await prettier.format(source.text, {
+          printWidth: 120,
+          ...config,
+          parser: "typescript",
+          filepath: join(out, source.path),
+        });
         expect(chunked[index]?.text, source.path).toBe(whole);
       }
       // The shortcut was taken, not just the whole-file fallback.
@@ -72,9 +89,22 @@ describe("formatting in runs of statements", () => {
     const out = await tempDir("chunked-format");
     dirs.push(out);
     // A blank line inside a template literal after `;`: a lexer that lost track would cut here; the runs would not parse.
-    const text = ["const a = 1;", "", "export const t = `x;", "", "export const u = 2;`;", "", "export function f() {", "return a;", "}", ""].join("\n");
+    const text = [
+      "const a = 1;",
+      "",
+      "export const t = `x;",
+      "",
+      "export const u = 2;`;",
+      "",
+      "export function f() {",
+      "return a;",
+      "}",
+      "",
+    ].join("\n");
     const formatter = await createFormatter(out, 1);
-    expect((await formatter.format({ path: "x.ts", text })).text).toBe(await prettier.format(text, { printWidth: 120, parser: "typescript" }));
+    expect((await formatter.format({ path: "x.ts", text })).text).toBe(
+      await prettier.format(text, { printWidth: 120, parser: "typescript" }),
+    );
   });
 });
 

@@ -20,7 +20,12 @@ import { appLock, toolRange } from "./app-lock.js";
 const JOURNEY_TIMEOUT = 480_000;
 
 /** The outer vitest's own variables would make the app's vitest think it runs inside a test; no colours in its report. */
-const env = { ...Object.fromEntries(Object.entries(isolatedEnv()).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$|FORCE_COLOR$)/.test(name))), NO_COLOR: "1" };
+const env = {
+  ...Object.fromEntries(
+    Object.entries(isolatedEnv()).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$|FORCE_COLOR$)/.test(name)),
+  ),
+  NO_COLOR: "1",
+};
 const registry = (): string => execFileSync("npm", ["config", "get", "registry"], { env, encoding: "utf8" }).trim();
 
 /** A spec of the user's own: a schema in components (with the example the mock answers with), a 404 for the tests. */
@@ -108,7 +113,9 @@ class Journey {
 
   async step(name: string, command: string, args: readonly string[], cwd: string): Promise<CommandResult> {
     const started = performance.now();
-    const result = this.failed ? { code: -1, stdout: "", stderr: "not run: an earlier step failed" } : await runCommand(command, args, cwd, env);
+    const result = this.failed
+      ? { code: -1, stdout: "", stderr: "not run: an earlier step failed" }
+      : await runCommand(command, args, cwd, env);
     if (result.code !== 0) this.failed = true;
     this.steps.set(name, { name, result, ms: Math.round(performance.now() - started) });
     return result;
@@ -144,7 +151,11 @@ async function writeTarballApp(): Promise<void> {
     type: "module",
     scripts: { generate: "kapso-codegen generate" },
     dependencies: { "kapso-codegen": `file:${tarball}`, "openapi-fetch": await toolRange("openapi-fetch") },
-    devDependencies: { msw: await toolRange("msw"), typescript: await toolRange("typescript"), vitest: await toolRange("vitest") },
+    devDependencies: {
+      msw: await toolRange("msw"),
+      typescript: await toolRange("typescript"),
+      vitest: await toolRange("vitest"),
+    },
   };
   await writeFile(join(tarballApp, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(join(tarballApp, "package-lock.json"), await appLock(manifest, tarball, registry()));
@@ -153,7 +164,10 @@ async function writeTarballApp(): Promise<void> {
   await writeFile(join(tarballApp, "src", "pets.test.ts"), MOCK_TEST);
   await writeFile(join(tarballApp, "src", "pets.msw.test.ts"), MSW_TEST);
   const compilerOptions = { ...strictCompilerOptions, ...strictestExtras, skipLibCheck: true };
-  await writeFile(join(tarballApp, "tsconfig.json"), `${JSON.stringify({ compilerOptions, include: ["src"] }, null, 2)}\n`);
+  await writeFile(
+    join(tarballApp, "tsconfig.json"),
+    `${JSON.stringify({ compilerOptions, include: ["src"] }, null, 2)}\n`,
+  );
 }
 
 async function tarballJourney(): Promise<void> {
@@ -172,14 +186,27 @@ async function tarballJourney(): Promise<void> {
 
 async function folderJourney(): Promise<void> {
   await mkdir(join(folderApp, "specs"), { recursive: true });
-  await writeFile(join(folderApp, "package.json"), `${JSON.stringify({ name: "folder-app", private: true, type: "module" }, null, 2)}\n`);
+  await writeFile(
+    join(folderApp, "package.json"),
+    `${JSON.stringify({ name: "folder-app", private: true, type: "module" }, null, 2)}\n`,
+  );
   await writeFile(join(folderApp, "specs", "pets.yaml"), PETS_SPEC);
   const npm = (name: string, args: readonly string[]) => fromFolder.step(name, "npm", args, folderApp);
   const npx = (name: string, args: readonly string[]) => fromFolder.step(name, "npx", args, folderApp);
   // npm runs a folder dependency's `prepare` (here: rebuild dist/), which would pull the build from under the tests
   // running beside this one; the folder is built already, as a user's checkout is after its own `npm ci`.
   await npm("install", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", root]);
-  await npx("init", ["--offline", "kapso-codegen", "init", "--format", "mjs", "--spec", "specs/pets.yaml", "--out", "src/api/pets"]);
+  await npx("init", [
+    "--offline",
+    "kapso-codegen",
+    "init",
+    "--format",
+    "mjs",
+    "--spec",
+    "specs/pets.yaml",
+    "--out",
+    "src/api/pets",
+  ]);
   await npx("generate", ["--offline", "kapso-codegen", "generate"]);
 }
 
@@ -204,14 +231,22 @@ afterAll(async () => {
 
 const ok = (journey: Journey, name: string): CommandResult => {
   const result = journey.get(name);
-  expect(result.code, `${name} failed:\n${installProblems(result.stdout + result.stderr) || result.stdout + result.stderr}`).toBe(0);
+  expect(
+    result.code,
+    `${name} failed:\n${installProblems(result.stdout + result.stderr) || result.stdout + result.stderr}`,
+  ).toBe(0);
   return result;
 };
 
 describe("[slow, ~1 min] a new user's app, installed from the packed tarball with no network", () => {
   it("the tarball holds only what the tool runs: its build, bin, templates and the embedded Kapso spec", () => {
     expect(tarball).toBe("kapso-codegen-0.1.0.tgz");
-    const outside = packedFiles.filter((path) => !/^(bin\/|dist\/generator\/|templates\/|specs\/kapso-platform\.yaml$|package\.json$|README\.md$|LICENSE)/.test(path));
+    const outside = packedFiles.filter(
+      (path) =>
+        !/^(bin\/|dist\/generator\/|templates\/|specs\/kapso-platform\.yaml$|package\.json$|README\.md$|LICENSE)/.test(
+          path,
+        ),
+    );
     expect(outside).toEqual([]);
     expect(packedFiles).toContain("dist/generator/cli.js");
     expect(packedFiles).toContain("templates/runtime.ts");
@@ -224,14 +259,20 @@ describe("[slow, ~1 min] a new user's app, installed from the packed tarball wit
 
   it("`npx kapso-codegen init` writes a TypeScript config that imports defineConfig from the package", async () => {
     expect(ok(fromTarball, "init").stdout).toMatch(/wrote kapso-codegen\.config\.ts/);
-    expect(await readFile(join(tarballApp, "kapso-codegen.config.ts"), "utf8")).toContain('import { defineConfig } from "kapso-codegen";');
+    expect(await readFile(join(tarballApp, "kapso-codegen.config.ts"), "utf8")).toContain(
+      'import { defineConfig } from "kapso-codegen";',
+    );
   });
 
   it("`npm run generate` loads that config, writes the client, writes nothing beside the config, and has no dependency warning", async () => {
     const generate = ok(fromTarball, "generate");
     expect(generate.stdout).toMatch(/src\/api\/pets: 1 operations; \d+ files written/);
     expect(generate.stderr).not.toMatch(/warning|note:/);
-    expect((await readdir(tarballApp)).sort()).toEqual([...tarballAppBefore, "kapso-codegen.config.ts", "src"].filter((entry, index, all) => all.indexOf(entry) === index).sort());
+    expect((await readdir(tarballApp)).sort()).toEqual(
+      [...tarballAppBefore, "kapso-codegen.config.ts", "src"]
+        .filter((entry, index, all) => all.indexOf(entry) === index)
+        .sort(),
+    );
   });
 
   it("`generate --msw` adds msw.ts (msw is a devDependency of the app: no warning)", async () => {
@@ -261,6 +302,8 @@ describe("[slow] a new user's app, installed from a folder path (a checkout of t
   });
 
   it("openapi-fetch resolves only inside the tool's folder, not from the app's output: the warning says so", () => {
-    expect(fromFolder.get("generate").stderr).toMatch(/warning: openapi-fetch does not resolve from src\/api\/pets, .*fix: run `npm install openapi-fetch` here, in the package that owns it/);
+    expect(fromFolder.get("generate").stderr).toMatch(
+      /warning: openapi-fetch does not resolve from src\/api\/pets, .*fix: run `npm install openapi-fetch` here, in the package that owns it/,
+    );
   });
 });

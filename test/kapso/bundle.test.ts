@@ -63,7 +63,14 @@ describe("generated/kapso, bundled", () => {
 
 describe("specs/features.yaml, bundled", () => {
   const spec = join(root, "specs", "features.yaml");
-  const call: OneCall = { clientName: "features", operation: "getProject", method: "GET", path: "/projects/{projectId}", pathParams: `{ projectId: "p-1" }`, options: `{ bearerAuth: "token" }` };
+  const call: OneCall = {
+    clientName: "features",
+    operation: "getProject",
+    method: "GET",
+    path: "/projects/{projectId}",
+    pathParams: `{ projectId: "p-1" }`,
+    options: `{ bearerAuth: "token" }`,
+  };
 
   it("a one-call app keeps only the paths of the operation it calls", async () => {
     const out = join(dir, "features");

@@ -37,11 +37,31 @@ async function specFile(name: string, text: string): Promise<string> {
 const minimal = (body: string): string => `openapi: 3.1.0\ninfo: { title: T, version: "1" }\n${body}`;
 
 const badInputs: Array<{ name: string; file: () => Promise<string>; message: RegExp }> = [
-  { name: "a missing file", file: async () => join(dir, "nope.yaml"), message: /nope\.yaml: cannot read the spec: no such file/ },
-  { name: "invalid YAML", file: () => specFile("bad.yaml", "openapi: 3.1.0\ninfo:\n  title: [unclosed\n  version: 1\n"), message: /bad\.yaml:\d+:\d+: cannot parse/ },
-  { name: "invalid JSON", file: () => specFile("bad.json", '{\n  "openapi": "3.1.0",\n  "info": {\n}'), message: /bad\.json:\d+:\d+: cannot parse/ },
-  { name: "a document that is not OpenAPI", file: () => specFile("not-openapi.yaml", "name: my-package\nversion: 1.0.0\n"), message: /not-openapi\.yaml:1:1: not an OpenAPI document: the `openapi` version field is missing/ },
-  { name: "an unsupported OpenAPI version", file: () => specFile("v4.yaml", "openapi: 4.0.0\ninfo: { title: T, version: '1' }\n"), message: /v4\.yaml:1:1 \(at \/openapi\): unsupported OpenAPI version "4\.0\.0"/ },
+  {
+    name: "a missing file",
+    file: async () => join(dir, "nope.yaml"),
+    message: /nope\.yaml: cannot read the spec: no such file/,
+  },
+  {
+    name: "invalid YAML",
+    file: () => specFile("bad.yaml", "openapi: 3.1.0\ninfo:\n  title: [unclosed\n  version: 1\n"),
+    message: /bad\.yaml:\d+:\d+: cannot parse/,
+  },
+  {
+    name: "invalid JSON",
+    file: () => specFile("bad.json", '{\n  "openapi": "3.1.0",\n  "info": {\n}'),
+    message: /bad\.json:\d+:\d+: cannot parse/,
+  },
+  {
+    name: "a document that is not OpenAPI",
+    file: () => specFile("not-openapi.yaml", "name: my-package\nversion: 1.0.0\n"),
+    message: /not-openapi\.yaml:1:1: not an OpenAPI document: the `openapi` version field is missing/,
+  },
+  {
+    name: "an unsupported OpenAPI version",
+    file: () => specFile("v4.yaml", "openapi: 4.0.0\ninfo: { title: T, version: '1' }\n"),
+    message: /v4\.yaml:1:1 \(at \/openapi\): unsupported OpenAPI version "4\.0\.0"/,
+  },
   {
     name: "a broken $ref",
     file: () =>
@@ -51,7 +71,8 @@ const badInputs: Array<{ name: string; file: () => Promise<string>; message: Reg
           "paths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n",
         ),
       ),
-    message: /broken-ref\.yaml:12:17 \(at \/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): broken \$ref "#\/components\/schemas\/Missing"/,
+    message:
+      /broken-ref\.yaml:12:17 \(at \/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): broken \$ref "#\/components\/schemas\/Missing"/,
   },
 ];
 

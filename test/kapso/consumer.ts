@@ -68,8 +68,11 @@ export async function consumer(signal: AbortSignal): Promise<string | undefined>
   // @ts-expect-error the body is required
   await kapso.updatePhoneNumber({ path: { phone_number_id: "1" } });
 
-  // @ts-expect-error body fields are typed
-  await kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { whatsapp_phone_number: { access_token: 42 } } });
+  await kapso.updatePhoneNumber({
+    path: { phone_number_id: "1" },
+    // @ts-expect-error body fields are typed
+    body: { whatsapp_phone_number: { access_token: 42 } },
+  });
 
   // @ts-expect-error the body must be wrapped in whatsapp_phone_number
   await kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { access_token: "t" } });
@@ -119,7 +122,9 @@ export async function phoneNumberSurfaceConsumer(): Promise<void> {
 
   const created = await kapso.createPhoneNumberWebhook({
     path: { phone_number_id: "123" },
-    body: { whatsapp_webhook: { url: "https://example.com/hook", events: ["whatsapp.message.received"], active: true } },
+    body: {
+      whatsapp_webhook: { url: "https://example.com/hook", events: ["whatsapp.message.received"], active: true },
+    },
   });
   if (created.ok) {
     expectTypeOf(created.status).toEqualTypeOf<201>();
@@ -138,8 +143,11 @@ export async function phoneNumberSurfaceConsumer(): Promise<void> {
   // @ts-expect-error the webhook id is a required path parameter
   await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "123" }, body: { whatsapp_webhook: {} } });
 
-  // @ts-expect-error buffer_window_seconds is an integer in a request, never null
-  await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "1", webhook_id: "w" }, body: { whatsapp_webhook: { buffer_window_seconds: null } } });
+  await kapso.updatePhoneNumberWebhook({
+    path: { phone_number_id: "1", webhook_id: "w" },
+    // @ts-expect-error buffer_window_seconds is an integer in a request, never null
+    body: { whatsapp_webhook: { buffer_window_seconds: null } },
+  });
 }
 
 type KapsoWebhook = components["schemas"]["Webhook"];
@@ -162,7 +170,10 @@ export async function standaloneConsumer(): Promise<string | undefined> {
   expectTypeOf(createPhoneNumberWebhook).returns.resolves.toEqualTypeOf<CreatePhoneNumberWebhookResult>();
   expectTypeOf(updatePhoneNumberWebhook).returns.resolves.toEqualTypeOf<UpdatePhoneNumberWebhookResult>();
 
-  const result = await updatePhoneNumber(transport, { path: { phone_number_id: "123" }, body: { whatsapp_phone_number: {} } });
+  const result = await updatePhoneNumber(transport, {
+    path: { phone_number_id: "123" },
+    body: { whatsapp_phone_number: {} },
+  });
   if (result.ok) {
     expectTypeOf(result.status).toEqualTypeOf<200>();
     return result.data.data.display_phone_number;
@@ -180,8 +191,11 @@ export async function standaloneConsumer(): Promise<string | undefined> {
   // @ts-expect-error the path parameter is required
   await updatePhoneNumber(transport, { body: { whatsapp_phone_number: {} } });
 
-  // @ts-expect-error body fields are typed
-  await updatePhoneNumber(transport, { path: { phone_number_id: "1" }, body: { whatsapp_phone_number: { access_token: 42 } } });
+  await updatePhoneNumber(transport, {
+    path: { phone_number_id: "1" },
+    // @ts-expect-error body fields are typed
+    body: { whatsapp_phone_number: { access_token: 42 } },
+  });
 
   // @ts-expect-error a client is not a transport
   await connectPhoneNumber(createKapsoClient({ apiKey: "key" }), fixtures.connectPhoneNumber.request);

@@ -71,7 +71,9 @@ describe("updatePhoneNumber against a real server", () => {
   it("sends the documented request and returns the documented response", async () => {
     handler = json(200, documentedResponse);
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const body = documentedRequestBody as { whatsapp_phone_number: { access_token: string; webhook_destination_url: string } };
+    const body = documentedRequestBody as {
+      whatsapp_phone_number: { access_token: string; webhook_destination_url: string };
+    };
     const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "1234567890" }, body });
 
     expect(received).toHaveLength(1);
@@ -99,7 +101,10 @@ describe("updatePhoneNumber against a real server", () => {
   it("gives the error variant, with the parsed body, for an error status", async () => {
     handler = json(401, { error: "Invalid API key" });
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { whatsapp_phone_number: {} } });
+    const result = await kapso.updatePhoneNumber({
+      path: { phone_number_id: "1" },
+      body: { whatsapp_phone_number: {} },
+    });
     expect(result.ok).toBe(false);
     if (result.ok || result.status === "network") throw new Error("expected an HTTP error");
     expect(result.status).toBe(401);
@@ -109,14 +114,20 @@ describe("updatePhoneNumber against a real server", () => {
   it("gives ok: false for an undocumented success status, with the parsed body", async () => {
     handler = json(202, { queued: true });
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { whatsapp_phone_number: {} } });
+    const result = await kapso.updatePhoneNumber({
+      path: { phone_number_id: "1" },
+      body: { whatsapp_phone_number: {} },
+    });
     expect(result).toMatchObject({ ok: false, status: 202, error: { queued: true } });
   });
 
   it("gives the network variant, without the API key, when the connection drops", async () => {
     handler = (request) => request.socket.destroy();
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { whatsapp_phone_number: {} } });
+    const result = await kapso.updatePhoneNumber({
+      path: { phone_number_id: "1" },
+      body: { whatsapp_phone_number: {} },
+    });
     expect(result).toMatchObject({ ok: false, status: "network", aborted: false, response: undefined });
     if (result.status !== "network") throw new Error("expected a network failure");
     expect(result.error.name).toBe("NetworkError");
@@ -128,7 +139,11 @@ describe("updatePhoneNumber against a real server", () => {
     handler = () => undefined; // never answers
     const kapso = createKapsoClient({ apiKey, baseUrl });
     const controller = new AbortController();
-    const pending = kapso.updatePhoneNumber({ path: { phone_number_id: "1" }, body: { whatsapp_phone_number: {} }, signal: controller.signal });
+    const pending = kapso.updatePhoneNumber({
+      path: { phone_number_id: "1" },
+      body: { whatsapp_phone_number: {} },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     const result = await pending;
     expect(result).toMatchObject({ ok: false, status: "network", aborted: true });
@@ -143,10 +158,16 @@ describe("updatePhoneNumber against a real server", () => {
       apiKey,
       fetch: async (request) => {
         seen.push(request.url);
-        return new Response(JSON.stringify(documentedResponse), { status: 200, headers: { "Content-Type": "application/json" } });
+        return new Response(JSON.stringify(documentedResponse), {
+          status: 200,
+          headers: { "Content-Type": "application/json" },
+        });
       },
     });
-    const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "9" }, body: { whatsapp_phone_number: {} } });
+    const result = await kapso.updatePhoneNumber({
+      path: { phone_number_id: "9" },
+      body: { whatsapp_phone_number: {} },
+    });
     expect(seen).toEqual(["https://api.kapso.ai/platform/v1/whatsapp/phone_numbers/9"]);
     expect(result.ok).toBe(true);
   });
@@ -172,7 +193,9 @@ describe("the phone-number health check and webhooks against a real server", () 
     const kapso = createKapsoClient({ apiKey, baseUrl });
     const result = await kapso.getPhoneNumberHealth({ path: { phone_number_id: "1234567890" } });
 
-    expect(received.map(({ method, url, body }) => ({ method, url, body }))).toEqual([{ method: "GET", url: "/platform/v1/whatsapp/phone_numbers/1234567890/health", body: "" }]);
+    expect(received.map(({ method, url, body }) => ({ method, url, body }))).toEqual([
+      { method: "GET", url: "/platform/v1/whatsapp/phone_numbers/1234567890/health", body: "" },
+    ]);
     expect(received[0]?.headers["x-api-key"]).toBe(apiKey);
     if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
     expect(result.status).toBe(200);
@@ -186,7 +209,14 @@ describe("the phone-number health check and webhooks against a real server", () 
     const kapso = createKapsoClient({ apiKey, baseUrl });
     const result = await kapso.listPhoneNumberWebhooks({
       path: { phone_number_id: "1234567890" },
-      query: { url_contains: "acme.com/hooks", active: false, created_after: "2025-01-01T00:00:00Z", created_before: "2025-07-01T00:00:00Z", per_page: 50, page: 2 },
+      query: {
+        url_contains: "acme.com/hooks",
+        active: false,
+        created_after: "2025-01-01T00:00:00Z",
+        created_before: "2025-07-01T00:00:00Z",
+        per_page: 50,
+        page: 2,
+      },
     });
 
     const url = new URL(received[0]?.url ?? "", "http://127.0.0.1");
@@ -203,7 +233,9 @@ describe("the phone-number health check and webhooks against a real server", () 
     if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
     expect(result.data).toEqual(webhookList.response);
     expect(result.data.meta).toEqual({ page: 2, per_page: 2, total_pages: 1, total_count: 1 });
-    expect(result.data.data.map((webhook) => webhook.whatsapp_config_id)).toEqual(["3c90c3cc-0d44-4b50-8888-8dd25736052a"]);
+    expect(result.data.data.map((webhook) => webhook.whatsapp_config_id)).toEqual([
+      "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+    ]);
   });
 
   it("listPhoneNumberWebhooks: no query string without filters", async () => {
@@ -216,10 +248,15 @@ describe("the phone-number health check and webhooks against a real server", () 
   it("createPhoneNumberWebhook: POSTs the documented body; the documented 201 is the success", async () => {
     handler = json(201, createdWebhook.response);
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const body = createdWebhook.request as { whatsapp_webhook: { url: string; secret_key: string; events: string[]; active: boolean } };
+    const body = createdWebhook.request as {
+      whatsapp_webhook: { url: string; secret_key: string; events: string[]; active: boolean };
+    };
     const result = await kapso.createPhoneNumberWebhook({ path: { phone_number_id: "1234567890" }, body });
 
-    expect(received[0]).toMatchObject({ method: "POST", url: "/platform/v1/whatsapp/phone_numbers/1234567890/webhooks" });
+    expect(received[0]).toMatchObject({
+      method: "POST",
+      url: "/platform/v1/whatsapp/phone_numbers/1234567890/webhooks",
+    });
     expect(received[0]?.headers["content-type"]).toBe("application/json");
     expect(JSON.parse(received[0]?.body ?? "null")).toEqual(createdWebhook.request);
     if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
@@ -231,17 +268,33 @@ describe("the phone-number health check and webhooks against a real server", () 
   it("createPhoneNumberWebhook: a 200 is not the documented success, so it is the error variant", async () => {
     handler = json(200, createdWebhook.response);
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const result = await kapso.createPhoneNumberWebhook({ path: { phone_number_id: "1" }, body: { whatsapp_webhook: {} } });
+    const result = await kapso.createPhoneNumberWebhook({
+      path: { phone_number_id: "1" },
+      body: { whatsapp_webhook: {} },
+    });
     expect(result).toMatchObject({ ok: false, status: 200, error: createdWebhook.response });
   });
 
   it("updatePhoneNumberWebhook: PATCHes the documented body to the webhook's path; the documented 200 comes back", async () => {
     handler = json(200, updatedWebhook.response);
     const kapso = createKapsoClient({ apiKey, baseUrl });
-    const body = updatedWebhook.request as { whatsapp_webhook: { buffer_enabled: boolean; buffer_window_seconds: number; max_buffer_size: number; buffer_events: string[] } };
-    const result = await kapso.updatePhoneNumberWebhook({ path: { phone_number_id: "1234567890", webhook_id: WEBHOOK_ID }, body });
+    const body = updatedWebhook.request as {
+      whatsapp_webhook: {
+        buffer_enabled: boolean;
+        buffer_window_seconds: number;
+        max_buffer_size: number;
+        buffer_events: string[];
+      };
+    };
+    const result = await kapso.updatePhoneNumberWebhook({
+      path: { phone_number_id: "1234567890", webhook_id: WEBHOOK_ID },
+      body,
+    });
 
-    expect(received[0]).toMatchObject({ method: "PATCH", url: `/platform/v1/whatsapp/phone_numbers/1234567890/webhooks/${WEBHOOK_ID}` });
+    expect(received[0]).toMatchObject({
+      method: "PATCH",
+      url: `/platform/v1/whatsapp/phone_numbers/1234567890/webhooks/${WEBHOOK_ID}`,
+    });
     expect(JSON.parse(received[0]?.body ?? "null")).toEqual(updatedWebhook.request);
     if (!result.ok) throw new Error(`expected success, got ${String(result.status)}`);
     expect(result.status).toBe(200);
@@ -252,29 +305,51 @@ describe("the phone-number health check and webhooks against a real server", () 
 
 describe("the documented 429 against a real server", () => {
   const rateLimited: Handler = (_request, response) => {
-    response.writeHead(429, { "Content-Type": "application/json", "X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "0", "Retry-After": "60" });
+    response.writeHead(429, {
+      "Content-Type": "application/json",
+      "X-RateLimit-Limit": "100",
+      "X-RateLimit-Remaining": "0",
+      "Retry-After": "60",
+    });
     response.end(JSON.stringify({ error: "Rate limit exceeded" }));
   };
   const path = { phone_number_id: "1234567890" };
   const calls = {
-    connectPhoneNumber: (kapso: KapsoClient) => kapso.connectPhoneNumber({ path: { customer_id: "3f2e1d0c-9b8a-7f6e-5d4c-3b2a1f0e9d8c" }, body: { whatsapp_phone_number: {} } }),
+    connectPhoneNumber: (kapso: KapsoClient) =>
+      kapso.connectPhoneNumber({
+        path: { customer_id: "3f2e1d0c-9b8a-7f6e-5d4c-3b2a1f0e9d8c" },
+        body: { whatsapp_phone_number: {} },
+      }),
     updatePhoneNumber: (kapso: KapsoClient) => kapso.updatePhoneNumber({ path, body: { whatsapp_phone_number: {} } }),
     getPhoneNumberHealth: (kapso: KapsoClient) => kapso.getPhoneNumberHealth({ path }),
     listPhoneNumberWebhooks: (kapso: KapsoClient) => kapso.listPhoneNumberWebhooks({ path, query: { page: 3 } }),
-    createPhoneNumberWebhook: (kapso: KapsoClient) => kapso.createPhoneNumberWebhook({ path, body: { whatsapp_webhook: {} } }),
-    updatePhoneNumberWebhook: (kapso: KapsoClient) => kapso.updatePhoneNumberWebhook({ path: { ...path, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: {} } }),
+    createPhoneNumberWebhook: (kapso: KapsoClient) =>
+      kapso.createPhoneNumberWebhook({ path, body: { whatsapp_webhook: {} } }),
+    updatePhoneNumberWebhook: (kapso: KapsoClient) =>
+      kapso.updatePhoneNumberWebhook({ path: { ...path, webhook_id: WEBHOOK_ID }, body: { whatsapp_webhook: {} } }),
   } satisfies Record<Exclude<keyof KapsoClient, "paginate">, (kapso: KapsoClient) => Promise<unknown>>;
 
-  it.each(Object.entries(calls))("%s: the 429 variant, its body parsed, its rate-limit headers on the response", async (_name, call) => {
-    handler = rateLimited;
-    const result = await call(createKapsoClient({ apiKey, baseUrl }));
-    expect(received).toHaveLength(1); // no retry unless asked for
-    expect(result).toMatchObject({ ok: false, status: 429, error: { error: "Rate limit exceeded" } });
-    const { response } = result as { response: Response };
-    expect([response.headers.get("Retry-After"), response.headers.get("X-RateLimit-Remaining"), response.headers.get("X-RateLimit-Limit")]).toEqual(["60", "0", "100"]);
-    // The same headers, declared by the spec, typed and parsed on the result.
-    expect((result as { headers: unknown }).headers).toEqual({ "X-RateLimit-Limit": 100, "X-RateLimit-Remaining": 0, "Retry-After": 60 });
-  });
+  it.each(Object.entries(calls))(
+    "%s: the 429 variant, its body parsed, its rate-limit headers on the response",
+    async (_name, call) => {
+      handler = rateLimited;
+      const result = await call(createKapsoClient({ apiKey, baseUrl }));
+      expect(received).toHaveLength(1); // no retry unless asked for
+      expect(result).toMatchObject({ ok: false, status: 429, error: { error: "Rate limit exceeded" } });
+      const { response } = result as { response: Response };
+      expect([
+        response.headers.get("Retry-After"),
+        response.headers.get("X-RateLimit-Remaining"),
+        response.headers.get("X-RateLimit-Limit"),
+      ]).toEqual(["60", "0", "100"]);
+      // The same headers, declared by the spec, typed and parsed on the result.
+      expect((result as { headers: unknown }).headers).toEqual({
+        "X-RateLimit-Limit": 100,
+        "X-RateLimit-Remaining": 0,
+        "Retry-After": 60,
+      });
+    },
+  );
 
   it("narrows to the 429 variant by status, with an unknown body", async () => {
     handler = rateLimited;

@@ -43,10 +43,15 @@ describe("determinism", () => {
     await generate({ spec: kapsoSpec, out: join(dir, "original"), name: "kapso" });
     await generate({ spec: shuffledSpec, out: join(dir, "shuffled"), name: "kapso" });
     await generate({ spec: shuffledSpec, out: join(dir, "shuffled-again"), name: "kapso" });
-    const [before, after, again] = await Promise.all([readComparableTree(join(dir, "original")), readComparableTree(join(dir, "shuffled")), readComparableTree(join(dir, "shuffled-again"))]);
+    const [before, after, again] = await Promise.all([
+      readComparableTree(join(dir, "original")),
+      readComparableTree(join(dir, "shuffled")),
+      readComparableTree(join(dir, "shuffled-again")),
+    ]);
     expect(again).toEqual(after);
     expect(after.get("openapi.json")).toBe(before.get("openapi.json"));
-    const hash = (tree: Map<string, string>): string | undefined => /sha256 ([0-9a-f]{64})/.exec(tree.get("client.ts") ?? "")?.[1];
+    const hash = (tree: Map<string, string>): string | undefined =>
+      /sha256 ([0-9a-f]{64})/.exec(tree.get("client.ts") ?? "")?.[1];
     expect(hash(after)).toMatch(/^[0-9a-f]{64}$/);
     expect(hash(after)).toBe(hash(before));
     // Spec order: the shuffled spec's fixtures list the request body's fields in its order, not in the original's.

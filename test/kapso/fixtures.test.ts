@@ -15,7 +15,10 @@ const docs = join(root, "specs", "kapso-docs");
 const text = (file: string): string => readFileSync(join(docs, file), "utf8");
 const documented = (file: string): unknown => JSON.parse(text(file));
 const spec = parse(readFileSync(kapsoSpec, "utf8")) as Record<string, unknown>;
-const bundled = JSON.parse(readFileSync(join(root, "generated", "kapso", "openapi.json"), "utf8")) as Record<string, unknown>;
+const bundled = JSON.parse(readFileSync(join(root, "generated", "kapso", "openapi.json"), "utf8")) as Record<
+  string,
+  unknown
+>;
 const validate = createFixtureValidator(bundled);
 
 /** The documented curl command: its method, its URL after the server, and the JSON after `--data '`. */
@@ -45,10 +48,16 @@ const pages: readonly DocumentedOperation[] = [
 ];
 
 /** The operation's JSON pointer, found by operationId (the same in the spec and its bundled copy). */
-function operationPointer(document: Record<string, unknown>, operationId: string): { pointer: string; method: string; path: string } {
-  for (const [path, item] of Object.entries(document["paths"] as Record<string, Record<string, { operationId?: string }>>)) {
+function operationPointer(
+  document: Record<string, unknown>,
+  operationId: string,
+): { pointer: string; method: string; path: string } {
+  for (const [path, item] of Object.entries(
+    document["paths"] as Record<string, Record<string, { operationId?: string }>>,
+  )) {
     for (const [method, operation] of Object.entries(item)) {
-      if (operation.operationId === operationId) return { pointer: `/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}`, method, path };
+      if (operation.operationId === operationId)
+        return { pointer: `/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}`, method, path };
     }
   }
   throw new Error(`no operation ${operationId}`);
@@ -100,12 +109,17 @@ describe("the documented Kapso examples", () => {
     });
   });
 
-  it.each(pages.filter(({ page }) => page !== "connect-phone-number"))("$page: the response validates against its schema and is the fixture", ({ page, operation, status }) => {
-    const { pointer } = operationPointer(bundled, operation);
-    const response = documented(`${page}.response.json`);
-    expect(validate(`${pointer}/responses/${status}/${JSON_MEDIA}/schema`, response, { direction: "response" })).toEqual([]);
-    expect((fixtures[operation].responses as Record<string, unknown>)[status]).toEqual(response);
-  });
+  it.each(pages.filter(({ page }) => page !== "connect-phone-number"))(
+    "$page: the response validates against its schema and is the fixture",
+    ({ page, operation, status }) => {
+      const { pointer } = operationPointer(bundled, operation);
+      const response = documented(`${page}.response.json`);
+      expect(
+        validate(`${pointer}/responses/${status}/${JSON_MEDIA}/schema`, response, { direction: "response" }),
+      ).toEqual([]);
+      expect((fixtures[operation].responses as Record<string, unknown>)[status]).toEqual(response);
+    },
+  );
 
   it("connect-phone-number: the response breaks its schema only where the docs contradict themselves; the fixture replaces that value only", () => {
     const { pointer } = operationPointer(bundled, "connectPhoneNumber");
@@ -122,9 +136,12 @@ describe("the documented rate limit", () => {
   const operations = pages.map(({ operation }) => operationPointer(bundled, operation).pointer);
 
   it("is a 429 on every operation of the spec, through one shared response", () => {
-    const all = Object.values(bundled["paths"] as Record<string, Record<string, { responses?: Record<string, unknown> }>>).flatMap((item) => Object.values(item));
+    const all = Object.values(
+      bundled["paths"] as Record<string, Record<string, { responses?: Record<string, unknown> }>>,
+    ).flatMap((item) => Object.values(item));
     expect(all).toHaveLength(operations.length);
-    for (const pointer of operations) expect(at(bundled, `${pointer}/responses/429`), pointer).toEqual({ $ref: "#/components/responses/RateLimited" });
+    for (const pointer of operations)
+      expect(at(bundled, `${pointer}/responses/429`), pointer).toEqual({ $ref: "#/components/responses/RateLimited" });
   });
 
   it("carries the three documented headers, each required, as integers; Retry-After's example is the documented 60", () => {

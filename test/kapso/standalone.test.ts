@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
-import { createKapsoClient, createKapsoTransport, updatePhoneNumber, type UpdatePhoneNumberArgs } from "../../generated/kapso/index.js";
+import {
+  createKapsoClient,
+  createKapsoTransport,
+  updatePhoneNumber,
+  type UpdatePhoneNumberArgs,
+} from "../../generated/kapso/index.js";
 import { json, startServer, type ReceivedRequest, type TestServer } from "../edge/server.js";
 import { linkNodeModules } from "../../scripts/lib/typecheck.js";
 import { removeDir, tempDir } from "../support/run.js";
@@ -80,7 +85,10 @@ describe("standalone names", () => {
   });
 
   it("an operation named like another export of the entry point gets a suffix; the method keeps its name", async () => {
-    const operation = (operationId: string) => ({ operationId, responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } });
+    const operation = (operationId: string) => ({
+      operationId,
+      responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } },
+    });
     const spec = {
       openapi: "3.0.3",
       info: { title: "Pets", version: "1" },
@@ -98,7 +106,17 @@ describe("standalone names", () => {
     await generate({ spec: join(dir, "pets.json"), out: join(dir, "pets"), name: "pets" });
     const module = (await import(pathToFileURL(join(dir, "pets", "index.ts")).href)) as Record<string, unknown>;
     const names = Object.keys(module).sort();
-    expect(names).toEqual(["PageError", "components2", "createPetsClient", "createPetsClient2", "createPetsTransport", "createPetsTransport2", "getPet", "getPetRoute", "paths2"]);
+    expect(names).toEqual([
+      "PageError",
+      "components2",
+      "createPetsClient",
+      "createPetsClient2",
+      "createPetsTransport",
+      "createPetsTransport2",
+      "getPet",
+      "getPetRoute",
+      "paths2",
+    ]);
 
     const seen: string[] = [];
     const fetch = async (request: Request): Promise<Response> => {
@@ -107,12 +125,28 @@ describe("standalone names", () => {
     };
     type Operation = (transport: unknown) => Promise<{ ok: boolean }>;
     const transport = (module["createPetsTransport"] as (options: object) => unknown)({ fetch });
-    for (const name of ["createPetsClient2", "createPetsTransport2", "paths2", "components2", "getPetRoute", "getPet"]) {
+    for (const name of [
+      "createPetsClient2",
+      "createPetsTransport2",
+      "paths2",
+      "components2",
+      "getPetRoute",
+      "getPet",
+    ]) {
       expect((await (module[name] as Operation)(transport)).ok).toBe(true);
     }
     expect(seen).toEqual(["/factory", "/transport", "/paths", "/components", "/route", "/pet"]);
 
-    const client = (module["createPetsClient"] as (options: object) => Record<string, () => Promise<unknown>>)({ fetch });
-    expect(Object.keys(client).sort()).toEqual(["components", "createPetsClient", "createPetsTransport", "getPet", "getPetRoute", "paths"]);
+    const client = (module["createPetsClient"] as (options: object) => Record<string, () => Promise<unknown>>)({
+      fetch,
+    });
+    expect(Object.keys(client).sort()).toEqual([
+      "components",
+      "createPetsClient",
+      "createPetsTransport",
+      "getPet",
+      "getPetRoute",
+      "paths",
+    ]);
   });
 });

@@ -30,7 +30,12 @@ describe.each(resolutions)("tsc --strict, moduleResolution $name", (resolution) 
     await writeFile(
       config,
       JSON.stringify({
-        compilerOptions: { ...strict, module: resolution.module, moduleResolution: resolution.moduleResolution, typeRoots: [join(root, "node_modules/@types")] },
+        compilerOptions: {
+          ...strict,
+          module: resolution.module,
+          moduleResolution: resolution.moduleResolution,
+          typeRoots: [join(root, "node_modules/@types")],
+        },
         files: [join(root, "test/kapso/consumer.ts")],
         include: [join(root, "generated/**/*.ts")],
       }),

@@ -9,7 +9,8 @@ import { loadSpec } from "../../generator/load/index.js";
 import { kapsoSpec, root } from "../support/run.js";
 
 const require = createRequire(import.meta.url);
-const loaded = (name: string): boolean => Object.keys(require.cache).some((path) => path.includes(`/node_modules/${name}/`));
+const loaded = (name: string): boolean =>
+  Object.keys(require.cache).some((path) => path.includes(`/node_modules/${name}/`));
 
 describe("lazy imports", () => {
   it("a one-file OpenAPI spec loads neither the bundler nor the converter; a multi-file spec loads the bundler; Swagger the converter", async () => {

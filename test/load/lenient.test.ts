@@ -11,15 +11,19 @@ import { root } from "../support/run.js";
 import { placeOf, specErrorOf } from "./helpers.js";
 
 const file = "specs/api.yaml";
-const spec = (paths: string, components = ""): string => `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n${paths}${components}`;
+const spec = (paths: string, components = ""): string =>
+  `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n${paths}${components}`;
 const ok = '      responses:\n        "204":\n          description: done\n';
-const pathParameter = (name: string): string => `        - { name: ${name}, in: path, required: true, schema: { type: integer } }\n`;
+const pathParameter = (name: string): string =>
+  `        - { name: ${name}, in: path, required: true, schema: { type: integer } }\n`;
 
 describe("path parameters that disagree with the template", () => {
   it("declares a template name no parameter declares as a required string, warning at the operation", async () => {
     const text = spec(`  /pets/{petId}:\n    get:\n${ok}`);
     const loaded = await loadSpecText(file, text);
-    expect(resolvePointer(loaded.document, "/paths/~1pets~1{petId}/get/parameters")).toEqual([{ name: "petId", in: "path", required: true, schema: { type: "string" } }]);
+    expect(resolvePointer(loaded.document, "/paths/~1pets~1{petId}/get/parameters")).toEqual([
+      { name: "petId", in: "path", required: true, schema: { type: "string" } },
+    ]);
     expect(loaded.warnings).toEqual([
       {
         place: { file, ...placeOf(text, "get:"), pointer: "/paths/~1pets~1{petId}/get" },
@@ -31,9 +35,20 @@ describe("path parameters that disagree with the template", () => {
   it("renames a parameter the template spells with another case or separators", async () => {
     const text = spec(`  /pets/{petId}:\n    get:\n      parameters:\n${pathParameter("PET_ID")}${ok}`);
     const loaded = await loadSpecText(file, text);
-    expect(resolvePointer(loaded.document, "/paths/~1pets~1{petId}/get/parameters/0")).toEqual({ name: "petId", in: "path", required: true, schema: { type: "integer" } });
-    expect(loaded.warnings.map((warning) => warning.message)).toEqual(['parameter "PET_ID" is declared `in: path` but "/pets/{petId}" has no {PET_ID}: taken as {petId}']);
-    expect(loaded.warnings[0]?.place).toEqual({ file, ...placeOf(text, "{ name: PET_ID"), pointer: "/paths/~1pets~1{petId}/get/parameters/0" });
+    expect(resolvePointer(loaded.document, "/paths/~1pets~1{petId}/get/parameters/0")).toEqual({
+      name: "petId",
+      in: "path",
+      required: true,
+      schema: { type: "integer" },
+    });
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual([
+      'parameter "PET_ID" is declared `in: path` but "/pets/{petId}" has no {PET_ID}: taken as {petId}',
+    ]);
+    expect(loaded.warnings[0]?.place).toEqual({
+      file,
+      ...placeOf(text, "{ name: PET_ID"),
+      pointer: "/paths/~1pets~1{petId}/get/parameters/0",
+    });
   });
 
   it("pairs the only unmatched parameter with the only undeclared name, and leaves the shared component as it is", async () => {
@@ -42,9 +57,16 @@ describe("path parameters that disagree with the template", () => {
       "components:\n  parameters:\n    Id: { name: id, in: path, required: true, schema: { type: string } }\n",
     );
     const loaded = await loadSpecText(file, text);
-    expect(resolvePointer(loaded.document, "/paths/~1reports~1{reportId}/get/parameters/0")).toEqual({ name: "reportId", in: "path", required: true, schema: { type: "string" } });
+    expect(resolvePointer(loaded.document, "/paths/~1reports~1{reportId}/get/parameters/0")).toEqual({
+      name: "reportId",
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    });
     expect(resolvePointer(loaded.document, "/components/parameters/Id/name")).toBe("id");
-    expect(resolvePointer(loaded.document, "/paths/~1things~1{id}/get/parameters/0")).toEqual({ $ref: "#/components/parameters/Id" });
+    expect(resolvePointer(loaded.document, "/paths/~1things~1{id}/get/parameters/0")).toEqual({
+      $ref: "#/components/parameters/Id",
+    });
     expect(loaded.warnings).toHaveLength(1);
   });
 
@@ -53,20 +75,34 @@ describe("path parameters that disagree with the template", () => {
       `  /owners/{ownerId}:\n    get:\n      parameters:\n${pathParameter("ownerId")}${pathParameter("region")}        - { name: limit, in: query, schema: { type: integer } }\n${ok}`,
     );
     const loaded = await loadSpecText(file, text);
-    const parameters = resolvePointer(loaded.document, "/paths/~1owners~1{ownerId}/get/parameters") as Array<{ name: string }>;
+    const parameters = resolvePointer(loaded.document, "/paths/~1owners~1{ownerId}/get/parameters") as Array<{
+      name: string;
+    }>;
     expect(parameters.map((parameter) => parameter.name)).toEqual(["ownerId", "limit"]);
-    expect(loaded.warnings.map((warning) => warning.message)).toEqual(['parameter "region" is declared `in: path` but "/owners/{ownerId}" has no {region}: left out of the call']);
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual([
+      'parameter "region" is declared `in: path` but "/owners/{ownerId}" has no {region}: left out of the call',
+    ]);
     expect(loaded.warnings[0]?.place).toMatchObject(placeOf(text, "{ name: region"));
     expect(loaded.locate("/paths/~1owners~1{ownerId}/get/parameters/1")).toMatchObject(placeOf(text, "{ name: limit"));
-    expect(loaded.locate("/paths/~1owners~1{ownerId}/get/parameters/1/schema")).toMatchObject({ line: placeOf(text, "{ name: limit").line });
+    expect(loaded.locate("/paths/~1owners~1{ownerId}/get/parameters/1/schema")).toMatchObject({
+      line: placeOf(text, "{ name: limit").line,
+    });
   });
 
   it("renames and drops at the path item level too, and adds what an operation still lacks", async () => {
-    const text = spec(`  /a/{x}/{y}:\n    parameters:\n${pathParameter("X")}${pathParameter("zz")}${pathParameter("w")}    get:\n${ok}`);
+    const text = spec(
+      `  /a/{x}/{y}:\n    parameters:\n${pathParameter("X")}${pathParameter("zz")}${pathParameter("w")}    get:\n${ok}`,
+    );
     const loaded = await loadSpecText(file, text);
     const item = "/paths/~1a~1{x}~1{y}";
-    expect((resolvePointer(loaded.document, `${item}/parameters`) as Array<{ name: string }>).map((parameter) => parameter.name)).toEqual(["x"]);
-    expect(resolvePointer(loaded.document, `${item}/get/parameters`)).toEqual([{ name: "y", in: "path", required: true, schema: { type: "string" } }]);
+    expect(
+      (resolvePointer(loaded.document, `${item}/parameters`) as Array<{ name: string }>).map(
+        (parameter) => parameter.name,
+      ),
+    ).toEqual(["x"]);
+    expect(resolvePointer(loaded.document, `${item}/get/parameters`)).toEqual([
+      { name: "y", in: "path", required: true, schema: { type: "string" } },
+    ]);
     expect(loaded.warnings.map((warning) => warning.message)).toEqual([
       'parameter "X" is declared `in: path` but "/a/{x}/{y}" has no {X}: taken as {x}',
       'parameter "zz" is declared `in: path` but "/a/{x}/{y}" has no {zz}: left out of the call',
@@ -76,9 +112,13 @@ describe("path parameters that disagree with the template", () => {
   });
 
   it("counts a {name} in the path's query string as declared by a query parameter of that name", async () => {
-    const text = spec(`  /search?q={q}:\n    get:\n      parameters:\n        - { name: q, in: query, required: true, schema: { type: string } }\n${ok}`);
+    const text = spec(
+      `  /search?q={q}:\n    get:\n      parameters:\n        - { name: q, in: query, required: true, schema: { type: string } }\n${ok}`,
+    );
     const loaded = await loadSpecText(file, text);
-    expect(resolvePointer(loaded.document, "/paths/~1search?q={q}/get/parameters")).toEqual([{ name: "q", in: "query", required: true, schema: { type: "string" } }]);
+    expect(resolvePointer(loaded.document, "/paths/~1search?q={q}/get/parameters")).toEqual([
+      { name: "q", in: "query", required: true, schema: { type: "string" } },
+    ]);
     expect(loaded.warnings.map((warning) => warning.message)).toEqual([
       'path "/search?q={q}" holds a query string: every call goes to "/search" with the fixed query "q={q}"',
     ]);
@@ -91,11 +131,14 @@ describe("path parameters that disagree with the template", () => {
     expect(loaded.warnings).toEqual([
       {
         place: { file, ...placeOf(text, "/items?type=foo:"), pointer: "/paths/~1items?type=foo" },
-        message: 'path "/items?type=foo" holds a query string: every call goes to "/items" with the fixed query "type=foo"',
+        message:
+          'path "/items?type=foo" holds a query string: every call goes to "/items" with the fixed query "type=foo"',
       },
     ]);
     const error = await specErrorOf(loadSpecText(file, text, { strict: true }));
-    expect(error.message).toBe('path "/items?type=foo" holds a query string: a path template ends before "?" (--strict)');
+    expect(error.message).toBe(
+      'path "/items?type=foo" holds a query string: a path template ends before "?" (--strict)',
+    );
     expect(error.place).toEqual(loaded.warnings[0]?.place);
   });
 });
@@ -106,25 +149,64 @@ describe("a schema $ref to a response, request body, parameter or header entry",
   const schemaAt = "/paths/~1x/get/responses/200/content/application~1json/schema";
 
   it.each([
-    ["a response's JSON media type", "responses:\n    R:\n      description: r\n      content:\n        text/plain: { schema: { type: string } }\n        application/problem+json: { schema: { type: integer } }\n", "#/components/responses/R", "#/components/responses/R/content/application~1problem+json/schema"],
-    ["a response's first media type when none is JSON", "responses:\n    R:\n      description: r\n      content:\n        text/csv: { schema: { type: string } }\n        text/plain: { schema: { type: number } }\n", "#/components/responses/R", "#/components/responses/R/content/text~1csv/schema"],
-    ["a request body's", "requestBodies:\n    B:\n      content:\n        application/json: { schema: { type: boolean } }\n", "#/components/requestBodies/B", "#/components/requestBodies/B/content/application~1json/schema"],
-    ["a parameter's", "parameters:\n    P: { name: p, in: query, schema: { type: string, format: date } }\n", "#/components/parameters/P", "#/components/parameters/P/schema"],
-    ["a header's", "headers:\n    H: { schema: { type: integer } }\n", "#/components/headers/H", "#/components/headers/H/schema"],
-    ["a response's $ref'd", "responses:\n    R:\n      description: r\n      content:\n        application/json: { schema: { $ref: '#/components/schemas/S' } }\n  schemas:\n    S: { type: string }\n", "#/components/responses/R", "#/components/schemas/S"],
+    [
+      "a response's JSON media type",
+      "responses:\n    R:\n      description: r\n      content:\n        text/plain: { schema: { type: string } }\n        application/problem+json: { schema: { type: integer } }\n",
+      "#/components/responses/R",
+      "#/components/responses/R/content/application~1problem+json/schema",
+    ],
+    [
+      "a response's first media type when none is JSON",
+      "responses:\n    R:\n      description: r\n      content:\n        text/csv: { schema: { type: string } }\n        text/plain: { schema: { type: number } }\n",
+      "#/components/responses/R",
+      "#/components/responses/R/content/text~1csv/schema",
+    ],
+    [
+      "a request body's",
+      "requestBodies:\n    B:\n      content:\n        application/json: { schema: { type: boolean } }\n",
+      "#/components/requestBodies/B",
+      "#/components/requestBodies/B/content/application~1json/schema",
+    ],
+    [
+      "a parameter's",
+      "parameters:\n    P: { name: p, in: query, schema: { type: string, format: date } }\n",
+      "#/components/parameters/P",
+      "#/components/parameters/P/schema",
+    ],
+    [
+      "a header's",
+      "headers:\n    H: { schema: { type: integer } }\n",
+      "#/components/headers/H",
+      "#/components/headers/H/schema",
+    ],
+    [
+      "a response's $ref'd",
+      "responses:\n    R:\n      description: r\n      content:\n        application/json: { schema: { $ref: '#/components/schemas/S' } }\n  schemas:\n    S: { type: string }\n",
+      "#/components/responses/R",
+      "#/components/schemas/S",
+    ],
   ])("points at %s schema", async (_, components, ref, expected) => {
     const text = spec(mediaSchema("application/json", `$ref: "${ref}"`), `components:\n  ${components}`);
     const loaded = await loadSpecText(file, text);
-    const target = expected.startsWith("#/components/schemas/") ? expected : expect.stringMatching(/^#\/components\/schemas\//);
+    const target = expected.startsWith("#/components/schemas/")
+      ? expected
+      : expect.stringMatching(/^#\/components\/schemas\//);
     // The deep target is hoisted into components.schemas under a name of its own, like any ref into another object.
     expect(resolvePointer(loaded.document, schemaAt)).toEqual({ $ref: target });
     const [warning] = loaded.warnings;
-    expect(warning?.message).toMatch(new RegExp(`points at a \\w+ entry, not a schema: taken as its schema ${JSON.stringify(expected).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`));
+    expect(warning?.message).toMatch(
+      new RegExp(
+        `points at a \\w+ entry, not a schema: taken as its schema ${JSON.stringify(expected).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`,
+      ),
+    );
     expect(warning?.place).toEqual({ file, ...placeOf(text, "$ref"), pointer: `${schemaAt}/$ref` });
   });
 
   it("accepts any value when the entry has no schema", async () => {
-    const text = spec(mediaSchema("application/json", '$ref: "#/components/responses/Empty"'), "components:\n  responses:\n    Empty:\n      description: nothing\n");
+    const text = spec(
+      mediaSchema("application/json", '$ref: "#/components/responses/Empty"'),
+      "components:\n  responses:\n    Empty:\n      description: nothing\n",
+    );
     const loaded = await loadSpecText(file, text);
     expect(resolvePointer(loaded.document, schemaAt)).toEqual({});
     expect(loaded.warnings.map((warning) => warning.message)).toEqual([
@@ -133,7 +215,10 @@ describe("a schema $ref to a response, request body, parameter or header entry",
   });
 
   it("repairs a component schema that is only such a ref", async () => {
-    const text = spec(mediaSchema("application/json", '$ref: "#/components/schemas/Alias"'), "components:\n  schemas:\n    Alias:\n      $ref: '#/components/parameters/P'\n  parameters:\n    P: { name: p, in: query, schema: { type: string } }\n");
+    const text = spec(
+      mediaSchema("application/json", '$ref: "#/components/schemas/Alias"'),
+      "components:\n  schemas:\n    Alias:\n      $ref: '#/components/parameters/P'\n  parameters:\n    P: { name: p, in: query, schema: { type: string } }\n",
+    );
     const loaded = await loadSpecText(file, text);
     expect(loaded.warnings[0]?.place.pointer).toBe("/components/schemas/Alias/$ref");
   });
@@ -148,7 +233,10 @@ describe("a schema $ref to a response, request body, parameter or header entry",
   });
 
   it("rejects a ref to an entry that never has a schema (an example), strict or not", async () => {
-    const text = spec(mediaSchema("application/json", '$ref: "#/components/examples/E"'), "components:\n  examples:\n    E: { value: 1 }\n");
+    const text = spec(
+      mediaSchema("application/json", '$ref: "#/components/examples/E"'),
+      "components:\n  examples:\n    E: { value: 1 }\n",
+    );
     const error = await specErrorOf(loadSpecText(file, text));
     expect(error.message).toBe(`a schema's $ref "#/components/examples/E" points at a examples entry, not a schema`);
     expect(error.place).toEqual({ file, ...placeOf(text, "$ref"), pointer: `${schemaAt}/$ref` });
@@ -162,7 +250,12 @@ describe("Swagger 2.0 collectionFormats OpenAPI 3 has no style for", () => {
     const [loaded, text] = await Promise.all([loadSpec(swagger), readFile(swagger, "utf8")]);
     const operation = "/paths/~1tags~1{names}/get";
     expect(resolvePointer(loaded.document, `${operation}/parameters/0/style`)).toBe("simple");
-    expect(resolvePointer(loaded.document, `${operation}/parameters/1`)).toMatchObject({ name: "colors", in: "query", style: "form", explode: false });
+    expect(resolvePointer(loaded.document, `${operation}/parameters/1`)).toMatchObject({
+      name: "colors",
+      in: "query",
+      style: "form",
+      explode: false,
+    });
     expect(resolvePointer(loaded.document, `${operation}/responses/200/headers/X-Tag-Ids/style`)).toBe("simple");
     const places = (needle: string): { line: number; column: number } => {
       const { line, column } = placeOf(text, needle);
@@ -170,16 +263,30 @@ describe("Swagger 2.0 collectionFormats OpenAPI 3 has no style for", () => {
     };
     expect(loaded.warnings).toEqual([
       {
-        place: { file: swagger, ...places("          collectionFormat: ssv"), pointer: `${operation}/parameters/0/collectionFormat` },
-        message: 'collectionFormat "ssv" has no OpenAPI 3 equivalent outside a query: taken as csv (comma-separated) instead',
+        place: {
+          file: swagger,
+          ...places("          collectionFormat: ssv"),
+          pointer: `${operation}/parameters/0/collectionFormat`,
+        },
+        message:
+          'collectionFormat "ssv" has no OpenAPI 3 equivalent outside a query: taken as csv (comma-separated) instead',
       },
       {
-        place: { file: swagger, ...places("          collectionFormat: tsv"), pointer: `${operation}/parameters/1/collectionFormat` },
+        place: {
+          file: swagger,
+          ...places("          collectionFormat: tsv"),
+          pointer: `${operation}/parameters/1/collectionFormat`,
+        },
         message: 'collectionFormat "tsv" has no OpenAPI 3 equivalent: taken as csv (comma-separated) instead',
       },
       {
-        place: { file: swagger, ...places("              collectionFormat: pipes"), pointer: `${operation}/responses/200/headers/X-Tag-Ids/collectionFormat` },
-        message: 'collectionFormat "pipes" has no OpenAPI 3 equivalent in a header: taken as csv (comma-separated) instead',
+        place: {
+          file: swagger,
+          ...places("              collectionFormat: pipes"),
+          pointer: `${operation}/responses/200/headers/X-Tag-Ids/collectionFormat`,
+        },
+        message:
+          'collectionFormat "pipes" has no OpenAPI 3 equivalent in a header: taken as csv (comma-separated) instead',
       },
     ]);
   });

@@ -24,7 +24,8 @@ afterAll(async () => {
 });
 
 const read = (path: string): Promise<string> => readFile(path, "utf8");
-const schemas = (): Record<string, Record<string, unknown>> => (spec.document["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
+const schemas = (): Record<string, Record<string, unknown>> =>
+  (spec.document["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
 const at = (pointer: string): unknown => resolvePointer(spec.document, pointer);
 
 describe("the multi-file edge spec", () => {
@@ -50,20 +51,26 @@ describe("the multi-file edge spec", () => {
   });
 
   it("turns a whole-file schema into a component named after the file, resolving its refs against that file", () => {
-    expect(at("/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/pet" });
+    expect(at("/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/pet",
+    });
     expect(schemas()["pet"]?.["required"]).toEqual(["id", "name"]);
     expect(at("/components/schemas/pet/properties/tag")).toEqual({ $ref: "#/components/schemas/tag" });
   });
 
   it("copies a whole-file path item in place, its refs resolved against the path file's folder", () => {
     expect(at("/paths/~1pets/get/operationId")).toBe("listPets");
-    expect(at("/paths/~1pets/get/responses/200/content/application~1json/schema/items")).toEqual({ $ref: "#/components/schemas/pet" });
+    expect(at("/paths/~1pets/get/responses/200/content/application~1json/schema/items")).toEqual({
+      $ref: "#/components/schemas/pet",
+    });
     expect(at("/paths/~1pets/get/responses/default")).toEqual({ $ref: "#/components/responses/Error" });
   });
 
   it("brings in a pointer into another file together with what it refers to inside that file", () => {
     expect(at("/paths/~1pets~1{petId}/get/responses/default")).toEqual({ $ref: "#/components/responses/Error" });
-    expect(at("/components/responses/Error/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(at("/components/responses/Error/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/Error",
+    });
     expect(schemas()["Error"]?.["required"]).toEqual(["code", "message"]);
   });
 
@@ -83,22 +90,54 @@ describe("the multi-file edge spec", () => {
   it("keeps the order each file writes its keys in, for the main file and for what other files contribute", () => {
     expect(Object.keys(spec.document)).toEqual(["openapi", "info", "servers", "paths", "components"]);
     expect(Object.keys(schemas()["pet"] ?? {})).toEqual(["type", "required", "properties"]);
-    expect(Object.keys(at("/components/schemas/pet/properties") as object)).toEqual(["id", "name", "tag", "owner", "offspring"]);
+    expect(Object.keys(at("/components/schemas/pet/properties") as object)).toEqual([
+      "id",
+      "name",
+      "tag",
+      "owner",
+      "offspring",
+    ]);
   });
 
   it("locates a value of the bundle in the file that wrote it", async () => {
     const [tag, category, pets, common, main] = await Promise.all(
-      ["schemas/tag.yaml", "schemas/category.yaml", "paths/pets.yaml", "common.yaml", "openapi.yaml"].map((path) => read(join(folder, path))),
+      ["schemas/tag.yaml", "schemas/category.yaml", "paths/pets.yaml", "common.yaml", "openapi.yaml"].map((path) =>
+        read(join(folder, path)),
+      ),
     );
-    const cases: Array<[pointer: string, file: string, text: string | undefined, needle: string, pointerInFile: string]> = [
+    const cases: Array<
+      [pointer: string, file: string, text: string | undefined, needle: string, pointerInFile: string]
+    > = [
       ["/components/schemas/tag/properties/category", "schemas/tag.yaml", tag, "category:\n", "/properties/category"],
-      ["/components/schemas/category/properties/tags/items/$ref", "schemas/category.yaml", category, "$ref: tag.yaml", "/properties/tags/items/$ref"],
+      [
+        "/components/schemas/category/properties/tags/items/$ref",
+        "schemas/category.yaml",
+        category,
+        "$ref: tag.yaml",
+        "/properties/tags/items/$ref",
+      ],
       ["/paths/~1pets/post/requestBody", "paths/pets.yaml", pets, "requestBody:", "/post/requestBody"],
-      ["/components/schemas/Error/properties/message", "common.yaml", common, "message:\n", "/components/schemas/Error/properties/message"],
-      ["/components/schemas/Owner/required", "openapi.yaml", main, "required: [name]", "/components/schemas/Owner/required"],
+      [
+        "/components/schemas/Error/properties/message",
+        "common.yaml",
+        common,
+        "message:\n",
+        "/components/schemas/Error/properties/message",
+      ],
+      [
+        "/components/schemas/Owner/required",
+        "openapi.yaml",
+        main,
+        "required: [name]",
+        "/components/schemas/Owner/required",
+      ],
     ];
     for (const [pointer, file, text, needle, pointerInFile] of cases) {
-      expect(spec.locate(pointer), pointer).toEqual({ file: join(folder, file), ...placeOf(text ?? "", needle), pointer: pointerInFile });
+      expect(spec.locate(pointer), pointer).toEqual({
+        file: join(folder, file),
+        ...placeOf(text ?? "", needle),
+        pointer: pointerInFile,
+      });
     }
   });
 });
@@ -110,12 +149,18 @@ describe("a multi-file spec's hash and names", () => {
     const original = await loadSpec(join(copy, "openapi.yaml"));
     expect(original.canonicalJson).toBe(spec.canonicalJson);
 
-    await writeFile(join(copy, "schemas", "tag.yaml"), '{ "properties": { "category": { "$ref": "./category.yaml" }, "label": { "type": "string" } }, "type": "object" }\n');
+    await writeFile(
+      join(copy, "schemas", "tag.yaml"),
+      '{ "properties": { "category": { "$ref": "./category.yaml" }, "label": { "type": "string" } }, "type": "object" }\n',
+    );
     const reformatted = await loadSpec(join(copy, "openapi.yaml"));
     expect(reformatted.sha256).toBe(original.sha256);
 
     const category = await read(join(copy, "schemas", "category.yaml"));
-    await writeFile(join(copy, "schemas", "category.yaml"), category.replace("  title:\n    type: string\n", "  title:\n    type: string\n    maxLength: 80\n"));
+    await writeFile(
+      join(copy, "schemas", "category.yaml"),
+      category.replace("  title:\n    type: string\n", "  title:\n    type: string\n    maxLength: 80\n"),
+    );
     const changed = await loadSpec(join(copy, "openapi.yaml"));
     expect(changed.sha256).not.toBe(original.sha256);
   });
@@ -131,7 +176,10 @@ describe("a multi-file spec's hash and names", () => {
       "ab.yaml": head + path("a", "a.yaml") + path("b", "b.yaml"),
       "ba.yaml": head + path("b", "b.yaml") + path("a", "a.yaml"),
     });
-    const [ab, ba] = await Promise.all([loadSpec(join(dir, "clash", "ab.yaml")), loadSpec(join(dir, "clash", "ba.yaml"))]);
+    const [ab, ba] = await Promise.all([
+      loadSpec(join(dir, "clash", "ab.yaml")),
+      loadSpec(join(dir, "clash", "ba.yaml")),
+    ]);
     expect(Object.keys((ab.document["components"] as { schemas: object }).schemas)).toHaveLength(2);
     expect(ba.canonicalJson).toBe(ab.canonicalJson);
   });
@@ -147,17 +195,33 @@ describe("errors in a multi-file spec name the file and the place of the $ref th
     const main = specWithSchemaRef("./schemas/nope.yaml");
     await writeTree(folderOf, { "openapi.yaml": main });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
-    expect(error.message).toBe(`broken $ref "./schemas/nope.yaml": cannot read ${join(folderOf, "schemas", "nope.yaml")}: no such file`);
-    expect(error.place).toEqual({ file: join(folderOf, "openapi.yaml"), ...placeOf(main, "$ref: ./schemas/nope.yaml"), pointer: schemaPointer });
+    expect(error.message).toBe(
+      `broken $ref "./schemas/nope.yaml": cannot read ${join(folderOf, "schemas", "nope.yaml")}: no such file`,
+    );
+    expect(error.place).toEqual({
+      file: join(folderOf, "openapi.yaml"),
+      ...placeOf(main, "$ref: ./schemas/nope.yaml"),
+      pointer: schemaPointer,
+    });
   });
 
   it("a missing file referenced from a sub file, relative to that sub file", async () => {
     const folderOf = join(dir, "missing-sub");
     const pet = "type: object\nproperties:\n  toy:\n    $ref: ./toy.yaml\n";
-    await writeTree(folderOf, { "openapi.yaml": specWithSchemaRef("./schemas/pet.yaml"), "schemas/pet.yaml": pet, "toy.yaml": "type: string\n" });
+    await writeTree(folderOf, {
+      "openapi.yaml": specWithSchemaRef("./schemas/pet.yaml"),
+      "schemas/pet.yaml": pet,
+      "toy.yaml": "type: string\n",
+    });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
-    expect(error.message).toBe(`broken $ref "./toy.yaml": cannot read ${join(folderOf, "schemas", "toy.yaml")}: no such file`);
-    expect(error.place).toEqual({ file: join(folderOf, "schemas", "pet.yaml"), ...placeOf(pet, "$ref"), pointer: "/properties/toy/$ref" });
+    expect(error.message).toBe(
+      `broken $ref "./toy.yaml": cannot read ${join(folderOf, "schemas", "toy.yaml")}: no such file`,
+    );
+    expect(error.place).toEqual({
+      file: join(folderOf, "schemas", "pet.yaml"),
+      ...placeOf(pet, "$ref"),
+      pointer: "/properties/toy/$ref",
+    });
   });
 
   it("a pointer into another file that leads nowhere", async () => {
@@ -169,22 +233,41 @@ describe("errors in a multi-file spec name the file and the place of the $ref th
       "common.yaml": "components:\n  schemas:\n    Error:\n      type: string\n",
     });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
-    expect(error.message).toBe(`broken $ref "../common.yaml#/components/schemas/Eror": nothing in ${join(folderOf, "common.yaml")} at that pointer`);
-    expect(error.place).toEqual({ file: join(folderOf, "schemas", "pet.yaml"), ...placeOf(pet, "$ref"), pointer: "/properties/error/$ref" });
+    expect(error.message).toBe(
+      `broken $ref "../common.yaml#/components/schemas/Eror": nothing in ${join(folderOf, "common.yaml")} at that pointer`,
+    );
+    expect(error.place).toEqual({
+      file: join(folderOf, "schemas", "pet.yaml"),
+      ...placeOf(pet, "$ref"),
+      pointer: "/properties/error/$ref",
+    });
   });
 
   it("an internal ref inside another file that leads nowhere in that file", async () => {
     const folderOf = join(dir, "broken-internal");
-    const common = "components:\n  schemas:\n    Error:\n      properties:\n        code:\n          $ref: '#/components/schemas/Code'\n";
-    await writeTree(folderOf, { "openapi.yaml": specWithSchemaRef("common.yaml#/components/schemas/Error"), "common.yaml": common });
+    const common =
+      "components:\n  schemas:\n    Error:\n      properties:\n        code:\n          $ref: '#/components/schemas/Code'\n";
+    await writeTree(folderOf, {
+      "openapi.yaml": specWithSchemaRef("common.yaml#/components/schemas/Error"),
+      "common.yaml": common,
+    });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
-    expect(error.message).toBe(`broken $ref "#/components/schemas/Code": nothing in ${join(folderOf, "common.yaml")} at that pointer`);
-    expect(error.place).toEqual({ file: join(folderOf, "common.yaml"), ...placeOf(common, "$ref"), pointer: "/components/schemas/Error/properties/code/$ref" });
+    expect(error.message).toBe(
+      `broken $ref "#/components/schemas/Code": nothing in ${join(folderOf, "common.yaml")} at that pointer`,
+    );
+    expect(error.place).toEqual({
+      file: join(folderOf, "common.yaml"),
+      ...placeOf(common, "$ref"),
+      pointer: "/components/schemas/Error/properties/code/$ref",
+    });
   });
 
   it("a sub file that does not parse", async () => {
     const folderOf = join(dir, "bad-yaml");
-    await writeTree(folderOf, { "openapi.yaml": specWithSchemaRef("./pet.yaml"), "pet.yaml": "type: object\nproperties:\n  name: [unclosed\n" });
+    await writeTree(folderOf, {
+      "openapi.yaml": specWithSchemaRef("./pet.yaml"),
+      "pet.yaml": "type: object\nproperties:\n  name: [unclosed\n",
+    });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
     expect(error.message).toMatch(/^cannot parse: /);
     expect(error.place.file).toBe(join(folderOf, "pet.yaml"));
@@ -194,25 +277,38 @@ describe("errors in a multi-file spec name the file and the place of the $ref th
   it("a shape error inside a referenced path-item file", async () => {
     const folderOf = join(dir, "bad-path-item");
     const pets = "get:\n  responses: {}\npost: not an operation\n";
-    await writeTree(folderOf, { "openapi.yaml": 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /pets:\n    $ref: paths/pets.yaml\n', "paths/pets.yaml": pets });
+    await writeTree(folderOf, {
+      "openapi.yaml": 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /pets:\n    $ref: paths/pets.yaml\n',
+      "paths/pets.yaml": pets,
+    });
     const error = await specErrorOf(loadSpec(join(folderOf, "openapi.yaml")));
     expect(error.message).toBe("an operation must be an object");
-    expect(error.place).toEqual({ file: join(folderOf, "paths", "pets.yaml"), ...placeOf(pets, "post:"), pointer: "/post" });
+    expect(error.place).toEqual({
+      file: join(folderOf, "paths", "pets.yaml"),
+      ...placeOf(pets, "post:"),
+      pointer: "/post",
+    });
   });
 
   it("shows sub files relative to the working directory when the main file is given that way", async () => {
     const folderOf = join(dir, "relative");
-    await writeTree(folderOf, { "openapi.yaml": specWithSchemaRef("./pet.yaml"), "pet.yaml": "type: object\nproperties:\n  toy:\n    $ref: '#/nothing'\n" });
+    await writeTree(folderOf, {
+      "openapi.yaml": specWithSchemaRef("./pet.yaml"),
+      "pet.yaml": "type: object\nproperties:\n  toy:\n    $ref: '#/nothing'\n",
+    });
     const error = await specErrorOf(loadSpec(relative(process.cwd(), join(folderOf, "openapi.yaml"))));
     expect(error.place.file).toBe(relative(process.cwd(), join(folderOf, "pet.yaml")));
-    expect(error.message).toBe(`broken $ref "#/nothing": nothing in ${relative(process.cwd(), join(folderOf, "pet.yaml"))} at that pointer`);
+    expect(error.message).toBe(
+      `broken $ref "#/nothing": nothing in ${relative(process.cwd(), join(folderOf, "pet.yaml"))} at that pointer`,
+    );
   });
 });
 
 describe("refs beyond schemas", () => {
   it("bundles example refs, discriminator mappings and 3.1 sibling fields, and leaves externalValue as written", async () => {
     const folderOf = join(dir, "beyond");
-    const pet = "oneOf:\n  - $ref: ./cat.yaml\ndiscriminator:\n  propertyName: kind\n  mapping:\n    cat: ./cat.yaml\n    dog: ./dog.yaml\n";
+    const pet =
+      "oneOf:\n  - $ref: ./cat.yaml\ndiscriminator:\n  propertyName: kind\n  mapping:\n    cat: ./cat.yaml\n    dog: ./dog.yaml\n";
     const dog = "type: object\nproperties:\n  bark:\n    type: boolean\n";
     await writeTree(folderOf, {
       "openapi.yaml": [
@@ -243,18 +339,38 @@ describe("refs beyond schemas", () => {
     });
     const loaded = await loadSpec(join(folderOf, "openapi.yaml"));
     const content = "/paths/~1a/get/responses/200/content/application~1json";
-    expect(resolvePointer(loaded.document, `${content}/schema`)).toEqual({ $ref: "#/components/schemas/pet", description: "a pet, said beside the $ref" });
-    expect(resolvePointer(loaded.document, `${content}/examples`)).toEqual({ one: { $ref: "#/components/examples/example" }, two: { externalValue: "./sub/not-read.json" } });
+    expect(resolvePointer(loaded.document, `${content}/schema`)).toEqual({
+      $ref: "#/components/schemas/pet",
+      description: "a pet, said beside the $ref",
+    });
+    expect(resolvePointer(loaded.document, `${content}/examples`)).toEqual({
+      one: { $ref: "#/components/examples/example" },
+      two: { externalValue: "./sub/not-read.json" },
+    });
     expect(resolvePointer(loaded.document, "/components/examples/example/value")).toEqual({ kind: "cat" });
-    expect(resolvePointer(loaded.document, "/components/schemas/pet/discriminator/mapping")).toEqual({ cat: "#/components/schemas/cat", dog: "#/components/schemas/dog" });
-    expect(loaded.files.map((file) => relative(folderOf, file)).sort()).toEqual(["openapi.yaml", "sub/cat.yaml", "sub/dog.yaml", "sub/example.yaml", "sub/pet.yaml"]);
+    expect(resolvePointer(loaded.document, "/components/schemas/pet/discriminator/mapping")).toEqual({
+      cat: "#/components/schemas/cat",
+      dog: "#/components/schemas/dog",
+    });
+    expect(loaded.files.map((file) => relative(folderOf, file)).sort()).toEqual([
+      "openapi.yaml",
+      "sub/cat.yaml",
+      "sub/dog.yaml",
+      "sub/example.yaml",
+      "sub/pet.yaml",
+    ]);
     // dog.yaml is reached only through the mapping, and still located in its own file.
-    expect(loaded.locate("/components/schemas/dog/properties/bark")).toEqual({ file: join(folderOf, "sub", "dog.yaml"), ...placeOf(dog, "bark:"), pointer: "/properties/bark" });
+    expect(loaded.locate("/components/schemas/dog/properties/bark")).toEqual({
+      file: join(folderOf, "sub", "dog.yaml"),
+      ...placeOf(dog, "bark:"),
+      pointer: "/properties/bark",
+    });
   });
 
   it("leaves a bare schema name in a discriminator mapping as written, as a one-file spec does", async () => {
     const folderOf = join(dir, "bare-mapping");
-    const pet = "oneOf:\n  - $ref: ../openapi.yaml#/components/schemas/Cat\ndiscriminator:\n  propertyName: kind\n  mapping:\n    cat: Cat\n";
+    const pet =
+      "oneOf:\n  - $ref: ../openapi.yaml#/components/schemas/Cat\ndiscriminator:\n  propertyName: kind\n  mapping:\n    cat: Cat\n";
     await writeTree(folderOf, {
       "openapi.yaml": specWithSchemaRef("sub/pet.yaml") + "components:\n  schemas:\n    Cat:\n      type: object\n",
       "sub/pet.yaml": pet,
@@ -269,7 +385,8 @@ describe("refs beyond schemas", () => {
   it("points a chain of refs that ends back in the main file at the main file's own component", async () => {
     const folderOf = join(dir, "chain");
     await writeTree(folderOf, {
-      "openapi.yaml": specWithSchemaRef("sub/alias.yaml#/Alias") + "components:\n  schemas:\n    Name:\n      type: string\n",
+      "openapi.yaml":
+        specWithSchemaRef("sub/alias.yaml#/Alias") + "components:\n  schemas:\n    Name:\n      type: string\n",
       "sub/alias.yaml": "Alias:\n  $ref: ../openapi.yaml#/components/schemas/Name\n",
     });
     const loaded = await loadSpec(join(folderOf, "openapi.yaml"));

@@ -28,26 +28,56 @@ describe("the Swagger 2.0 edge spec", () => {
     expect(at("/openapi")).toMatch(/^3\.0\./);
     expect(at("/swagger")).toBeUndefined();
     expect(at("/servers")).toEqual([{ url: "https://pets.example.com/v2" }]);
-    expect(at("/paths/~1pets/post/requestBody/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/NewPet" });
-    expect(at("/paths/~1pets~1{petId}/get/parameters/0")).toEqual({ name: "petId", in: "path", required: true, schema: { type: "integer", format: "int64" } });
+    expect(at("/paths/~1pets/post/requestBody/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/NewPet",
+    });
+    expect(at("/paths/~1pets~1{petId}/get/parameters/0")).toEqual({
+      name: "petId",
+      in: "path",
+      required: true,
+      schema: { type: "integer", format: "int64" },
+    });
     expect(at("/components/schemas/Pet/allOf/0")).toEqual({ $ref: "#/components/schemas/NewPet" });
-    expect(at("/components/responses/Error/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(at("/components/responses/Error/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/Error",
+    });
     for (const ref of refsIn(spec.document)) expect(at(ref.slice(1)), ref).toBeDefined();
   });
 
   it("locates values of the converted document in the Swagger file", () => {
     const cases: Array<[pointer: string, needle: string, swaggerPointer: string]> = [
       ["/components/schemas/Pet", "  Pet:", "/definitions/Pet"],
-      ["/paths/~1pets/post/requestBody/content/application~1json/schema", "schema:\n            $ref: \"#/definitions/NewPet\"", "/paths/~1pets/post/parameters/0/schema"],
-      ["/paths/~1pets~1{petId}/get/parameters/0/schema/format", "format: int64", "/paths/~1pets~1{petId}/get/parameters/0/format"],
-      ["/components/responses/Error/content/application~1json/schema", "schema:\n      $ref: \"#/definitions/Error\"", "/responses/Error/schema"],
-      ["/paths/~1pets~1{petId}/get/responses/200/content/application~1json/examples/response/value", "application/json:\n              id", "/paths/~1pets~1{petId}/get/responses/200/examples/application~1json"],
+      [
+        "/paths/~1pets/post/requestBody/content/application~1json/schema",
+        'schema:\n            $ref: "#/definitions/NewPet"',
+        "/paths/~1pets/post/parameters/0/schema",
+      ],
+      [
+        "/paths/~1pets~1{petId}/get/parameters/0/schema/format",
+        "format: int64",
+        "/paths/~1pets~1{petId}/get/parameters/0/format",
+      ],
+      [
+        "/components/responses/Error/content/application~1json/schema",
+        'schema:\n      $ref: "#/definitions/Error"',
+        "/responses/Error/schema",
+      ],
+      [
+        "/paths/~1pets~1{petId}/get/responses/200/content/application~1json/examples/response/value",
+        "application/json:\n              id",
+        "/paths/~1pets~1{petId}/get/responses/200/examples/application~1json",
+      ],
     ];
     for (const [pointer, needle, swaggerPointer] of cases) {
       const { line, column } = placeOf(text, needle);
       // Needles that start with indentation point at the key after it.
       const indent = /^ */.exec(needle)?.[0].length ?? 0;
-      expect(spec.locate(pointer), pointer).toEqual({ file: petstore, line, column: column + indent, pointer: swaggerPointer });
+      expect(spec.locate(pointer), pointer).toEqual({
+        file: petstore,
+        line,
+        column: column + indent,
+        pointer: swaggerPointer,
+      });
     }
   });
 });
@@ -77,12 +107,17 @@ describe("Swagger 2.0 quirks and failures", () => {
 
   it("bundles a multi-file Swagger spec before converting it", async () => {
     await writeTree(join(dir, "multi"), {
-      "main.yaml": 'swagger: "2.0"\ninfo: { title: S, version: "1" }\nproduces: [application/json]\npaths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n          schema:\n            $ref: defs/pet.yaml\n',
+      "main.yaml":
+        'swagger: "2.0"\ninfo: { title: S, version: "1" }\nproduces: [application/json]\npaths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n          schema:\n            $ref: defs/pet.yaml\n',
       "defs/pet.yaml": "type: object\nproperties:\n  friend:\n    $ref: ./pet.yaml\n",
     });
     const multi = await loadSpec(join(dir, "multi", "main.yaml"));
-    expect(resolvePointer(multi.document, "/paths/~1pets/get/responses/200/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/pet" });
-    expect(resolvePointer(multi.document, "/components/schemas/pet/properties/friend")).toEqual({ $ref: "#/components/schemas/pet" });
+    expect(resolvePointer(multi.document, "/paths/~1pets/get/responses/200/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/pet",
+    });
+    expect(resolvePointer(multi.document, "/components/schemas/pet/properties/friend")).toEqual({
+      $ref: "#/components/schemas/pet",
+    });
     expect(multi.locate("/components/schemas/pet/properties/friend").file).toBe(join(dir, "multi", "defs", "pet.yaml"));
   });
 

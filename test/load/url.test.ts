@@ -54,15 +54,25 @@ describe("a spec at a URL", () => {
     const spec = await loadSpec(`${base}/api/openapi.yaml`);
     expect(requested.sort()).toEqual(["/api/openapi.yaml", "/api/schemas/pet.yaml"]);
     expect(spec.files).toEqual([`${base}/api/openapi.yaml`, `${base}/api/schemas/pet.yaml`]);
-    expect(resolvePointer(spec.document, "/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/pet" });
-    expect(resolvePointer(spec.document, "/components/schemas/pet/properties/parent")).toEqual({ $ref: "#/components/schemas/pet" });
+    expect(
+      resolvePointer(spec.document, "/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"),
+    ).toEqual({ $ref: "#/components/schemas/pet" });
+    expect(resolvePointer(spec.document, "/components/schemas/pet/properties/parent")).toEqual({
+      $ref: "#/components/schemas/pet",
+    });
     expect(refsIn(spec.document).every((ref) => ref.startsWith("#/"))).toBe(true);
-    expect(spec.locate("/components/schemas/pet/required")).toEqual({ file: `${base}/api/schemas/pet.yaml`, ...placeOf(pet, "required"), pointer: "/required" });
+    expect(spec.locate("/components/schemas/pet/required")).toEqual({
+      file: `${base}/api/schemas/pet.yaml`,
+      ...placeOf(pet, "required"),
+      pointer: "/required",
+    });
   });
 
   it("names the URL and the $ref when a referenced file is missing", async () => {
     const error = await specErrorOf(loadSpec(`${base}/api/broken.yaml`));
-    expect(error.message).toBe(`broken $ref "schemas/missing.yaml": cannot download ${base}/api/schemas/missing.yaml: HTTP 404`);
+    expect(error.message).toBe(
+      `broken $ref "schemas/missing.yaml": cannot download ${base}/api/schemas/missing.yaml: HTTP 404`,
+    );
     expect(error.place).toEqual({
       file: `${base}/api/broken.yaml`,
       ...placeOf(files["/api/broken.yaml"] ?? "", "$ref"),
@@ -88,6 +98,8 @@ describe("a spec at a URL", () => {
   it("names the cause when the host name does not resolve", async () => {
     // .invalid never resolves (RFC 2606), so this needs no network.
     const error = await specErrorOf(loadSpec("http://no-such-host.invalid/openapi.yaml"));
-    expect(error.message).toMatch(/^cannot download the spec: fetch failed \(getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\.invalid\)$/);
+    expect(error.message).toMatch(
+      /^cannot download the spec: fetch failed \(getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\.invalid\)$/,
+    );
   });
 });

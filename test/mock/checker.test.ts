@@ -7,7 +7,9 @@ import { checkSchema, type JsonSchema, type SchemaRefs } from "../../templates/m
 
 /** The issues as `path message` lines, the way the mock prints them. */
 function issues(value: unknown, schema: JsonSchema, refs: SchemaRefs = {}): string[] {
-  return checkSchema(value, schema, refs).map((issue) => `${issue.path === "" ? "(root)" : issue.path} ${issue.message}`);
+  return checkSchema(value, schema, refs).map(
+    (issue) => `${issue.path === "" ? "(root)" : issue.path} ${issue.message}`,
+  );
 }
 
 describe("type", () => {
@@ -55,23 +57,36 @@ describe("objects", () => {
   });
 
   it("checks each listed property at its own path", () => {
-    expect(issues({ name: 1, "a/b": "x", age: "old" }, owner)).toEqual(["/name must be string", "/age must be integer"]);
+    expect(issues({ name: 1, "a/b": "x", age: "old" }, owner)).toEqual([
+      "/name must be string",
+      "/age must be integer",
+    ]);
   });
 
   it("rejects an additional property only when additionalProperties is false", () => {
     const closed = { ...owner, additionalProperties: false };
-    expect(issues({ name: "n", "a/b": "x", extra: 1 }, closed)).toEqual(["/extra is not allowed (additionalProperties: false)"]);
+    expect(issues({ name: "n", "a/b": "x", extra: 1 }, closed)).toEqual([
+      "/extra is not allowed (additionalProperties: false)",
+    ]);
     expect(issues({ name: "n", "a/b": "x", extra: 1 }, owner)).toEqual([]);
   });
 
   it("checks additional properties against an additionalProperties schema, and patternProperties first", () => {
-    const schema = { type: "object", patternProperties: { "^x-": { type: "string" } }, additionalProperties: { type: "integer" } };
+    const schema = {
+      type: "object",
+      patternProperties: { "^x-": { type: "string" } },
+      additionalProperties: { type: "integer" },
+    };
     expect(issues({ "x-note": "ok", count: 2 }, schema)).toEqual([]);
     expect(issues({ "x-note": 1, count: "two" }, schema)).toEqual(["/x-note must be string", "/count must be integer"]);
   });
 
   it("keeps `__proto__` a property name", () => {
-    const schema = { type: "object", required: ["__proto__"], properties: Object.fromEntries([["__proto__", { type: "object" }]]) };
+    const schema = {
+      type: "object",
+      required: ["__proto__"],
+      properties: Object.fromEntries([["__proto__", { type: "object" }]]),
+    };
     expect(issues(JSON.parse('{"__proto__": 1}'), schema)).toEqual(["/__proto__ must be object"]);
     expect(issues({}, schema)).toEqual(["/__proto__ is required"]);
   });
@@ -79,24 +94,33 @@ describe("objects", () => {
   it("counts properties", () => {
     expect(issues({}, { type: "object", minProperties: 1 })).toEqual(["(root) must have at least 1 property"]);
     expect(issues({ a: 1 }, { type: "object", minProperties: 2 })).toEqual(["(root) must have at least 2 properties"]);
-    expect(issues({ a: 1, b: 2 }, { type: "object", maxProperties: 1 })).toEqual(["(root) must have at most 1 property"]);
+    expect(issues({ a: 1, b: 2 }, { type: "object", maxProperties: 1 })).toEqual([
+      "(root) must have at most 1 property",
+    ]);
   });
 });
 
 describe("arrays", () => {
   it("checks every item at its index", () => {
-    expect(issues(["a", 2, "c", null], { type: "array", items: { type: "string" } })).toEqual(["/1 must be string", "/3 must be string"]);
+    expect(issues(["a", 2, "c", null], { type: "array", items: { type: "string" } })).toEqual([
+      "/1 must be string",
+      "/3 must be string",
+    ]);
   });
 
   it("checks tuples (prefixItems, and the older array-valued items)", () => {
-    expect(issues([1, 2], { type: "array", prefixItems: [{ type: "integer" }, { type: "string" }] })).toEqual(["/1 must be string"]);
+    expect(issues([1, 2], { type: "array", prefixItems: [{ type: "integer" }, { type: "string" }] })).toEqual([
+      "/1 must be string",
+    ]);
     expect(issues([1, 2], { type: "array", items: [{ type: "string" }] })).toEqual(["/0 must be string"]);
   });
 
   it("counts items and finds repeats", () => {
     expect(issues([], { type: "array", minItems: 1 })).toEqual(["(root) must have at least 1 item"]);
     expect(issues([1, 2, 3], { type: "array", maxItems: 2 })).toEqual(["(root) must have at most 2 items"]);
-    expect(issues([{ a: 1 }, { a: 1 }], { type: "array", uniqueItems: true })).toEqual(["/1 repeats an earlier item (uniqueItems)"]);
+    expect(issues([{ a: 1 }, { a: 1 }], { type: "array", uniqueItems: true })).toEqual([
+      "/1 repeats an earlier item (uniqueItems)",
+    ]);
   });
 });
 
@@ -110,7 +134,7 @@ describe("values", () => {
   it("enum compares JSON values deeply, and null is a value like another", () => {
     expect(issues({ a: [1] }, { enum: [{ a: [1] }] })).toEqual([]);
     expect(issues(null, { enum: ["a", null] })).toEqual([]);
-    expect(issues({ a: [2] }, { enum: [{ a: [1] }] })).toEqual(["(root) must be one of {\"a\":[1]}"]);
+    expect(issues({ a: [2] }, { enum: [{ a: [1] }] })).toEqual(['(root) must be one of {"a":[1]}']);
   });
 
   it("const", () => {
@@ -160,21 +184,34 @@ describe("composition", () => {
   });
 
   it("anyOf passes when one branch does, else lists each branch's first issue", () => {
-    const schema = { anyOf: [{ type: "object", required: ["email"] }, { type: "object", required: ["phone"] }] };
+    const schema = {
+      anyOf: [
+        { type: "object", required: ["email"] },
+        { type: "object", required: ["phone"] },
+      ],
+    };
     expect(issues({ phone: "1" }, schema)).toEqual([]);
-    expect(issues({}, schema)).toEqual(["(root) must match one of the anyOf schemas (1: /email is required; 2: /phone is required)"]);
+    expect(issues({}, schema)).toEqual([
+      "(root) must match one of the anyOf schemas (1: /email is required; 2: /phone is required)",
+    ]);
   });
 
   it("oneOf needs exactly one branch", () => {
     const schema = { oneOf: [{ type: "integer" }, { type: "number" }, { type: "string" }] };
     expect(issues("a", schema)).toEqual([]);
-    expect(issues(1, schema)).toEqual(["(root) must match exactly one of the oneOf schemas, but matches schemas 1 and 2"]);
-    expect(issues(true, schema)).toEqual(["(root) must match exactly one of the oneOf schemas (1: must be integer; 2: must be number; 3: must be string)"]);
+    expect(issues(1, schema)).toEqual([
+      "(root) must match exactly one of the oneOf schemas, but matches schemas 1 and 2",
+    ]);
+    expect(issues(true, schema)).toEqual([
+      "(root) must match exactly one of the oneOf schemas (1: must be integer; 2: must be number; 3: must be string)",
+    ]);
   });
 
   it("branch paths are relative to the value the branch was applied to", () => {
     const schema = { properties: { pet: { oneOf: [{ required: ["lives"] }, { required: ["barks"] }] } } };
-    expect(issues({ pet: {} }, schema)).toEqual(["/pet must match exactly one of the oneOf schemas (1: /lives is required; 2: /barks is required)"]);
+    expect(issues({ pet: {} }, schema)).toEqual([
+      "/pet must match exactly one of the oneOf schemas (1: /lives is required; 2: /barks is required)",
+    ]);
   });
 
   it("not", () => {
@@ -190,13 +227,23 @@ describe("composition", () => {
 
 describe("$ref", () => {
   const refs: SchemaRefs = {
-    "#/components/schemas/Tree": { type: "object", required: ["value"], properties: { value: { type: "string" }, children: { type: "array", items: { $ref: "#/components/schemas/Tree" } } } },
+    "#/components/schemas/Tree": {
+      type: "object",
+      required: ["value"],
+      properties: {
+        value: { type: "string" },
+        children: { type: "array", items: { $ref: "#/components/schemas/Tree" } },
+      },
+    },
     "#/components/schemas/Loop": { allOf: [{ $ref: "#/components/schemas/Loop" }], type: "string" },
   };
 
   it("resolves refs through the table, recursively, naming the deep field", () => {
     const tree = { value: "root", children: [{ value: "a", children: [{ value: 3 }] }, { children: [] }] };
-    expect(issues(tree, { $ref: "#/components/schemas/Tree" }, refs)).toEqual(["/children/0/children/0/value must be string", "/children/1/value is required"]);
+    expect(issues(tree, { $ref: "#/components/schemas/Tree" }, refs)).toEqual([
+      "/children/0/children/0/value must be string",
+      "/children/1/value is required",
+    ]);
   });
 
   it("ends on a ref that loops without consuming the value", () => {

@@ -48,8 +48,12 @@ describe("parameters.yaml: path, query, header and cookie parameters", () => {
 
   it("names every missing required parameter, with its location", async () => {
     const mock = parametersMock.createMockFetch();
-    await parameters.createParametersClient({ fetch: mock }).getRepo(untyped({ path: { org: "acme", repoId: 7 }, query: {}, headers: {}, cookies: {} }));
-    expect(mock.problems).toEqual(["getRepo: header X-Request-Id is required; query parameter fields is required; cookie session is required"]);
+    await parameters
+      .createParametersClient({ fetch: mock })
+      .getRepo(untyped({ path: { org: "acme", repoId: 7 }, query: {}, headers: {}, cookies: {} }));
+    expect(mock.problems).toEqual([
+      "getRepo: header X-Request-Id is required; query parameter fields is required; cookie session is required",
+    ]);
   });
 
   it("a path parameter the caller left out is missing, not a route miss", async () => {
@@ -60,7 +64,12 @@ describe("parameters.yaml: path, query, header and cookie parameters", () => {
 
   it("checks scalar values against their schemas, reading numbers and booleans from the text", async () => {
     const mock = parametersMock.createMockFetch();
-    const args = { path: { org: "acme", repoId: "seven" }, query: { fields: "name", verbose: "maybe", reason: "because" }, headers: valid.headers, cookies: { session: "s-1", theme: "blue" } };
+    const args = {
+      path: { org: "acme", repoId: "seven" },
+      query: { fields: "name", verbose: "maybe", reason: "because" },
+      headers: valid.headers,
+      cookies: { session: "s-1", theme: "blue" },
+    };
     await parameters.createParametersClient({ fetch: mock }).getRepo(untyped(args));
     expect(mock.problems).toEqual([
       'getRepo: path parameter repoId must be integer; query parameter reason must be integer; query parameter verbose must be boolean; cookie theme must be one of "light", "dark"',
@@ -95,7 +104,9 @@ describe("responses.yaml: statuses, ranges, default, and bodies by media type", 
       [503, responsesFixtures.getThing.responses.default],
     ] as const;
     for (const [status, body] of cases) {
-      const result = await client(responsesMock.createMockFetch({ responses: { getThing: status } })).getThing({ path });
+      const result = await client(responsesMock.createMockFetch({ responses: { getThing: status } })).getThing({
+        path,
+      });
       expect({ status: result.status, body: result.ok ? result.data : result.error }).toEqual({ status, body });
     }
   });
@@ -115,14 +126,24 @@ describe("responses.yaml: statuses, ranges, default, and bodies by media type", 
   });
 
   it("binary responses (no fixture) and undocumented statuses answer without a body", async () => {
-    expect(await client(responsesMock.createMockFetch()).getPhoto({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
-    expect(await client(responsesMock.createMockFetch()).getArchive({ path })).toMatchObject({ ok: true, status: 200, data: undefined });
+    expect(await client(responsesMock.createMockFetch()).getPhoto({ path })).toMatchObject({
+      ok: true,
+      status: 200,
+      data: undefined,
+    });
+    expect(await client(responsesMock.createMockFetch()).getArchive({ path })).toMatchObject({
+      ok: true,
+      status: 200,
+      data: undefined,
+    });
     const missing = await client(responsesMock.createMockFetch({ responses: { getPhoto: 410 } })).getPhoto({ path });
     expect(missing).toMatchObject({ ok: false, status: 410, error: undefined });
   });
 
   it("a responder's own body and headers replace the fixture's", async () => {
-    const mock = responsesMock.createMockFetch({ responses: { getThing: async () => ({ status: 200, body: { id: "own" }, headers: { "X-Trace": "t" } }) } });
+    const mock = responsesMock.createMockFetch({
+      responses: { getThing: async () => ({ status: 200, body: { id: "own" }, headers: { "X-Trace": "t" } }) },
+    });
     const result = await client(mock).getThing({ path });
     expect(result).toMatchObject({ ok: true, data: { id: "own" } });
     expect(result.response?.headers.get("x-trace")).toBe("t");
@@ -132,7 +153,9 @@ describe("responses.yaml: statuses, ranges, default, and bodies by media type", 
     const mock = responsesMock.createMockFetch({ responses: { getThing: 600 }, onProblem: "respond" });
     const result = await client(mock).getThing({ path });
     expect(result).toMatchObject({ ok: false, status: "network" });
-    expect(mock.problems).toEqual(["getThing: status 600 cannot be mocked (fetch responses have a status from 200 to 599)"]);
+    expect(mock.problems).toEqual([
+      "getThing: status 600 cannot be mocked (fetch responses have a status from 200 to 599)",
+    ]);
   });
 });
 
@@ -171,7 +194,10 @@ describe("request-bodies.yaml: bodies by media type", () => {
     expect((await client(mock).sendJson({ body: { title: "t" } })).ok).toBe(true);
     await client(mock).sendJson(untyped({ body: { pinned: "yes" } }));
     await client(mock).sendVendorJson(untyped({ body: { title: 1 } }));
-    expect(mock.problems).toEqual(["sendJson: body /title is required; body /pinned must be boolean", "sendVendorJson: body /title must be string"]);
+    expect(mock.problems).toEqual([
+      "sendJson: body /title is required; body /pinned must be boolean",
+      "sendVendorJson: body /title must be string",
+    ]);
   });
 
   it("records each body as its media type reads: JSON, form fields, multipart, text, bytes", async () => {
@@ -200,8 +226,16 @@ describe("request-bodies.yaml: bodies by media type", () => {
   it("names a missing body, a media type the operation does not take, and JSON that does not parse", async () => {
     const mock = bodiesMock.createMockFetch({ onProblem: "respond" });
     const missing = await mock(url("/json"), { method: "POST" });
-    const wrongType = await mock(url("/json"), { method: "POST", body: "t", headers: { "Content-Type": "text/plain" } });
-    const broken = await mock(url("/json"), { method: "POST", body: "{", headers: { "Content-Type": "application/json" } });
+    const wrongType = await mock(url("/json"), {
+      method: "POST",
+      body: "t",
+      headers: { "Content-Type": "text/plain" },
+    });
+    const broken = await mock(url("/json"), {
+      method: "POST",
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    });
     expect([missing.status, wrongType.status, broken.status]).toEqual([422, 422, 422]);
     expect(mock.problems).toEqual([
       "sendJson: body is required",
@@ -237,7 +271,9 @@ describe("schemas of the edge specs, through the client", () => {
     const path = { id: "p-1" };
     const valid = { id: "p-1", nickname: null, age: null, status: null, tags: null, scores: [1, null], address: null };
     expect((await client.putProfile({ path, body: valid })).ok).toBe(true);
-    await client.putProfile(untyped({ path, body: { ...valid, nickname: 5, status: "gone", scores: [1, "x"], address: {} } }));
+    await client.putProfile(
+      untyped({ path, body: { ...valid, nickname: 5, status: "gone", scores: [1, "x"], address: {} } }),
+    );
     expect(mock.problems).toEqual([
       'putProfile: body /nickname must be string or null; body /status must be one of "active", "banned", null; body /scores/1 must be integer or null; body /address/city is required',
     ]);
@@ -246,16 +282,22 @@ describe("schemas of the edge specs, through the client", () => {
   it("recursive.yaml: a deep field of a self-referencing tree", async () => {
     const mock = recursiveMock.createMockFetch();
     const client = recursive.createRecursiveClient({ fetch: mock });
-    await client.plantTree(untyped({ body: { value: "root", children: [{ value: "a", children: [{ value: 3, children: [] }] }] } }));
+    await client.plantTree(
+      untyped({ body: { value: "root", children: [{ value: "a", children: [{ value: 3, children: [] }] }] } }),
+    );
     expect(mock.problems).toEqual(["plantTree: body /children/0/children/0/value must be string"]);
   });
 
   it("hostile-strings.yaml: hostile enum values and a property named __proto__ stay data", async () => {
     const mock = hostileMock.createMockFetch();
     const client = hostile.createHostileStringsClient({ fetch: mock });
-    const body = JSON.parse('{"__proto__": {"polluted": true}, "text": "t", "mode": "`tick`"}') as hostile.EchoArgs["body"];
+    const body = JSON.parse(
+      '{"__proto__": {"polluted": true}, "text": "t", "mode": "`tick`"}',
+    ) as hostile.EchoArgs["body"];
     expect((await client.echo({ query: { mode: "*/" }, body })).ok).toBe(true);
-    const wrong = JSON.parse('{"__proto__": {"polluted": "yes"}, "text": "t", "mode": "${x}"}') as hostile.EchoArgs["body"];
+    const wrong = JSON.parse(
+      '{"__proto__": {"polluted": "yes"}, "text": "t", "mode": "${x}"}',
+    ) as hostile.EchoArgs["body"];
     await client.echo(untyped({ query: { mode: "nope" }, body: wrong }));
     expect(mock.problems).toEqual([
       'echo: query parameter mode must be one of "*/", "a\\"b", "${x}", "`tick`", "\u2028", "back\\\\slash", "__proto__", "🚀", ""; body /__proto__/polluted must be boolean',

@@ -19,7 +19,9 @@ describe("reduceSchema", () => {
       discriminator: { propertyName: "kind" },
       required: ["name"],
       additionalProperties: false,
-      properties: { name: { type: "string", format: "email", minLength: 1, maxLength: 9, pattern: "^a", title: "Name" } },
+      properties: {
+        name: { type: "string", format: "email", minLength: 1, maxLength: 9, pattern: "^a", title: "Name" },
+      },
     };
     expect(reduce(schema).reduced).toEqual({
       type: "object",
@@ -90,17 +92,29 @@ describe("createSchemaEmbedder", () => {
     openapi: "3.1.0",
     components: {
       schemas: {
-        Tree: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Tree" } }, leaf: { $ref: "#/components/schemas/Leaf" } } },
+        Tree: {
+          type: "object",
+          properties: {
+            children: { type: "array", items: { $ref: "#/components/schemas/Tree" } },
+            leaf: { $ref: "#/components/schemas/Leaf" },
+          },
+        },
         Leaf: { type: "string", description: "dropped" },
         Unused: { type: "number" },
       },
     },
-    paths: { "/t": { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Tree" } } } } } } },
+    paths: {
+      "/t": {
+        post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Tree" } } } } },
+      },
+    },
   };
 
   it("collects the targets of refs, and of refs inside them, once each, sorted, and nothing else", () => {
     const embedder = createSchemaEmbedder(document);
-    expect(embedder.embed("/paths/~1t/post/requestBody/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/Tree" });
+    expect(embedder.embed("/paths/~1t/post/requestBody/content/application~1json/schema")).toEqual({
+      $ref: "#/components/schemas/Tree",
+    });
     expect(Object.keys(embedder.refTargets())).toEqual(["#/components/schemas/Leaf", "#/components/schemas/Tree"]);
   });
 
@@ -160,7 +174,10 @@ describe("emitMockRegion", () => {
               "text/plain": { schema: { type: "string" } },
             },
           },
-          responses: { "201": { description: "ok", content: { "application/json": { schema: { type: "object" } } } }, "4xx": { description: "no" } },
+          responses: {
+            "201": { description: "ok", content: { "application/json": { schema: { type: "object" } } } },
+            "4xx": { description: "no" },
+          },
         },
       },
     },
@@ -170,7 +187,12 @@ describe("emitMockRegion", () => {
   /** As generate does, with every documented response given a fixture. */
   function emit(doc: Record<string, unknown>): string {
     const plan = planClient(buildModel(doc), "t");
-    const emitted = new Map(plan.operations.map((operation) => [operation.fixtureName, new Set(operation.operation.responses.map((response) => response.status))]));
+    const emitted = new Map(
+      plan.operations.map((operation) => [
+        operation.fixtureName,
+        new Set(operation.operation.responses.map((response) => response.status)),
+      ]),
+    );
     return emitMockRegion(plan, doc, emitted);
   }
 
@@ -198,7 +220,10 @@ describe("emitMockRegion", () => {
         success: 201,
         parameters: expect.arrayContaining([expect.objectContaining({ style: "deepObject" })]),
         requestBody: {
-          contents: [{ mediaType: "application/json", schema: { $ref: "#/components/schemas/Pet" } }, { mediaType: "text/plain" }],
+          contents: [
+            { mediaType: "application/json", schema: { $ref: "#/components/schemas/Pet" } },
+            { mediaType: "text/plain" },
+          ],
         },
         responses: { "201": { mediaType: "application/json", fixture: "201" }, "4XX": {} },
       },
@@ -209,7 +234,11 @@ describe("emitMockRegion", () => {
 
   it("keeps any string a spec holds as data inside the template literal", () => {
     const hostile = structuredClone(document) as typeof document;
-    (hostile.components.schemas.Pet as Record<string, unknown>)["enum"] = ["`${process.exit(1)}`", "back\\slash", "line\u2028sep"];
+    (hostile.components.schemas.Pet as Record<string, unknown>)["enum"] = [
+      "`${process.exit(1)}`",
+      "back\\slash",
+      "line\u2028sep",
+    ];
     const schemas = data(emit(hostile), "schemas") as Record<string, { enum: string[] }>;
     expect(schemas["#/components/schemas/Pet"]?.enum).toEqual(["`${process.exit(1)}`", "back\\slash", "line\u2028sep"]);
   });

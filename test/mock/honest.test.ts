@@ -21,7 +21,13 @@ describe("formats", () => {
   it("accepts values of every checked format", async () => {
     const mock = mocks.createMockFetch();
     const client = api.createHonestMockClient({ baseUrl, bearerAuth: "token", fetch: mock });
-    const query = { since: "2024-02-29T12:30:00Z", day: "2024-02-29", callback: "https://example.com/hook?x=1", ip4: "192.168.0.1", ip6: "2001:db8::1" };
+    const query = {
+      since: "2024-02-29T12:30:00Z",
+      day: "2024-02-29",
+      callback: "https://example.com/hook?x=1",
+      ip4: "192.168.0.1",
+      ip6: "2001:db8::1",
+    };
     const result = await client.getPet({ path: { petId }, query, headers: { "X-Contact": "ops@example.com" } });
     expect(mock.problems).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200 });
@@ -30,8 +36,18 @@ describe("formats", () => {
   it("names each parameter whose value breaks its format, by location and name", async () => {
     const mock = mocks.createMockFetch({ onProblem: "respond" });
     const client = api.createHonestMockClient({ baseUrl, bearerAuth: "token", fetch: mock });
-    const query = { since: "2024-02-30T12:30:00Z", day: "29.02.2024", callback: "not a uri", ip4: "256.1.1.1", ip6: "2001:db8:::1" };
-    const result = await client.getPet({ path: { petId: "not-a-uuid" }, query, headers: { "X-Contact": "ops at example.com" } });
+    const query = {
+      since: "2024-02-30T12:30:00Z",
+      day: "29.02.2024",
+      callback: "not a uri",
+      ip4: "256.1.1.1",
+      ip6: "2001:db8:::1",
+    };
+    const result = await client.getPet({
+      path: { petId: "not-a-uuid" },
+      query,
+      headers: { "X-Contact": "ops at example.com" },
+    });
     expect(result.status).toBe(422);
     expect(mock.problems).toEqual([
       [
@@ -52,7 +68,9 @@ describe("formats", () => {
     const body = { ...fixtures.createPet.request.body, owner: "nobody", born: "2023-02-29" };
     const result = await client.createPet({ body });
     expect(result).toMatchObject({ ok: false, status: "network" });
-    expect(mock.problems).toEqual(['createPet: body /owner must match format "email"; body /born must match format "date"']);
+    expect(mock.problems).toEqual([
+      'createPet: body /owner must match format "email"; body /born must match format "date"',
+    ]);
   });
 });
 
@@ -67,9 +85,15 @@ describe("security requirements", () => {
 
   it("answers with a 401 that names the credential when the spec documents none", async () => {
     const mock = mocks.createMockFetch();
-    const response = await mock("https://api.example/pets", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fixtures.createPet.request.body) });
+    const response = await mock("https://api.example/pets", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(fixtures.createPet.request.body),
+    });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: "createPet: header X-Api-Key is required (security scheme apiKey)" });
+    expect(await response.json()).toEqual({
+      error: "createPet: header X-Api-Key is required (security scheme apiKey)",
+    });
   });
 
   it("an Authorization header without the scheme's prefix is no token", async () => {
@@ -87,13 +111,16 @@ describe("security requirements", () => {
     const refused = await mock("https://api.example/either");
     expect(refused.status).toBe(401);
     expect(await refused.json()).toEqual({
-      error: "either: header X-Api-Key is required (security scheme apiKey) (or the credentials of another of its 2 security requirements)",
+      error:
+        "either: header X-Api-Key is required (security scheme apiKey) (or the credentials of another of its 2 security requirements)",
     });
   });
 
   it("lets an operation with an empty requirement be called anonymously, and validateRequests: false skip the check", async () => {
     expect((await api.createHonestMockClient({ baseUrl, fetch: mocks.createMockFetch() }).health()).status).toBe(204);
     const lenient = mocks.createMockFetch({ validateRequests: false });
-    expect((await api.createHonestMockClient({ baseUrl, fetch: lenient }).getPet(untyped({ path: { petId: "x" } }))).status).toBe(200);
+    expect(
+      (await api.createHonestMockClient({ baseUrl, fetch: lenient }).getPet(untyped({ path: { petId: "x" } }))).status,
+    ).toBe(200);
   });
 });

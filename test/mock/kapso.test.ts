@@ -20,7 +20,11 @@ type PhoneNumber = components["schemas"]["PhoneNumber"];
 
 type RotateOutcome =
   | { readonly ok: true; readonly number: PhoneNumber | undefined }
-  | { readonly ok: false; readonly reason: "not-found" | "rate-limited" | "rejected" | "unreachable"; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: "not-found" | "rate-limited" | "rejected" | "unreachable";
+      readonly detail: string;
+    };
 
 /** Points a phone number's webhooks at a new URL. */
 async function rotateWebhook(kapso: KapsoClient, id: string, url: string): Promise<RotateOutcome> {
@@ -31,7 +35,12 @@ async function rotateWebhook(kapso: KapsoClient, id: string, url: string): Promi
   if (result.ok) return { ok: true, number: result.data.data };
   if (result.status === "network") return { ok: false, reason: "unreachable", detail: result.error.message };
   if (result.status === 404) return { ok: false, reason: "not-found", detail: result.error.error ?? "" };
-  if (result.status === 429) return { ok: false, reason: "rate-limited", detail: `retry after ${result.response.headers.get("Retry-After") ?? "?"} s` };
+  if (result.status === 429)
+    return {
+      ok: false,
+      reason: "rate-limited",
+      detail: `retry after ${result.response.headers.get("Retry-After") ?? "?"} s`,
+    };
   return { ok: false, reason: "rejected", detail: `${result.status}: ${result.error.error ?? ""}` };
 }
 
@@ -65,7 +74,11 @@ describe("rotateWebhook against the mock", () => {
 
   it("matches behind any base path (a proxy, a local gateway)", async () => {
     const mock = createMockFetch();
-    const outcome = await rotateWebhook(kapsoWith(mock, "http://localhost:8080/gateway/kapso/v9"), "pn-1", "https://example.com/hook");
+    const outcome = await rotateWebhook(
+      kapsoWith(mock, "http://localhost:8080/gateway/kapso/v9"),
+      "pn-1",
+      "https://example.com/hook",
+    );
     expect(outcome.ok).toBe(true);
     expect(mock.calls.map((call) => call.operation)).toEqual(["updatePhoneNumber"]);
   });
@@ -73,18 +86,34 @@ describe("rotateWebhook against the mock", () => {
   it("takes the error path when the test asks for a 404 (the spec's `default` body answers it)", async () => {
     const mock = createMockFetch({ responses: { updatePhoneNumber: 404 } });
     const outcome = await rotateWebhook(kapsoWith(mock), "pn-1", "https://example.com/hook");
-    expect(outcome).toEqual({ ok: false, reason: "not-found", detail: fixtures.updatePhoneNumber.responses.default.error });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: "not-found",
+      detail: fixtures.updatePhoneNumber.responses.default.error,
+    });
   });
 
   it("takes the rate-limited path for the documented 429, reading its Retry-After", async () => {
-    const mock = createMockFetch({ responses: { updatePhoneNumber: { status: 429, headers: { "Retry-After": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "100" } } } });
+    const mock = createMockFetch({
+      responses: {
+        updatePhoneNumber: {
+          status: 429,
+          headers: { "Retry-After": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "100" },
+        },
+      },
+    });
     const outcome = await rotateWebhook(kapsoWith(mock), "pn-1", "https://example.com/hook");
     expect(outcome).toEqual({ ok: false, reason: "rate-limited", detail: "retry after 60 s" });
   });
 
   it("lets a function decide status and body from the call", async () => {
     const mock = createMockFetch({
-      responses: { updatePhoneNumber: (call) => ({ status: 503, body: { error: `busy with ${call.path["phone_number_id"] ?? "?"}` } }) },
+      responses: {
+        updatePhoneNumber: (call) => ({
+          status: 503,
+          body: { error: `busy with ${call.path["phone_number_id"] ?? "?"}` },
+        }),
+      },
     });
     const outcome = await rotateWebhook(kapsoWith(mock), "pn-7", "https://example.com/hook");
     expect(outcome).toEqual({ ok: false, reason: "rejected", detail: "503: busy with pn-7" });
@@ -95,7 +124,11 @@ describe("rotateWebhook against the mock", () => {
     const outcome = await rotateWebhook(kapsoWith(mock), "pn-1", 42 as unknown as string);
 
     // Our client turns the rejected fetch into a NetworkFailure; its message carries the mock's problem.
-    expect(outcome).toEqual({ ok: false, reason: "unreachable", detail: `network failure: mock fetch: ${WRONG_URL_TYPE}` });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: "unreachable",
+      detail: `network failure: mock fetch: ${WRONG_URL_TYPE}`,
+    });
     expect(mock.problems).toEqual([WRONG_URL_TYPE]);
     expect(() => mock.assertNoProblems()).toThrow(new MockFetchError(`mock fetch: 1 problem:\n  - ${WRONG_URL_TYPE}`));
   });
@@ -121,7 +154,10 @@ describe("aborting", () => {
     const never = () => new Promise<MockReply>(() => undefined);
     const mock = createMockFetch({ responses: { updatePhoneNumber: never } });
     const controller = new AbortController();
-    const pending = kapsoWith(mock).updatePhoneNumber({ ...fixtures.updatePhoneNumber.request, signal: controller.signal });
+    const pending = kapsoWith(mock).updatePhoneNumber({
+      ...fixtures.updatePhoneNumber.request,
+      signal: controller.signal,
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     expect(await pending).toMatchObject({ ok: false, status: "network", aborted: true });
@@ -130,7 +166,10 @@ describe("aborting", () => {
 
   it("a request aborted before it is sent is not answered, nor recorded", async () => {
     const mock = createMockFetch();
-    const result = await kapsoWith(mock).updatePhoneNumber({ ...fixtures.updatePhoneNumber.request, signal: AbortSignal.abort() });
+    const result = await kapsoWith(mock).updatePhoneNumber({
+      ...fixtures.updatePhoneNumber.request,
+      signal: AbortSignal.abort(),
+    });
     expect(result).toMatchObject({ ok: false, status: "network", aborted: true });
     expect(mock.calls).toEqual([]);
   });
@@ -147,7 +186,9 @@ describe("requests no operation answers", () => {
     const mock = createMockFetch();
     const sent = mock(new Request(`${base}/whatsapp/phone_numbers`));
     await expect(sent).rejects.toThrow(MockFetchError);
-    await expect(mock(new Request(`${base}/whatsapp/phone_numbers`))).rejects.toThrow(`mock fetch: GET /platform/v1/whatsapp/phone_numbers matches no operation of the spec; ${known}`);
+    await expect(mock(new Request(`${base}/whatsapp/phone_numbers`))).rejects.toThrow(
+      `mock fetch: GET /platform/v1/whatsapp/phone_numbers matches no operation of the spec; ${known}`,
+    );
     expect(mock.calls).toEqual([]);
     expect(mock.problems).toHaveLength(2);
   });
@@ -164,12 +205,16 @@ describe("requests no operation answers", () => {
     const response = await mock(new Request(`${base}/nowhere`, { method: "POST" }));
     expect(response.status).toBe(501);
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(await response.json()).toEqual({ error: `POST /platform/v1/nowhere matches no operation of the spec; ${known}` });
+    expect(await response.json()).toEqual({
+      error: `POST /platform/v1/nowhere matches no operation of the spec; ${known}`,
+    });
   });
 
   it("a responder for an operation that does not exist is refused when the mock is made", () => {
     const responses = { updatePhoneNumbr: 404 } as unknown as NonNullable<MockFetchOptions["responses"]>;
-    expect(() => createMockFetch({ responses })).toThrow(/createMockFetch: responses names no operation "updatePhoneNumbr"; known operations: updatePhoneNumber/);
+    expect(() => createMockFetch({ responses })).toThrow(
+      /createMockFetch: responses names no operation "updatePhoneNumbr"; known operations: updatePhoneNumber/,
+    );
   });
 });
 
@@ -177,11 +222,13 @@ describe("answers", () => {
   it("default to the first documented success, as JSON", async () => {
     const mock = createMockFetch();
     const customer = "3c90c3cc-0d44-4b50-8888-8dd25736052a"; // the spec's customer_id is a uuid
-    const response = await mock(new Request(`https://api.kapso.ai/platform/v1/customers/${customer}/whatsapp/phone_numbers`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-API-Key": "key" },
-      body: JSON.stringify(fixtures.connectPhoneNumber.request.body),
-    }));
+    const response = await mock(
+      new Request(`https://api.kapso.ai/platform/v1/customers/${customer}/whatsapp/phone_numbers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-API-Key": "key" },
+        body: JSON.stringify(fixtures.connectPhoneNumber.request.body),
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual(fixtures.connectPhoneNumber.responses[200]);
@@ -200,7 +247,12 @@ describe("answers", () => {
 describe("types", () => {
   it("names the operations, and refuses an unknown one in `responses`", () => {
     expectTypeOf<MockOperationName>().toEqualTypeOf<
-      "connectPhoneNumber" | "updatePhoneNumber" | "getPhoneNumberHealth" | "listPhoneNumberWebhooks" | "createPhoneNumberWebhook" | "updatePhoneNumberWebhook"
+      | "connectPhoneNumber"
+      | "updatePhoneNumber"
+      | "getPhoneNumberHealth"
+      | "listPhoneNumberWebhooks"
+      | "createPhoneNumberWebhook"
+      | "updatePhoneNumberWebhook"
     >();
     // @ts-expect-error: not an operation of the Kapso spec
     const options: MockFetchOptions = { responses: { updatePhoneNumbr: 404 } };

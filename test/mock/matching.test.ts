@@ -31,8 +31,19 @@ const spec = {
     "/files/{name}.{ext}": get("getFile", [pathParam("name"), pathParam("ext")]),
     "/café/menu": get("getMenu"),
     "/search": get("search", [
-      { name: "filter", in: "query", required: true, style: "deepObject", schema: { type: "object", properties: { kind: { type: "string" } } } },
-      { name: "page", in: "query", required: true, schema: { type: "object", properties: { size: { type: "integer" } } } },
+      {
+        name: "filter",
+        in: "query",
+        required: true,
+        style: "deepObject",
+        schema: { type: "object", properties: { kind: { type: "string" } } },
+      },
+      {
+        name: "page",
+        in: "query",
+        required: true,
+        schema: { type: "object", properties: { size: { type: "integer" } } },
+      },
       { name: "tag", in: "query", required: true, schema: { type: "array", items: { type: "integer" } } },
     ]),
   },
@@ -47,7 +58,9 @@ beforeAll(async () => {
   await writeFile(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
   await writeFile(join(dir, "routes.json"), JSON.stringify(spec));
   await generate({ spec: join(dir, "routes.json"), out: join(dir, "routes"), name: "routes" });
-  const module = (await import(pathToFileURL(join(dir, "routes", "mock.ts")).href)) as { createMockFetch: typeof createMockFetch };
+  const module = (await import(pathToFileURL(join(dir, "routes", "mock.ts")).href)) as {
+    createMockFetch: typeof createMockFetch;
+  };
   createMockFetch = module.createMockFetch;
 });
 
@@ -55,7 +68,11 @@ afterAll(async () => {
   await removeDir(dir);
 });
 
-async function route(path: string): Promise<{ operation: string | undefined; path: Readonly<Record<string, string>> | undefined; problems: readonly string[] }> {
+async function route(path: string): Promise<{
+  operation: string | undefined;
+  path: Readonly<Record<string, string>> | undefined;
+  problems: readonly string[];
+}> {
   const mock = createMockFetch({ onProblem: "respond" });
   await mock(`https://routes.example.com/api/v2${path}`);
   return { operation: mock.calls[0]?.operation, path: mock.calls[0]?.path, problems: mock.problems };
@@ -68,11 +85,17 @@ describe("which operation a path reaches", () => {
   });
 
   it("the longer template wins over one that only matches its end", async () => {
-    expect(await route("/owners/ann/pets/rex")).toMatchObject({ operation: "getOwnerPet", path: { owner: "ann", id: "rex" } });
+    expect(await route("/owners/ann/pets/rex")).toMatchObject({
+      operation: "getOwnerPet",
+      path: { owner: "ann", id: "rex" },
+    });
   });
 
   it("two parameters in one segment split at the literal between them", async () => {
-    expect(await route("/files/report.final.pdf")).toMatchObject({ operation: "getFile", path: { name: "report", ext: "final.pdf" } });
+    expect(await route("/files/report.final.pdf")).toMatchObject({
+      operation: "getFile",
+      path: { name: "report", ext: "final.pdf" },
+    });
   });
 
   it("a literal segment matches percent-encoded, and a parameter is decoded", async () => {
@@ -91,8 +114,11 @@ describe("which operation a path reaches", () => {
     const result = await route("/pets");
     expect(result.operation).toBeUndefined();
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^GET \/api\/v2\/pets matches no operation of the spec; known operations: getPet \(GET \/pets\/\{id\}\), /);
-    for (const name of ["getFile", "getOwnerPet", "getMyPets", "getPet", "search"]) expect(result.problems[0]).toContain(`${name} (GET /`);
+    expect(result.problems[0]).toMatch(
+      /^GET \/api\/v2\/pets matches no operation of the spec; known operations: getPet \(GET \/pets\/\{id\}\), /,
+    );
+    for (const name of ["getFile", "getOwnerPet", "getMyPets", "getPet", "search"])
+      expect(result.problems[0]).toContain(`${name} (GET /`);
   });
 });
 
@@ -102,7 +128,9 @@ describe("query parameters whose presence hides in the URL", () => {
   });
 
   it("absent ones are named; an exploded object cannot be told absent, so it is not", async () => {
-    expect((await route("/search")).problems).toEqual(["search: query parameter filter is required; query parameter tag is required"]);
+    expect((await route("/search")).problems).toEqual([
+      "search: query parameter filter is required; query parameter tag is required",
+    ]);
   });
 
   it("an array parameter is checked for presence only, not by value", async () => {

@@ -47,7 +47,9 @@ describe("MSW handlers from the fixtures", () => {
     const kapso = createKapsoClient({ apiKey: "test-key" });
     const result = await kapso.updatePhoneNumber(fixtures.updatePhoneNumber.request);
     expect(result).toMatchObject({ ok: true, status: 200, data: fixtures.updatePhoneNumber.responses[200] });
-    expect(mock.calls.map((call) => [call.operation, call.method, call.headers.get("x-api-key")])).toEqual([["updatePhoneNumber", "PATCH", "test-key"]]);
+    expect(mock.calls.map((call) => [call.operation, call.method, call.headers.get("x-api-key")])).toEqual([
+      ["updatePhoneNumber", "PATCH", "test-key"],
+    ]);
     mock.assertNoProblems();
   });
 
@@ -55,7 +57,9 @@ describe("MSW handlers from the fixtures", () => {
     const mock = createMswHandlers();
     intercept(mock);
     const kapso = createKapsoClient({ apiKey: "test-key" });
-    const body = { whatsapp_phone_number: { webhook_destination_url: 42 } } as unknown as typeof fixtures.updatePhoneNumber.request.body;
+    const body = {
+      whatsapp_phone_number: { webhook_destination_url: 42 },
+    } as unknown as typeof fixtures.updatePhoneNumber.request.body;
     const result = await kapso.updatePhoneNumber({ path: { phone_number_id: "pn_1" }, body });
     const problem = "updatePhoneNumber: body /whatsapp_phone_number/webhook_destination_url must be string";
     expect(result).toMatchObject({ ok: false, status: 422, error: { error: problem } });
@@ -64,19 +68,27 @@ describe("MSW handlers from the fixtures", () => {
   });
 
   it("answer with the fixture of the status a test chooses, under the base URL it chooses", async () => {
-    const mock = createMswHandlers({ baseUrl: "http://127.0.0.1:9/platform/v1", responses: { updatePhoneNumber: 404 } });
+    const mock = createMswHandlers({
+      baseUrl: "http://127.0.0.1:9/platform/v1",
+      responses: { updatePhoneNumber: 404 },
+    });
     intercept(mock);
     const kapso = createKapsoClient({ apiKey: "test-key", baseUrl: "http://127.0.0.1:9/platform/v1" });
     const result = await kapso.updatePhoneNumber(fixtures.updatePhoneNumber.request);
     expect(result).toMatchObject({ ok: false, status: 404 });
     // Outside the base URL nothing answers: MSW's onUnhandledRequest makes the request fail.
-    const elsewhere = await createKapsoClient({ apiKey: "test-key" }).updatePhoneNumber(fixtures.updatePhoneNumber.request);
+    const elsewhere = await createKapsoClient({ apiKey: "test-key" }).updatePhoneNumber(
+      fixtures.updatePhoneNumber.request,
+    );
     expect(elsewhere).toMatchObject({ ok: false, status: "network" });
   });
 
   it("type-checks strictly against msw's types", async () => {
     const config = join(dir, "tsconfig.json");
-    await writeFile(config, JSON.stringify({ compilerOptions: strictCompilerOptions, include: [join(dir, "kapso", "*.ts")] }));
+    await writeFile(
+      config,
+      JSON.stringify({ compilerOptions: strictCompilerOptions, include: [join(dir, "kapso", "*.ts")] }),
+    );
     const checked = await runTsc(["-p", config]);
     expect(checked.stdout + checked.stderr).toBe("");
   });

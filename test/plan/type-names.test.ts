@@ -7,7 +7,8 @@ const schema = (name: string): NamedComponentModel => ({ section: "schemas", nam
 
 describe("typeIdentifier", () => {
   it("keeps a name that is already an identifier, as written", () => {
-    for (const name of ["Pet", "pet_v2", "Größe", "$Money", "_private", "ÉtatCivil"]) expect(typeIdentifier(name)).toBe(name);
+    for (const name of ["Pet", "pet_v2", "Größe", "$Money", "_private", "ÉtatCivil"])
+      expect(typeIdentifier(name)).toBe(name);
   });
 
   it("joins any other name from its words, in PascalCase", () => {
@@ -27,20 +28,34 @@ describe("typeIdentifier", () => {
 });
 
 describe("planNamedTypes", () => {
-  const names = (components: NamedComponentModel[], taken: string[] = []): string[] => planNamedTypes(components, taken).map((plan) => plan.typeName);
+  const names = (components: NamedComponentModel[], taken: string[] = []): string[] =>
+    planNamedTypes(components, taken).map((plan) => plan.typeName);
 
   it("gives a name written as an identifier before a name made from another key's words", () => {
     expect(names([schema("pet-store.Pet"), schema("PetStorePet")])).toEqual(["PetStorePet2", "PetStorePet"]);
   });
 
   it("leaves the client's exports their names: the component takes its section's suffix", () => {
-    expect(names([schema("listPets"), schema("ListPetsResult")], ["listPets", "ListPetsResult"])).toEqual(["listPetsSchema", "ListPetsResultSchema"]);
+    expect(names([schema("listPets"), schema("ListPetsResult")], ["listPets", "ListPetsResult"])).toEqual([
+      "listPetsSchema",
+      "ListPetsResultSchema",
+    ]);
     expect(names([schema("Foo"), schema("Foo!")], ["FooSchema"])).toEqual(["Foo", "Foo2"]);
   });
 
   it("tells a request body and a response from a schema of the same name by their suffix", () => {
-    const body: NamedComponentModel = { section: "requestBodies", name: "Pet", description: undefined, mediaType: "application/json" };
-    const response: NamedComponentModel = { section: "responses", name: "Pet", description: undefined, mediaType: "application/json" };
+    const body: NamedComponentModel = {
+      section: "requestBodies",
+      name: "Pet",
+      description: undefined,
+      mediaType: "application/json",
+    };
+    const response: NamedComponentModel = {
+      section: "responses",
+      name: "Pet",
+      description: undefined,
+      mediaType: "application/json",
+    };
     expect(names([schema("Pet"), body, response])).toEqual(["Pet", "PetRequestBody", "PetResponse"]);
     expect(names([body, response])).toEqual(["Pet", "PetResponse"]);
   });

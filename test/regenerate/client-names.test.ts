@@ -49,16 +49,31 @@ const usable = [
 
 describe("awkward client names", () => {
   it("each becomes identifiers that compile under strict tsc", async () => {
-    await writeFile(join(project, "kapso-codegen.config.json"), JSON.stringify({ apis: usable.map(({ api }) => ({ spec: "api.yaml", ...api })) }));
+    await writeFile(
+      join(project, "kapso-codegen.config.json"),
+      JSON.stringify({ apis: usable.map(({ api }) => ({ spec: "api.yaml", ...api })) }),
+    );
     const result = await runCli(["generate", "-q"], project);
     expect(result.code, result.stderr).toBe(0);
     for (const { api, factory } of usable) {
-      expect(await readFile(join(project, api.out, "client.ts"), "utf8"), api.out).toContain(`export function ${factory}(`);
+      expect(await readFile(join(project, api.out, "client.ts"), "utf8"), api.out).toContain(
+        `export function ${factory}(`,
+      );
     }
     await writeFile(
       join(project, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2023", "DOM"], types: [], noEmit: true },
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2023", "DOM"],
+          types: [],
+          noEmit: true,
+        },
         include: ["out"],
       }),
     );
@@ -70,16 +85,24 @@ describe("awkward client names", () => {
   it("an output folder named like `2024-api`, with flags: generates createApi2024ApiClient", async () => {
     const result = await runCli(["generate", "--spec", "api.yaml", "--out", "flags/2024-api", "-q"], project);
     expect(result.code, result.stderr).toBe(0);
-    expect(await readFile(join(project, "flags", "2024-api", "client.ts"), "utf8")).toContain("export function createApi2024ApiClient(");
+    expect(await readFile(join(project, "flags", "2024-api", "client.ts"), "utf8")).toContain(
+      "export function createApi2024ApiClient(",
+    );
   }, 120_000);
 
   it.each([
     { args: ["--name", ""], why: /the client name is empty; give one with --name/ },
     { args: ["--name", "🚀"], why: /the client name "🚀" has no letters or digits/ },
     { args: ["--name", "._. -_-"], why: /the client name "\._\. -_-" has no letters or digits/ },
-    { args: ["--out", "out/🚀✨"], why: /the client name "🚀✨" has no letters or digits to build createXClient from \(taken from the --out folder's name\)/ },
+    {
+      args: ["--out", "out/🚀✨"],
+      why: /the client name "🚀✨" has no letters or digits to build createXClient from \(taken from the --out folder's name\)/,
+    },
   ])("$args is a usage error (exit 2) that says why, and writes nothing", async ({ args, why }) => {
-    const result = await runCli(["generate", "--spec", "api.yaml", ...(args.includes("--out") ? [] : ["--out", "refused"]), ...args], project);
+    const result = await runCli(
+      ["generate", "--spec", "api.yaml", ...(args.includes("--out") ? [] : ["--out", "refused"]), ...args],
+      project,
+    );
     expect(result.stderr).toMatch(why);
     expect(result.code).toBe(2);
     await expect(readFile(join(project, "refused", "client.ts"))).rejects.toThrow();
@@ -88,7 +111,9 @@ describe("awkward client names", () => {
   it("a config API whose folder name has no letters or digits is a usage error too", async () => {
     await writeFile(join(project, "bad.config.json"), JSON.stringify({ apis: [{ spec: "api.yaml", out: "out/__" }] }));
     const result = await runCli(["generate", "--config", "bad.config.json"], project);
-    expect(result.stderr).toMatch(/the client name "__" has no letters or digits .*\(taken from the `out` folder's name\)/);
+    expect(result.stderr).toMatch(
+      /the client name "__" has no letters or digits .*\(taken from the `out` folder's name\)/,
+    );
     expect(result.code).toBe(2);
   });
 });

@@ -30,50 +30,90 @@ describe("config validation", () => {
     const folder = await project("typo", '{\n  "apis": [\n    { "spec": "pets.yaml", "outt": "gen" }\n  ]\n}\n');
     const result = await runCli(["generate"], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^kapso-codegen: kapso-codegen\.config\.json:3:28: unknown key `outt` in apis\[0\]; did you mean `out`\?/);
+    expect(result.stderr).toMatch(
+      /^kapso-codegen: kapso-codegen\.config\.json:3:28: unknown key `outt` in apis\[0\]; did you mean `out`\?/,
+    );
     expect((await readTree(folder)).has("gen/client.ts")).toBe(false);
   });
 
   it("names an unknown top-level key, in a .mjs config too", async () => {
-    const folder = await project("top", 'export default { api: [{ spec: "pets.yaml" }] };\n', "kapso-codegen.config.mjs");
+    const folder = await project(
+      "top",
+      'export default { api: [{ spec: "pets.yaml" }] };\n',
+      "kapso-codegen.config.mjs",
+    );
     const result = await runCli(["generate"], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^kapso-codegen: kapso-codegen\.config\.mjs: unknown key `api` in the config; did you mean `apis`\?/);
+    expect(result.stderr).toMatch(
+      /^kapso-codegen: kapso-codegen\.config\.mjs: unknown key `api` in the config; did you mean `apis`\?/,
+    );
   });
 
   it("gives a JSON syntax error its line and column", async () => {
     const folder = await project("syntax", '{\n  "apis": [\n    { "spec": "pets.yaml" },,\n  ]\n}\n');
     const result = await runCli(["generate"], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^kapso-codegen: kapso-codegen\.config\.json:3:29: cannot parse the config: ValueExpected/);
+    expect(result.stderr).toMatch(
+      /^kapso-codegen: kapso-codegen\.config\.json:3:29: cannot parse the config: ValueExpected/,
+    );
   });
 });
 
 describe("overlapping output folders", () => {
   it("refuses an API folder inside another's (exit 2), naming both", async () => {
-    const folder = await project("nested", JSON.stringify({ apis: [{ spec: "pets.yaml", out: "gen", name: "a" }, { spec: "pets.yaml", out: "gen/b", name: "b" }] }));
+    const folder = await project(
+      "nested",
+      JSON.stringify({
+        apis: [
+          { spec: "pets.yaml", out: "gen", name: "a" },
+          { spec: "pets.yaml", out: "gen/b", name: "b" },
+        ],
+      }),
+    );
     const result = await runCli(["generate", "--check"], folder);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/API a and API b have output folders inside one another \(gen, gen\/b\)/);
   });
 
   it("refuses two APIs with the same out, and a runtime folder inside an API's", async () => {
-    const same = await project("same", JSON.stringify({ apis: [{ spec: "pets.yaml", out: "gen", name: "a" }, { spec: "pets.yaml", out: "gen", name: "b" }] }));
+    const same = await project(
+      "same",
+      JSON.stringify({
+        apis: [
+          { spec: "pets.yaml", out: "gen", name: "a" },
+          { spec: "pets.yaml", out: "gen", name: "b" },
+        ],
+      }),
+    );
     const sameResult = await runCli(["generate"], same);
     expect(sameResult.code).toBe(2);
     expect(sameResult.stderr).toMatch(/API a and API b have the same output folder/);
 
-    const runtime = await project("runtime", JSON.stringify({ apis: [{ spec: "pets.yaml", out: "gen/a" }, { spec: "pets.yaml", out: "gen/b" }], runtime: "gen/a/rt" }));
+    const runtime = await project(
+      "runtime",
+      JSON.stringify({
+        apis: [
+          { spec: "pets.yaml", out: "gen/a" },
+          { spec: "pets.yaml", out: "gen/b" },
+        ],
+        runtime: "gen/a/rt",
+      }),
+    );
     const runtimeResult = await runCli(["generate"], runtime);
     expect(runtimeResult.code).toBe(2);
     expect(runtimeResult.stderr).toMatch(/API a and the shared runtime .*set `runtime` to a folder of its own/);
   });
 
   it("refuses an ad-hoc --spec/--out run into a folder the config manages, suggesting --api", async () => {
-    const folder = await project("managed", JSON.stringify({ apis: [{ spec: "pets.yaml", out: "src/api/pets", msw: true }] }));
+    const folder = await project(
+      "managed",
+      JSON.stringify({ apis: [{ spec: "pets.yaml", out: "src/api/pets", msw: true }] }),
+    );
     const exact = await runCli(["generate", "--spec", "pets.yaml", "--out", "src/api/pets"], folder);
     expect(exact.code).toBe(2);
-    expect(exact.stderr).toMatch(/src\/api\/pets is the output folder of API pets in .*kapso-codegen generate --api pets/);
+    expect(exact.stderr).toMatch(
+      /src\/api\/pets is the output folder of API pets in .*kapso-codegen generate --api pets/,
+    );
     const around = await runCli(["generate", "--spec", "pets.yaml", "--out", "."], folder);
     expect(around.code).toBe(2);
     expect(around.stderr).toMatch(/\. overlaps the output folder of API pets/);

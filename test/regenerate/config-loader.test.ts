@@ -38,21 +38,34 @@ describe("module configs run by a tool that the project does not have installed"
   it.each([
     ["kapso-codegen.config.ts", TYPED_CONFIG],
     ["kapso-codegen.config.mts", TYPED_CONFIG],
-    ["kapso-codegen.config.mjs", 'import { defineConfig } from "kapso-codegen";\nexport default defineConfig({ apis: [{ spec: "specs/pets.yaml", out: "src/api/pets" }] });\n'],
-  ])("%s: defineConfig comes from the running tool, and nothing is written beside the config", async (configName, config) => {
-    const folder = await bareProject(configName.replaceAll(".", "-"), configName, config);
-    const before = await readdir(folder);
-    const result = await runCli(["generate", "-q"], folder);
-    expect(result.stderr.replace(/^warning: openapi-fetch .*\n/gm, "")).toBe("");
-    expect(result.code).toBe(0);
-    expect((await readdir(join(folder, "src", "api", "pets"))).sort()).toContain("client.ts");
-    expect((await readdir(folder)).sort()).toEqual([...before, "src"].sort());
-  });
+    [
+      "kapso-codegen.config.mjs",
+      'import { defineConfig } from "kapso-codegen";\nexport default defineConfig({ apis: [{ spec: "specs/pets.yaml", out: "src/api/pets" }] });\n',
+    ],
+  ])(
+    "%s: defineConfig comes from the running tool, and nothing is written beside the config",
+    async (configName, config) => {
+      const folder = await bareProject(configName.replaceAll(".", "-"), configName, config);
+      const before = await readdir(folder);
+      const result = await runCli(["generate", "-q"], folder);
+      expect(result.stderr.replace(/^warning: openapi-fetch .*\n/gm, "")).toBe("");
+      expect(result.code).toBe(0);
+      expect((await readdir(join(folder, "src", "api", "pets"))).sort()).toContain("client.ts");
+      expect((await readdir(folder)).sort()).toEqual([...before, "src"].sort());
+    },
+  );
 
   it("a config's relative import of a TypeScript helper resolves beside it", async () => {
-    const folder = await bareProject("helper", "kapso-codegen.config.ts", 'import { defineConfig } from "kapso-codegen";\nimport { pets } from "./apis/pets.js";\nexport default defineConfig({ apis: [pets] });\n');
+    const folder = await bareProject(
+      "helper",
+      "kapso-codegen.config.ts",
+      'import { defineConfig } from "kapso-codegen";\nimport { pets } from "./apis/pets.js";\nexport default defineConfig({ apis: [pets] });\n',
+    );
     await mkdir(join(folder, "apis"));
-    await writeFile(join(folder, "apis", "pets.ts"), 'import type { ApiConfig } from "kapso-codegen";\nexport const pets: ApiConfig = { spec: "specs/pets.yaml", out: "gen/pets" };\n');
+    await writeFile(
+      join(folder, "apis", "pets.ts"),
+      'import type { ApiConfig } from "kapso-codegen";\nexport const pets: ApiConfig = { spec: "specs/pets.yaml", out: "gen/pets" };\n',
+    );
     const result = await runCli(["generate", "-q"], folder);
     expect(result.code, result.stderr).toBe(0);
     expect(await readdir(join(folder, "gen", "pets"))).toContain("client.ts");
@@ -62,8 +75,14 @@ describe("module configs run by a tool that the project does not have installed"
     const folder = await bareProject("other-copy", "kapso-codegen.config.ts", TYPED_CONFIG);
     const other = join(folder, "node_modules", "kapso-codegen");
     await mkdir(other, { recursive: true });
-    await writeFile(join(other, "package.json"), JSON.stringify({ name: "kapso-codegen", version: "0.0.1", type: "module", exports: "./index.js" }));
-    await writeFile(join(other, "index.js"), 'export function defineConfig() { throw new Error("the other copy was loaded"); }\n');
+    await writeFile(
+      join(other, "package.json"),
+      JSON.stringify({ name: "kapso-codegen", version: "0.0.1", type: "module", exports: "./index.js" }),
+    );
+    await writeFile(
+      join(other, "index.js"),
+      'export function defineConfig() { throw new Error("the other copy was loaded"); }\n',
+    );
     const result = await runCli(["generate", "-q"], folder);
     expect(result.stderr).not.toContain("the other copy");
     expect(result.code).toBe(0);
@@ -82,9 +101,24 @@ describe("loadConfig", () => {
 
 describe("a broken module config is reported against the user's file", () => {
   it.each([
-    ["a syntax error, at its line and column", "kapso-codegen.config.ts", "const a = 1;\nexport default defineConfig({ apis: [ });\n", /^kapso-codegen: kapso-codegen\.config\.ts:2:\d+: cannot load the config: syntax error: Unexpected token/],
-    ["a throw while loading", "kapso-codegen.config.mjs", 'throw new Error("no API key in this shell");\n', /^kapso-codegen: kapso-codegen\.config\.mjs: cannot load the config: no API key in this shell$/],
-    ["an import that does not resolve", "kapso-codegen.config.ts", 'import { apis } from "./missing-apis.js";\nexport default { apis };\n', /^kapso-codegen: kapso-codegen\.config\.ts: cannot load the config: Cannot find module '\.\/missing-apis\.js'/],
+    [
+      "a syntax error, at its line and column",
+      "kapso-codegen.config.ts",
+      "const a = 1;\nexport default defineConfig({ apis: [ });\n",
+      /^kapso-codegen: kapso-codegen\.config\.ts:2:\d+: cannot load the config: syntax error: Unexpected token/,
+    ],
+    [
+      "a throw while loading",
+      "kapso-codegen.config.mjs",
+      'throw new Error("no API key in this shell");\n',
+      /^kapso-codegen: kapso-codegen\.config\.mjs: cannot load the config: no API key in this shell$/,
+    ],
+    [
+      "an import that does not resolve",
+      "kapso-codegen.config.ts",
+      'import { apis } from "./missing-apis.js";\nexport default { apis };\n',
+      /^kapso-codegen: kapso-codegen\.config\.ts: cannot load the config: Cannot find module '\.\/missing-apis\.js'/,
+    ],
   ])("%s", async (_, configName, config, expected) => {
     const folder = await bareProject(`broken-${configName}-${config.length}`, configName, config);
     const before = await readdir(folder);
@@ -96,5 +130,4 @@ describe("a broken module config is reported against the user's file", () => {
     expect(result.stderr).not.toMatch(/\.\d+\.mjs|node_modules\/\.cache/);
     expect(await readdir(folder)).toEqual(before);
   });
-
 });

@@ -26,7 +26,16 @@ async function project(name: string): Promise<string> {
   await mkdir(join(folder, "node_modules"));
   await symlink(root, join(folder, "node_modules", "kapso-codegen"), "dir");
   await symlink(join(root, "node_modules", "openapi-fetch"), join(folder, "node_modules", "openapi-fetch"), "dir");
-  await writeFile(join(folder, "package.json"), JSON.stringify({ name, private: true, type: "module", dependencies: { "openapi-fetch": "*" }, devDependencies: { "kapso-codegen": "*" } }));
+  await writeFile(
+    join(folder, "package.json"),
+    JSON.stringify({
+      name,
+      private: true,
+      type: "module",
+      dependencies: { "openapi-fetch": "*" },
+      devDependencies: { "kapso-codegen": "*" },
+    }),
+  );
   return folder;
 }
 
@@ -56,7 +65,21 @@ describe("kapso-codegen.config", () => {
 
     await writeFile(
       join(folder, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noUnusedLocals: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2023", "DOM"], types: [], noEmit: true }, include: ["src"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          noUnusedLocals: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2023", "DOM"],
+          types: [],
+          noEmit: true,
+        },
+        include: ["src"],
+      }),
     );
     const tsc = await runTsc(["-p", join(folder, "tsconfig.json")]);
     expect(tsc.stdout).toBe("");
@@ -75,7 +98,9 @@ describe("kapso-codegen.config", () => {
     const result = await runCli(["generate", "--api", "pets", "-q"], folder);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect((await readTree(join(folder, "src/api/pets"))).get("runtime.ts")).toContain('export * from "../../common/runtime.js";');
+    expect((await readTree(join(folder, "src/api/pets"))).get("runtime.ts")).toContain(
+      'export * from "../../common/runtime.js";',
+    );
     expect((await readTree(join(folder, "src/api/kapso"))).size).toBe(0);
   });
 
@@ -102,7 +127,9 @@ describe("kapso-codegen.config", () => {
     const [kapso, pets] = twoApis.apis;
     await writeFile(config, JSON.stringify({ apis: [kapso, { ...pets, msw: true }] }));
     expect((await runCli(["generate", "-q"], folder)).code).toBe(0);
-    expect((await readTree(join(folder, "src/api/pets"))).get("msw.ts")).toContain('const specBaseUrl = "https://pets.example.com";');
+    expect((await readTree(join(folder, "src/api/pets"))).get("msw.ts")).toContain(
+      'const specBaseUrl = "https://pets.example.com";',
+    );
     expect((await readTree(join(folder, "src/api/kapso"))).has("msw.ts")).toBe(false);
 
     await writeFile(config, JSON.stringify(twoApis));

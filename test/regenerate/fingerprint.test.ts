@@ -47,7 +47,10 @@ async function writeProbe(): Promise<string[]> {
     `export async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  if (!/\\/dist\\/generator\\/index\\.js$/.test(resolved.url)) return resolved;\n  return { url: "data:text/javascript," + encodeURIComponent(${JSON.stringify(standIn)}), format: "module", shortCircuit: true };\n}\n`,
   );
   const register = join(dir, "probe.mjs");
-  await writeFile(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  await writeFile(
+    register,
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
   return ["--import", register];
 }
 
@@ -110,7 +113,11 @@ describe("an unchanged run", () => {
   });
 
   it("is a no-op for a spec with bytes that are not UTF-8 (a Latin-1 comment) too", async () => {
-    const latin1 = Buffer.concat([Buffer.from("# in Latin-1: "), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]), Buffer.from(MAIN_SPEC)]);
+    const latin1 = Buffer.concat([
+      Buffer.from("# in Latin-1: "),
+      Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]),
+      Buffer.from(MAIN_SPEC),
+    ]);
     await writeFile(spec("latin1.yaml"), latin1);
     expect((await generate(["--spec", "specs/latin1.yaml", "--out", "out/latin1", "-q"])).code).toBe(0);
     const again = await probed(["--spec", "specs/latin1.yaml", "--out", "out/latin1"]);
@@ -151,15 +158,30 @@ describe("kapso-codegen inputs", () => {
     const [api] = apis;
     if (api === undefined) throw new Error("no API listed");
 
-    expect(api.files.slice(0, 3)).toEqual([{ path: "specs/main.yaml", text: true }, { path: "specs/common.yaml", text: true }, { path: "package.json", key: "prettier" }]);
-    expect(api.values).toEqual(expect.arrayContaining(["spec=../../../specs/main.yaml", "name=main", "strict=false", "msw=false", "runtimeDir=../runtime"]));
+    expect(api.files.slice(0, 3)).toEqual([
+      { path: "specs/main.yaml", text: true },
+      { path: "specs/common.yaml", text: true },
+      { path: "package.json", key: "prettier" },
+    ]);
+    expect(api.values).toEqual(
+      expect.arrayContaining([
+        "spec=../../../specs/main.yaml",
+        "name=main",
+        "strict=false",
+        "msw=false",
+        "runtimeDir=../runtime",
+      ]),
+    );
     expect(api.outputs).toContain("src/api/main/client.ts");
-    const manifest = (folder: string): { fingerprint: string } => JSON.parse(readFileSync(join(project, folder, "kapso-codegen.manifest.json"), "utf8")) as { fingerprint: string };
+    const manifest = (folder: string): { fingerprint: string } =>
+      JSON.parse(readFileSync(join(project, folder, "kapso-codegen.manifest.json"), "utf8")) as { fingerprint: string };
     expect(fingerprintOf(api)).toBe(manifest("src/api/main").fingerprint);
     expect(fingerprintOf(runtime)).toBe(manifest("src/api/runtime").fingerprint);
 
     const text = await runCli(["inputs"], project);
-    expect(text.stdout).toMatch(/^src\/api\/main \(main\)\n {2}file {4}specs\/main\.yaml\n {2}file {4}specs\/common\.yaml\n/);
+    expect(text.stdout).toMatch(
+      /^src\/api\/main \(main\)\n {2}file {4}specs\/main\.yaml\n {2}file {4}specs\/common\.yaml\n/,
+    );
     expect(text.stdout).toContain("  value   name=main\n");
   });
 });
@@ -196,14 +218,36 @@ interface ProbeRow {
 
 const probeRows: ProbeRow[] = [
   { input: "main spec bytes", change: () => replaceFile(spec("main.yaml"), `${MAIN_SPEC}# a comment\n`) },
-  { input: "a $ref'd file of the spec", change: () => replaceFile(spec("common.yaml"), COMMON_SPEC.replace("type: boolean", "type: boolean, description: Alive")) },
-  { input: "client name", change: () => editConfig((config) => void (config.apis[0] = { ...CONFIG.apis[0]!, name: "renamed" })) },
+  {
+    input: "a $ref'd file of the spec",
+    change: () =>
+      replaceFile(spec("common.yaml"), COMMON_SPEC.replace("type: boolean", "type: boolean, description: Alive")),
+  },
+  {
+    input: "client name",
+    change: () => editConfig((config) => void (config.apis[0] = { ...CONFIG.apis[0]!, name: "renamed" })),
+  },
   { input: "strict", change: () => editConfig((config) => void (config.strict = true)) },
-  { input: "msw", change: () => editConfig((config) => void (config.apis[0] = { ...CONFIG.apis[0]!, msw: true } as (typeof CONFIG.apis)[0])) },
+  {
+    input: "msw",
+    change: () =>
+      editConfig((config) => void (config.apis[0] = { ...CONFIG.apis[0]!, msw: true } as (typeof CONFIG.apis)[0])),
+  },
   { input: "runtime dir", change: () => editConfig((config) => void (config.runtime = "src/api/shared")) },
-  { input: "the prettier key of package.json", change: () => replaceFile(join(project, "package.json"), PACKAGE_JSON.replace("{", '{ "prettier": { "semi": false },')) },
-  ...FORMAT_CONFIG_KINDS.map((name) => ({ input: `format config ${name}`, change: () => replaceFile(join(project, name), "# a format setting\n") })),
-  { input: "an output file edited", change: async () => replaceFile(join(out(), "client.ts"), `${await readFile(join(out(), "client.ts"), "utf8")}// edited\n`) },
+  {
+    input: "the prettier key of package.json",
+    change: () =>
+      replaceFile(join(project, "package.json"), PACKAGE_JSON.replace("{", '{ "prettier": { "semi": false },')),
+  },
+  ...FORMAT_CONFIG_KINDS.map((name) => ({
+    input: `format config ${name}`,
+    change: () => replaceFile(join(project, name), "# a format setting\n"),
+  })),
+  {
+    input: "an output file edited",
+    change: async () =>
+      replaceFile(join(out(), "client.ts"), `${await readFile(join(out(), "client.ts"), "utf8")}// edited\n`),
+  },
   { input: "an output file deleted", change: () => replaceFile(join(out(), "mock.ts"), undefined) },
 ];
 
@@ -215,42 +259,77 @@ interface BrokenRow {
 }
 
 const brokenRows: BrokenRow[] = [
-  { input: "main spec truncated", change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.slice(0, MAIN_SPEC.indexOf("content: {") + 12)), error: /specs\/main\.yaml:\d+:\d+: cannot parse/ },
-  { input: "main spec not YAML", change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.replace("paths:", "paths: [unclosed")), error: /specs\/main\.yaml:\d+:\d+: cannot parse/ },
-  { input: "a $ref to a missing file", change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.replace("common.yaml", "missing.yaml")), error: /specs\/main\.yaml:9:\d+ \(at \/paths\/.*\): broken \$ref/ },
-  { input: "the $ref'd file deleted", change: () => replaceFile(spec("common.yaml"), undefined), error: /specs\/main\.yaml:9:\d+ \(at \/paths\/.*\): broken \$ref/ },
-  { input: "the $ref'd file not YAML", change: () => replaceFile(spec("common.yaml"), "Pong: [unclosed\n"), error: /specs\/common\.yaml:\d+:\d+: cannot parse/ },
-  { input: "main spec binary", change: () => replaceFile(spec("main.yaml"), new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0xff, 0xfe, 1, 2, 3])), error: /specs\/main\.yaml:1:1: / },
+  {
+    input: "main spec truncated",
+    change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.slice(0, MAIN_SPEC.indexOf("content: {") + 12)),
+    error: /specs\/main\.yaml:\d+:\d+: cannot parse/,
+  },
+  {
+    input: "main spec not YAML",
+    change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.replace("paths:", "paths: [unclosed")),
+    error: /specs\/main\.yaml:\d+:\d+: cannot parse/,
+  },
+  {
+    input: "a $ref to a missing file",
+    change: () => replaceFile(spec("main.yaml"), MAIN_SPEC.replace("common.yaml", "missing.yaml")),
+    error: /specs\/main\.yaml:9:\d+ \(at \/paths\/.*\): broken \$ref/,
+  },
+  {
+    input: "the $ref'd file deleted",
+    change: () => replaceFile(spec("common.yaml"), undefined),
+    error: /specs\/main\.yaml:9:\d+ \(at \/paths\/.*\): broken \$ref/,
+  },
+  {
+    input: "the $ref'd file not YAML",
+    change: () => replaceFile(spec("common.yaml"), "Pong: [unclosed\n"),
+    error: /specs\/common\.yaml:\d+:\d+: cannot parse/,
+  },
+  {
+    input: "main spec binary",
+    change: () => replaceFile(spec("main.yaml"), new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0xff, 0xfe, 1, 2, 3])),
+    error: /specs\/main\.yaml:1:1: /,
+  },
 ];
 
 describe("a changed input", () => {
   // Each row starts from the no-op state the row before it ended with (the first, from "an unchanged run").
-  it.each(probeRows)("$input: the next run regenerates the API folder, and putting it back makes it a no-op again", async (row) => {
-    const putBack = await row.change();
-    const result = await probed();
-    expect(result.stderr).toContain(`full pipeline: ${out()}`);
-    expect(result.code).toBe(99);
-    await putBack();
-    await expectNoop();
-  }, 60_000);
+  it.each(probeRows)(
+    "$input: the next run regenerates the API folder, and putting it back makes it a no-op again",
+    async (row) => {
+      const putBack = await row.change();
+      const result = await probed();
+      expect(result.stderr).toContain(`full pipeline: ${out()}`);
+      expect(result.code).toBe(99);
+      await putBack();
+      await expectNoop();
+    },
+    60_000,
+  );
 
   it("anywhere else in package.json: still a no-op (prettier reads only its prettier key)", async () => {
-    const putBack = await replaceFile(join(project, "package.json"), PACKAGE_JSON.replace("{", '{ "scripts": { "build": "tsc" },'));
+    const putBack = await replaceFile(
+      join(project, "package.json"),
+      PACKAGE_JSON.replace("{", '{ "scripts": { "build": "tsc" },'),
+    );
     await expectNoop();
     await putBack();
   });
 
-  it.each(brokenRows)("$input: the next run reads the spec and fails with a located error (exit 1), never 'up to date'", async (row) => {
-    const before = await readTree(out());
-    const putBack = await row.change();
-    const result = await generate();
-    expect(result.stdout).not.toMatch(/up to date/);
-    expect(result.stderr).toMatch(row.error);
-    expect(result.code).toBe(1);
-    expect(await readTree(out())).toEqual(before);
-    await putBack();
-    await expectNoop();
-  }, 120_000);
+  it.each(brokenRows)(
+    "$input: the next run reads the spec and fails with a located error (exit 1), never 'up to date'",
+    async (row) => {
+      const before = await readTree(out());
+      const putBack = await row.change();
+      const result = await generate();
+      expect(result.stdout).not.toMatch(/up to date/);
+      expect(result.stderr).toMatch(row.error);
+      expect(result.code).toBe(1);
+      expect(await readTree(out())).toEqual(before);
+      await putBack();
+      await expectNoop();
+    },
+    120_000,
+  );
 });
 
 describe("the main spec switched to another one", () => {

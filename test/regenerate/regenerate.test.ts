@@ -33,7 +33,10 @@ async function moduleLog(): Promise<{ args: string[]; read: () => Promise<string
     `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  if (/^(openapi-typescript|ts-morph|prettier|typescript|ajv|yargs)/.test(specifier)) appendFileSync(${JSON.stringify(log)}, specifier + "\\n");\n  return next(specifier, context);\n}\n`,
   );
   const register = join(dir, "register.mjs");
-  await writeFile(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  await writeFile(
+    register,
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
   await writeFile(log, "");
   return { args: ["--import", register], read: () => readFile(log, "utf8") };
 }
@@ -43,8 +46,20 @@ describe("no-op regeneration", () => {
     const out = join(dir, "noop");
     const spec = await specCopy("noop");
     expect((await runCli(["generate", "--spec", spec, "--out", out, "-q"])).code).toBe(0);
-    const manifest = JSON.parse(await readFile(join(out, "kapso-codegen.manifest.json"), "utf8")) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files)).toEqual(["client.ts", "fixtures.ts", "index.ts", "mock.ts", "openapi.json", "runtime.ts", "schema-check.ts", "schema.ts", "serialize.ts"]);
+    const manifest = JSON.parse(await readFile(join(out, "kapso-codegen.manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
+    expect(Object.keys(manifest.files)).toEqual([
+      "client.ts",
+      "fixtures.ts",
+      "index.ts",
+      "mock.ts",
+      "openapi.json",
+      "runtime.ts",
+      "schema-check.ts",
+      "schema.ts",
+      "serialize.ts",
+    ]);
 
     const modules = await moduleLog();
     const second = await runCli(["generate", "--spec", spec, "--out", out], root, modules.args);
@@ -57,7 +72,9 @@ describe("no-op regeneration", () => {
     const out = join(dir, "changed");
     const spec = await specCopy("changed");
     await runCli(["generate", "--spec", spec, "--out", out, "-q"]);
-    const document = parse(await readFile(spec, "utf8")) as { components: { schemas: { PhoneNumber: { properties: Record<string, unknown> } } } };
+    const document = parse(await readFile(spec, "utf8")) as {
+      components: { schemas: { PhoneNumber: { properties: Record<string, unknown> } } };
+    };
     delete document.components.schemas.PhoneNumber.properties["status"];
     await writeFile(spec, stringify(document));
 

@@ -59,6 +59,7 @@ export async function generateRuntimeSpecs(): Promise<Generated> {
     name: "paging",
     pagination: [{ style: "page", page: "pageNumber", items: "results", totalPages: "info.pages" }],
   });
-  const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(join(dir, name, "index.ts")).href)) as T;
+  const load = async <T>(name: string): Promise<T> =>
+    (await import(pathToFileURL(join(dir, name, "index.ts")).href)) as T;
   return { dir, rateLimits: await load<RateLimitsApi>("rate-limits"), paging: await load<PagingApi>("paging") };
 }

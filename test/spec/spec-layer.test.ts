@@ -21,7 +21,10 @@ const document = {
 
 describe("$ref resolution", () => {
   it("follows a chain to the object and says where it lives", () => {
-    expect(locateObject(document, "/components/schemas/Alias")).toEqual({ value: document.components.schemas.Pet, pointer: "/components/schemas/Pet" });
+    expect(locateObject(document, "/components/schemas/Alias")).toEqual({
+      value: document.components.schemas.Pet,
+      pointer: "/components/schemas/Pet",
+    });
   });
 
   it("ends a cycle as broken and names the pointer it came back to", () => {
@@ -40,15 +43,31 @@ describe("$ref resolution", () => {
 
 describe("allOf merging", () => {
   it("keeps every pattern: the later ones as an allOf beside the bag", () => {
-    const merged = mergeAllOf(document, { allOf: [{ $ref: "#/components/schemas/Code" }, { pattern: "^A", maxLength: 4 }] });
+    const merged = mergeAllOf(document, {
+      allOf: [{ $ref: "#/components/schemas/Code" }, { pattern: "^A", maxLength: 4 }],
+    });
     expect(merged).toEqual({ type: "string", pattern: "^[A-Z]+$", maxLength: 4, allOf: [{ pattern: "^A" }] });
   });
 
   it("narrows bounds, intersects types and enums, adds up required and properties", () => {
     const merged = mergeAllOf(document, {
       allOf: [
-        { type: ["integer", "null"], minimum: 1, maximum: 10, enum: [1, 2, 3], required: ["a"], properties: { a: { type: "string" } } },
-        { type: "integer", minimum: 2, maximum: 20, enum: [2, 3, 4], required: ["b"], properties: { a: { minLength: 1 }, b: {} } },
+        {
+          type: ["integer", "null"],
+          minimum: 1,
+          maximum: 10,
+          enum: [1, 2, 3],
+          required: ["a"],
+          properties: { a: { type: "string" } },
+        },
+        {
+          type: "integer",
+          minimum: 2,
+          maximum: 20,
+          enum: [2, 3, 4],
+          required: ["b"],
+          properties: { a: { minLength: 1 }, b: {} },
+        },
       ],
     });
     expect(merged).toEqual({
@@ -62,12 +81,19 @@ describe("allOf merging", () => {
   });
 
   it("reads two `not`s as neither, and keeps the first annotation", () => {
-    const merged = mergeAllOf(document, { allOf: [{ not: { const: 1 }, description: "first" }, { not: { const: 2 }, description: "second" }] });
+    const merged = mergeAllOf(document, {
+      allOf: [
+        { not: { const: 1 }, description: "first" },
+        { not: { const: 2 }, description: "second" },
+      ],
+    });
     expect(merged).toEqual({ not: { anyOf: [{ const: 1 }, { const: 2 }] }, description: "first" });
   });
 
   it("merges a schema that refers to itself once", () => {
-    const looping = { components: { schemas: { Node: { allOf: [{ $ref: "#/components/schemas/Node" }, { type: "object" }] } } } };
+    const looping = {
+      components: { schemas: { Node: { allOf: [{ $ref: "#/components/schemas/Node" }, { type: "object" }] } } },
+    };
     expect(mergeAllOf(looping, looping.components.schemas.Node)).toEqual({ type: "object" });
   });
 });
@@ -88,8 +114,26 @@ describe("canonical JSON", () => {
 
 describe("isJsonMediaType", () => {
   it("decides as the generated runtime does", () => {
-    const mediaTypes = ["application/json", "application/problem+json", "application/json; charset=utf-8", "APPLICATION/JSON", "*/*", "text/json", "application/jsonl", "application/x-ndjson", "application/vnd.api+json"];
-    for (const mediaType of mediaTypes) expect([mediaType, isJsonMediaType(mediaType)]).toEqual([mediaType, runtimeIsJsonMediaType(mediaType)]);
-    expect(mediaTypes.filter(isJsonMediaType)).toEqual(["application/json", "application/problem+json", "application/json; charset=utf-8", "APPLICATION/JSON", "*/*", "application/vnd.api+json"]);
+    const mediaTypes = [
+      "application/json",
+      "application/problem+json",
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON",
+      "*/*",
+      "text/json",
+      "application/jsonl",
+      "application/x-ndjson",
+      "application/vnd.api+json",
+    ];
+    for (const mediaType of mediaTypes)
+      expect([mediaType, isJsonMediaType(mediaType)]).toEqual([mediaType, runtimeIsJsonMediaType(mediaType)]);
+    expect(mediaTypes.filter(isJsonMediaType)).toEqual([
+      "application/json",
+      "application/problem+json",
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON",
+      "*/*",
+      "application/vnd.api+json",
+    ]);
   });
 });

@@ -36,7 +36,9 @@ describe("fillAnchor", () => {
 describe("identifiers", () => {
   it("skips regular expressions, strings and template text, and finds names in template substitutions", async () => {
     const { identifiers } = await import("../../generator/emit/template.js");
-    const found = identifiers("const a = b / c; const r = /notName['`]/g.test(d); const t = `text ${e + `inner ${f}`} more`; g({ h: 1 });");
+    const found = identifiers(
+      "const a = b / c; const r = /notName['`]/g.test(d); const t = `text ${e + `inner ${f}`} more`; g({ h: 1 });",
+    );
     expect([...found].sort()).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "r", "t", "test"]);
   });
 });

@@ -29,7 +29,11 @@ export interface CommandResult {
 }
 
 /** Runs the built CLI (npm test builds it first), as a user's build would. */
-export async function runCli(args: readonly string[], cwd = root, nodeArgs: readonly string[] = []): Promise<CommandResult> {
+export async function runCli(
+  args: readonly string[],
+  cwd = root,
+  nodeArgs: readonly string[] = [],
+): Promise<CommandResult> {
   return runNode([...nodeArgs, cliPath, ...args], cwd);
 }
 
@@ -43,7 +47,11 @@ async function runNode(args: readonly string[], cwd: string): Promise<CommandRes
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+    return {
+      code: typeof failed.code === "number" ? failed.code : 1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? "",
+    };
   }
 }
 
@@ -73,7 +81,9 @@ export async function readComparableTree(dir: string): Promise<Map<string, strin
   const tree = await readTree(dir);
   const manifest = tree.get("kapso-codegen.manifest.json");
   if (manifest !== undefined) {
-    const blanked = manifest.replace(/"fingerprint": "[0-9a-f]*"/, '"fingerprint": "…"').replace(/"inputs": \[[^\]]*\]/, '"inputs": […]');
+    const blanked = manifest
+      .replace(/"fingerprint": "[0-9a-f]*"/, '"fingerprint": "…"')
+      .replace(/"inputs": \[[^\]]*\]/, '"inputs": […]');
     tree.set("kapso-codegen.manifest.json", blanked);
   }
   return tree;

@@ -18,7 +18,9 @@ const CORPUS_SAMPLE = ["ably.net/control", "api.video", "apptigent.com", "appwri
 
 const specs = [
   join(root, "specs", "kapso-platform.yaml"),
-  ...["composition", "discriminator-uses", "nullable-3.0", "ref-cycles", "responses"].map((name) => join(root, "specs", "edge", `${name}.yaml`)),
+  ...["composition", "discriminator-uses", "nullable-3.0", "ref-cycles", "responses"].map((name) =>
+    join(root, "specs", "edge", `${name}.yaml`),
+  ),
   ...CORPUS_SAMPLE.map((id) => join(directoryApi, `${id}.json`)).filter((file) => existsSync(file)),
 ];
 
@@ -31,7 +33,9 @@ describe("schema.ts equals openapiTS() output", () => {
     const spec = await loadSpec(file, {});
     const ours = await renderSchemaTypes(spec.canonicalJson);
     const prepared = prepareForTypes(JSON.parse(spec.canonicalJson) as Record<string, unknown>).document;
-    const theirs = astToString(await openapiTS(JSON.stringify(prepared), { silent: true, emptyObjectsUnknown: true, defaultNonNullable: false }));
+    const theirs = astToString(
+      await openapiTS(JSON.stringify(prepared), { silent: true, emptyObjectsUnknown: true, defaultNonNullable: false }),
+    );
     expect(ours.text).toBe(theirs);
   });
 });

@@ -27,11 +27,16 @@ describe("packageOf", () => {
 
 describe("what the tool imports", () => {
   it("every package imported by generator/ is in package.json `dependencies` (a pnpm workspace installs nothing else for it)", async () => {
-    const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { name: string; dependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
+      name: string;
+      dependencies?: Record<string, string>;
+    };
     const declared = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {})]);
     const imported = await packagesImportedBelow(join(root, "generator"));
     expect(imported.size).toBeGreaterThan(3); // the scan found the imports at all
-    const undeclared = [...imported].filter(([name]) => !declared.has(name)).map(([name, files]) => `${name} (imported by ${files.join(", ")})`);
+    const undeclared = [...imported]
+      .filter(([name]) => !declared.has(name))
+      .map(([name, files]) => `${name} (imported by ${files.join(", ")})`);
     expect(undeclared).toEqual([]);
   });
 

@@ -11,7 +11,17 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTree, removeDir, tempDir } from "../support/run.js";
-import { appDir, filesImporting, installProblems, isolatedEnv, runCommand, toolDir, writeMonorepo, type CommandResult, type MonorepoLayout } from "./monorepo.js";
+import {
+  appDir,
+  filesImporting,
+  installProblems,
+  isolatedEnv,
+  runCommand,
+  toolDir,
+  writeMonorepo,
+  type CommandResult,
+  type MonorepoLayout,
+} from "./monorepo.js";
 import { startNpmCacheRegistry } from "./npm-cache-registry.js";
 
 const SCENARIO_TIMEOUT = 170_000;
@@ -39,7 +49,11 @@ interface ScenarioState {
 }
 
 /** Installs, generates twice and records everything; the `it`s below only look at what happened. */
-function vendoringScenario(title: string, manager: () => PackageManager, moreTests?: (state: () => ScenarioState) => void): void {
+function vendoringScenario(
+  title: string,
+  manager: () => PackageManager,
+  moreTests?: (state: () => ScenarioState) => void,
+): void {
   describe(title, () => {
     const state: Partial<ScenarioState> = {};
     const done = (): ScenarioState => {
@@ -122,17 +136,27 @@ function vendoringScenario(title: string, manager: () => PackageManager, moreTes
 
 const npmEnv = isolatedEnv();
 /** The registry npm's cache keys its tarballs by (the default one unless the user configured another). */
-const npmRegistry = (): string => execFileSync("npm", ["config", "get", "registry"], { env: npmEnv, encoding: "utf8" }).trim();
+const npmRegistry = (): string =>
+  execFileSync("npm", ["config", "get", "registry"], { env: npmEnv, encoding: "utf8" }).trim();
 
 const npm = (): PackageManager => ({
-  layout: { rootFields: { workspaces: ["tools/*", "packages/*"] }, npmRegistry: npmRegistry(), rootFiles: {}, toolRange: "*", moduleResolution: "bundler" },
+  layout: {
+    rootFields: { workspaces: ["tools/*", "packages/*"] },
+    npmRegistry: npmRegistry(),
+    rootFiles: {},
+    toolRange: "*",
+    moduleResolution: "bundler",
+  },
   // --offline: npm answers from its cache only and fails with ENOTCACHED for anything it would have to download.
   install: (repo) => runCommand("npm", ["install", "--offline", "--no-audit", "--no-fund"], repo, npmEnv),
   runScript: (dir, script) => runCommand("npm", ["run", "--silent", script], dir, npmEnv),
   binPath: (repo) => join(repo, "node_modules", ".bin", "kapso-codegen"),
 });
 
-vendoringScenario("[slow, ~1 min] vendored into an npm workspaces monorepo, installed with `npm install --offline`", npm);
+vendoringScenario(
+  "[slow, ~1 min] vendored into an npm workspaces monorepo, installed with `npm install --offline`",
+  npm,
+);
 
 // --- pnpm ----------------------------------------------------------------------------------------------------------
 
@@ -156,12 +180,22 @@ class Pnpm implements PackageManager {
   /** pnpm itself, from npm's cache when it is there; else from the registry, once (the only download of the suite). */
   async acquire(prefix: string): Promise<void> {
     await mkdir(prefix, { recursive: true });
-    const args = ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${PNPM_VERSION}`];
+    const args = [
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      `pnpm@${PNPM_VERSION}`,
+    ];
     const offline = await runCommand("npm", [...args, "--offline"], prefix, isolatedEnv());
     if (offline.code !== 0) {
       console.warn(`pnpm ${PNPM_VERSION} is not in npm's cache: downloading it from the registry`);
       const online = await runCommand("npm", args, prefix, isolatedEnv({ HTTPS_PROXY: "", HTTP_PROXY: "" }));
-      if (online.code !== 0) throw new Error(`pnpm ${PNPM_VERSION} cannot be installed:\n${installProblems(online.stderr)}`);
+      if (online.code !== 0)
+        throw new Error(`pnpm ${PNPM_VERSION} cannot be installed:\n${installProblems(online.stderr)}`);
     }
     this.bin = join(prefix, "node_modules", ".bin", "pnpm");
   }
@@ -169,11 +203,21 @@ class Pnpm implements PackageManager {
   private env(repo: string): NodeJS.ProcessEnv {
     // pnpm's cache, state and config folders inside the temp repo: nothing read from or left in the user's home.
     const home = join(repo, ".pnpm-home");
-    return isolatedEnv({ XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state"), XDG_CONFIG_HOME: join(home, "config"), XDG_DATA_HOME: join(home, "data") });
+    return isolatedEnv({
+      XDG_CACHE_HOME: join(home, "cache"),
+      XDG_STATE_HOME: join(home, "state"),
+      XDG_CONFIG_HOME: join(home, "config"),
+      XDG_DATA_HOME: join(home, "data"),
+    });
   }
 
   private pnpm(repo: string, args: readonly string[]): Promise<CommandResult> {
-    return runCommand(this.bin, [...args, `--store-dir=${join(repo, ".pnpm-store")}`, `--registry=${this.registryUrl}`], repo, this.env(repo));
+    return runCommand(
+      this.bin,
+      [...args, `--store-dir=${join(repo, ".pnpm-store")}`, `--registry=${this.registryUrl}`],
+      repo,
+      this.env(repo),
+    );
   }
 
   async install(repo: string): Promise<CommandResult> {
@@ -193,7 +237,11 @@ class Pnpm implements PackageManager {
     if (primed) logs.push(await this.pnpm(repo, ["install", "--offline", "--frozen-lockfile"]));
     const last = logs.at(-1) ?? { code: 1, stdout: "", stderr: "" };
     const notCached = registry.misses.length > 0 ? `\nnot in npm's cache: ${registry.misses.join(", ")}` : "";
-    return { code: last.code, stdout: logs.map((log) => log.stdout).join("\n"), stderr: `${logs.map((log) => log.stderr).join("\n")}${notCached}` };
+    return {
+      code: last.code,
+      stdout: logs.map((log) => log.stdout).join("\n"),
+      stderr: `${logs.map((log) => log.stderr).join("\n")}${notCached}`,
+    };
   }
 
   runScript(dir: string, script: string): Promise<CommandResult> {

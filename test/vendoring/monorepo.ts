@@ -12,7 +12,18 @@ import { root } from "../support/run.js";
 const run = promisify(execFile);
 
 /** What a user copies to vendor the tool: everything needed to build and run it, not node_modules, dist, generated or tests. */
-export const VENDORED_PATHS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "bin", "generator", "templates", "specs", "scripts"];
+export const VENDORED_PATHS = [
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "README.md",
+  "bin",
+  "generator",
+  "templates",
+  "specs",
+  "scripts",
+];
 
 export interface CommandResult {
   readonly code: number;
@@ -20,13 +31,28 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-export async function runCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 150_000): Promise<CommandResult> {
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 150_000,
+): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run(command, [...args], { cwd, env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(command, [...args], {
+      cwd,
+      env,
+      timeout: timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string; message?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, stdout: failed.stdout ?? "", stderr: `${failed.stderr ?? ""}${failed.message ?? ""}` };
+    return {
+      code: typeof failed.code === "number" ? failed.code : 1,
+      stdout: failed.stdout ?? "",
+      stderr: `${failed.stderr ?? ""}${failed.message ?? ""}`,
+    };
   }
 }
 
@@ -37,12 +63,23 @@ export async function runCommand(command: string, args: readonly string[], cwd: 
 export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) || /^npm_config_cache$/i.test(name));
   const deadEnd = "http://127.0.0.1:9";
-  return { ...Object.fromEntries(kept), HTTPS_PROXY: deadEnd, HTTP_PROXY: deadEnd, NO_PROXY: "127.0.0.1,localhost", npm_config_update_notifier: "false", ...extra };
+  return {
+    ...Object.fromEntries(kept),
+    HTTPS_PROXY: deadEnd,
+    HTTP_PROXY: deadEnd,
+    NO_PROXY: "127.0.0.1,localhost",
+    npm_config_update_notifier: "false",
+    ...extra,
+  };
 }
 
 /** The tool's files that git tracks or would track (untracked but not ignored), so work in progress is vendored too. */
 export async function vendoredFiles(): Promise<string[]> {
-  const { stdout } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", ...VENDORED_PATHS], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(
+    "git",
+    ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", ...VENDORED_PATHS],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+  );
   return [...new Set(stdout.split("\0").filter((path) => path !== ""))];
 }
 
@@ -94,7 +131,11 @@ export type ModuleResolution = "bundler" | "nodenext";
 
 function appTsconfig(resolution: ModuleResolution): string {
   const module = resolution === "bundler" ? "ESNext" : "NodeNext";
-  const compilerOptions = { ...strictCompilerOptions, module, moduleResolution: resolution === "bundler" ? "Bundler" : "NodeNext" };
+  const compilerOptions = {
+    ...strictCompilerOptions,
+    module,
+    moduleResolution: resolution === "bundler" ? "Bundler" : "NodeNext",
+  };
   return `${JSON.stringify({ compilerOptions, include: ["src"] }, null, 2)}\n`;
 }
 
@@ -115,7 +156,9 @@ export const toolDir = (repo: string): string => join(repo, "tools", "kapso-code
 
 /** The range the tool itself asks for, so the app asks for a version that npm's cache holds. */
 async function toolDependencyRange(repo: string, name: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(toolDir(repo), "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(await readFile(join(toolDir(repo), "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
   return manifest.dependencies?.[name] ?? "*";
 }
 
@@ -133,21 +176,40 @@ interface NpmLock {
  * tarballs that `npm ci` of the tool downloaded. npm adds the other workspaces itself; their dependencies are already
  * in the tree.
  */
-export function monorepoLock(toolLock: NpmLock, rootManifest: Record<string, unknown>, toolPath: string, registry: string): NpmLock {
+export function monorepoLock(
+  toolLock: NpmLock,
+  rootManifest: Record<string, unknown>,
+  toolPath: string,
+  registry: string,
+): NpmLock {
   const { [""]: tool = {}, ...installed } = toolLock.packages;
   const toolName = typeof tool["name"] === "string" ? tool["name"] : "kapso-codegen";
-  const withUrls = Object.fromEntries(Object.entries(installed).map(([path, entry]) => [path, withTarballUrl(path, entry, registry)]));
+  const withUrls = Object.fromEntries(
+    Object.entries(installed).map(([path, entry]) => [path, withTarballUrl(path, entry, registry)]),
+  );
   return {
     ...toolLock,
     name: rootManifest["name"],
-    packages: { "": rootManifest, [toolPath]: tool, [`node_modules/${toolName}`]: { resolved: toolPath, link: true }, ...withUrls },
+    packages: {
+      "": rootManifest,
+      [toolPath]: tool,
+      [`node_modules/${toolName}`]: { resolved: toolPath, link: true },
+      ...withUrls,
+    },
   } as NpmLock;
 }
 
 /** `node_modules/a/node_modules/@s/b` at 1.2.3 → `<registry>@s/b/-/b-1.2.3.tgz`, the URL npm itself downloads. */
-export function withTarballUrl(path: string, entry: Record<string, unknown>, registry: string): Record<string, unknown> {
+export function withTarballUrl(
+  path: string,
+  entry: Record<string, unknown>,
+  registry: string,
+): Record<string, unknown> {
   if (entry["resolved"] !== undefined || entry["link"] === true || typeof entry["version"] !== "string") return entry;
-  const name = typeof entry["name"] === "string" ? entry["name"] : path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+  const name =
+    typeof entry["name"] === "string"
+      ? entry["name"]
+      : path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
   const base = name.slice(name.lastIndexOf("/") + 1);
   return { ...entry, resolved: `${registry.replace(/\/?$/, "/")}${name}/-/${base}-${entry["version"]}.tgz` };
 }
@@ -170,14 +232,23 @@ export async function writeMonorepo(repo: string, layout: MonorepoLayout): Promi
   await writeFile(join(app, "specs", "pets.yaml"), PETS_SPEC);
   await writeFile(join(app, "src", "main.ts"), APP_MAIN);
   await writeFile(join(app, "tsconfig.json"), appTsconfig(layout.moduleResolution));
-  const config = { apis: [{ spec: "specs/kapso-platform.yaml", out: "src/api/kapso" }, { spec: "specs/pets.yaml", out: "src/api/pets" }] };
+  const config = {
+    apis: [
+      { spec: "specs/kapso-platform.yaml", out: "src/api/kapso" },
+      { spec: "specs/pets.yaml", out: "src/api/pets" },
+    ],
+  };
   await writeFile(join(app, "kapso-codegen.config.json"), `${JSON.stringify(config, null, 2)}\n`);
   const manifest = {
     name: "app",
     private: true,
     type: "module",
     scripts: { generate: "kapso-codegen generate", typecheck: "tsc -p tsconfig.json --noEmit" },
-    devDependencies: { "kapso-codegen": layout.toolRange, "openapi-fetch": await toolDependencyRange(repo, "openapi-fetch"), typescript: await toolDependencyRange(repo, "typescript") },
+    devDependencies: {
+      "kapso-codegen": layout.toolRange,
+      "openapi-fetch": await toolDependencyRange(repo, "openapi-fetch"),
+      typescript: await toolDependencyRange(repo, "typescript"),
+    },
   };
   await writeFile(join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -24,13 +24,17 @@ export interface NpmCacheRegistry {
 /** The cached body of a GET of `url`, or undefined when npm never fetched it. */
 export function readNpmCache(cacheDir: string, url: string): Buffer | undefined {
   const keyHash = createHash("sha256").update(`make-fetch-happen:request-cache:${url}`).digest("hex");
-  const integrity = lastIntegrity(join(cacheDir, "_cacache", "index-v5", keyHash.slice(0, 2), keyHash.slice(2, 4), keyHash.slice(4)));
+  const integrity = lastIntegrity(
+    join(cacheDir, "_cacache", "index-v5", keyHash.slice(0, 2), keyHash.slice(2, 4), keyHash.slice(4)),
+  );
   if (integrity === undefined) return undefined;
   const [algorithm, base64] = integrity.split("-");
   if (algorithm === undefined || base64 === undefined) return undefined;
   const hex = Buffer.from(base64, "base64").toString("hex");
   try {
-    return readFileSync(join(cacheDir, "_cacache", "content-v2", algorithm, hex.slice(0, 2), hex.slice(2, 4), hex.slice(4)));
+    return readFileSync(
+      join(cacheDir, "_cacache", "content-v2", algorithm, hex.slice(0, 2), hex.slice(2, 4), hex.slice(4)),
+    );
   } catch {
     return undefined;
   }
@@ -62,9 +66,17 @@ interface Packument {
 
 /** Keeps the versions whose tarball is cached; moves `latest` to the newest of them when its version is gone. */
 export function onlyCachedVersions(packument: Packument, isCached: (tarballUrl: string) => boolean): Packument {
-  const versions = Object.fromEntries(Object.entries(packument.versions ?? {}).filter(([, manifest]) => manifest.dist?.tarball !== undefined && isCached(manifest.dist.tarball)));
-  const tags = Object.fromEntries(Object.entries(packument["dist-tags"] ?? {}).filter(([, version]) => version in versions));
-  const newest = Object.keys(versions).sort((a, b) => (packument.time?.[a] ?? "").localeCompare(packument.time?.[b] ?? "")).at(-1);
+  const versions = Object.fromEntries(
+    Object.entries(packument.versions ?? {}).filter(
+      ([, manifest]) => manifest.dist?.tarball !== undefined && isCached(manifest.dist.tarball),
+    ),
+  );
+  const tags = Object.fromEntries(
+    Object.entries(packument["dist-tags"] ?? {}).filter(([, version]) => version in versions),
+  );
+  const newest = Object.keys(versions)
+    .sort((a, b) => (packument.time?.[a] ?? "").localeCompare(packument.time?.[b] ?? ""))
+    .at(-1);
   if (tags["latest"] === undefined && newest !== undefined) tags["latest"] = newest;
   return { ...packument, versions, "dist-tags": tags };
 }
@@ -92,8 +104,13 @@ export async function startNpmCacheRegistry(cacheDir: string): Promise<NpmCacheR
     } else if (url.endsWith(".tgz")) {
       response.writeHead(200, { "content-type": "application/octet-stream" }).end(body);
     } else {
-      const packument = onlyCachedVersions(JSON.parse(body.toString("utf8")) as Packument, (tarball) => cached(tarball) !== undefined);
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(packument).replaceAll(upstream, base));
+      const packument = onlyCachedVersions(
+        JSON.parse(body.toString("utf8")) as Packument,
+        (tarball) => cached(tarball) !== undefined,
+      );
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify(packument).replaceAll(upstream, base));
     }
   };
   const server = createServer((request, response) => {

@@ -34,7 +34,12 @@ function ancestorProvidesOpenapiFetch(dir: string): boolean {
 }
 
 /** A fake installed package, enough for resolution: its package.json and entry file. */
-async function fakePackage(nodeModules: string, name: string, manifest: Record<string, unknown>, entry: string): Promise<void> {
+async function fakePackage(
+  nodeModules: string,
+  name: string,
+  manifest: Record<string, unknown>,
+  entry: string,
+): Promise<void> {
   const dir = join(nodeModules, name);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "package.json"), JSON.stringify({ name, version: "0.0.0", ...manifest }));
@@ -51,8 +56,25 @@ afterAll(async () => {
 
 describe("nodeModulesLookupPaths", () => {
   it.each([
-    ["/repo/packages/app/src", ["/repo/packages/app/src/node_modules", "/repo/packages/app/node_modules", "/repo/packages/node_modules", "/repo/node_modules", "/node_modules"]],
-    ["/repo/node_modules/pkg/dist", ["/repo/node_modules/pkg/dist/node_modules", "/repo/node_modules/pkg/node_modules", "/repo/node_modules", "/node_modules"]],
+    [
+      "/repo/packages/app/src",
+      [
+        "/repo/packages/app/src/node_modules",
+        "/repo/packages/app/node_modules",
+        "/repo/packages/node_modules",
+        "/repo/node_modules",
+        "/node_modules",
+      ],
+    ],
+    [
+      "/repo/node_modules/pkg/dist",
+      [
+        "/repo/node_modules/pkg/dist/node_modules",
+        "/repo/node_modules/pkg/node_modules",
+        "/repo/node_modules",
+        "/node_modules",
+      ],
+    ],
     ["/", ["/node_modules"]],
   ])("from %s", (dir, expected) => {
     expect(nodeModulesLookupPaths(dir)).toEqual(expected);
@@ -78,7 +100,11 @@ describe("findUnresolvableRuntimeDeps", () => {
 
   it.each([
     { layout: "a package with `main`", manifest: { main: "index.js" }, entry: "index.js" },
-    { layout: "an ESM-only package (exports offers only `import`)", manifest: { type: "module", exports: { ".": { import: "./index.mjs" } } }, entry: "index.mjs" },
+    {
+      layout: "an ESM-only package (exports offers only `import`)",
+      manifest: { type: "module", exports: { ".": { import: "./index.mjs" } } },
+      entry: "index.mjs",
+    },
   ])("finds $layout in a node_modules two folders up", async ({ layout, manifest, entry }) => {
     const project = join(dir, layout.replace(/\W+/g, "-"));
     await fakePackage(join(project, "node_modules"), "openapi-fetch", manifest, entry);
@@ -90,7 +116,9 @@ describe("findUnresolvableRuntimeDeps", () => {
     await mkdir(join(project, "node_modules"), { recursive: true });
     await symlink(join(root, "node_modules", "openapi-fetch"), join(project, "node_modules", "openapi-fetch"), "dir");
     expect(findUnresolvableRuntimeDeps(join(project, "generated"))).toEqual([]);
-    expect(installedPackageDir("openapi-fetch", join(project, "generated", "api"))).toBe(join(project, "node_modules", "openapi-fetch"));
+    expect(installedPackageDir("openapi-fetch", join(project, "generated", "api"))).toBe(
+      join(project, "node_modules", "openapi-fetch"),
+    );
   });
 
   it("does not count a folder that is merely named node_modules/openapi-fetch, with no package in it", async () => {
@@ -121,25 +149,50 @@ describe("the pieces of the warning", () => {
   });
 
   it("runtimeDepsWarning is one line naming the folder, the missing package, the command and where to run it", () => {
-    const owned = runtimeDepsWarning(join(process.cwd(), "packages/app/src/api"), ["openapi-fetch"], join(process.cwd(), "packages/app"), "npm install openapi-fetch");
+    const owned = runtimeDepsWarning(
+      join(process.cwd(), "packages/app/src/api"),
+      ["openapi-fetch"],
+      join(process.cwd(), "packages/app"),
+      "npm install openapi-fetch",
+    );
     expect(owned).toBe(
       "warning: openapi-fetch does not resolve from packages/app/src/api, so the generated client cannot compile or run; fix: run `npm install openapi-fetch` in packages/app, the package that owns it\n",
     );
-    const here = runtimeDepsWarning(join(process.cwd(), "src/api"), ["openapi-fetch"], process.cwd(), "pnpm add openapi-fetch");
+    const here = runtimeDepsWarning(
+      join(process.cwd(), "src/api"),
+      ["openapi-fetch"],
+      process.cwd(),
+      "pnpm add openapi-fetch",
+    );
     expect(here).toMatch(/fix: run `pnpm add openapi-fetch` here, in the package that owns it\n$/);
-    const unowned = runtimeDepsWarning(join(process.cwd(), "out"), ["openapi-fetch"], undefined, "npm install openapi-fetch");
+    const unowned = runtimeDepsWarning(
+      join(process.cwd(), "out"),
+      ["openapi-fetch"],
+      undefined,
+      "npm install openapi-fetch",
+    );
     expect(unowned).toMatch(/in the package that will own out \(there is no package\.json above it\)\n$/);
     for (const line of [owned, here, unowned]) expect(line.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it("foldersImportingRuntime is the shared runtime folder when there is one, else each API's folder once", () => {
-    expect(foldersImportingRuntime({ apis: [{ out: "/a/kapso" }, { out: "/a/pets" }], runtimeDir: "/a/runtime" })).toEqual(["/a/runtime"]);
-    expect(foldersImportingRuntime({ apis: [{ out: "/a/kapso" }, { out: "/a/kapso" }], runtimeDir: undefined })).toEqual(["/a/kapso"]);
+    expect(
+      foldersImportingRuntime({ apis: [{ out: "/a/kapso" }, { out: "/a/pets" }], runtimeDir: "/a/runtime" }),
+    ).toEqual(["/a/runtime"]);
+    expect(
+      foldersImportingRuntime({ apis: [{ out: "/a/kapso" }, { out: "/a/kapso" }], runtimeDir: undefined }),
+    ).toEqual(["/a/kapso"]);
   });
 
   it("warnAboutUnresolvableRuntimeDeps writes one warning per folder that misses it, nothing for one that has it", () => {
     const lines: string[] = [];
-    warnAboutUnresolvableRuntimeDeps({ apis: [{ out: join(dir, "nowhere", "api") }, { out: join(root, "generated", "kapso") }], runtimeDir: undefined }, (line) => lines.push(line));
+    warnAboutUnresolvableRuntimeDeps(
+      {
+        apis: [{ out: join(dir, "nowhere", "api") }, { out: join(root, "generated", "kapso") }],
+        runtimeDir: undefined,
+      },
+      (line) => lines.push(line),
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/openapi-fetch does not resolve from .*nowhere\/api/);
   });
@@ -147,9 +200,20 @@ describe("the pieces of the warning", () => {
   it("warns about msw, as a dev dependency, only for a folder that gets msw.ts", () => {
     const lines: string[] = [];
     const nowhere = join(dir, "nowhere", "api");
-    warnAboutUnresolvableRuntimeDeps({ apis: [{ out: nowhere, msw: true }, { out: join(root, "generated", "kapso"), msw: true }], runtimeDir: join(root, "generated", "kapso") }, (line) => lines.push(line));
+    warnAboutUnresolvableRuntimeDeps(
+      {
+        apis: [
+          { out: nowhere, msw: true },
+          { out: join(root, "generated", "kapso"), msw: true },
+        ],
+        runtimeDir: join(root, "generated", "kapso"),
+      },
+      (line) => lines.push(line),
+    );
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/msw does not resolve from .*nowhere\/api, so its msw\.ts cannot compile or run; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/);
+    expect(lines[0]).toMatch(
+      /msw does not resolve from .*nowhere\/api, so its msw\.ts cannot compile or run; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/,
+    );
   });
 });
 
@@ -172,13 +236,19 @@ describe("a package that resolves but that the owning package does not declare",
     const project = await app("undeclared", { devDependencies: { "kapso-codegen": "*" } });
     const lines = warnings(join(project, "src", "api"));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^warning: openapi-fetch resolves from .*declared\/undeclared\/src\/api only through another package: .*declared\/undeclared\/package\.json does not list it, .*`npm prune --omit=dev`.*; fix: run `(npm install|pnpm add|yarn add|bun add) openapi-fetch` in .*declared\/undeclared, the package that owns it\n$/);
+    expect(lines[0]).toMatch(
+      /^warning: openapi-fetch resolves from .*declared\/undeclared\/src\/api only through another package: .*declared\/undeclared\/package\.json does not list it, .*`npm prune --omit=dev`.*; fix: run `(npm install|pnpm add|yarn add|bun add) openapi-fetch` in .*declared\/undeclared, the package that owns it\n$/,
+    );
   });
 
   it("openapi-fetch as a devDependency: a note that a production install leaves it out", async () => {
     const project = await app("dev", { devDependencies: { "openapi-fetch": "^0.17.0" } });
     const lines = warnings(join(project, "src", "api"));
-    expect(lines).toEqual([expect.stringMatching(/^note: openapi-fetch is a devDependency of .*declared\/dev\/package\.json, .*move it to dependencies unless the app is bundled\n$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^note: openapi-fetch is a devDependency of .*declared\/dev\/package\.json, .*move it to dependencies unless the app is bundled\n$/,
+      ),
+    ]);
   });
 
   it.each(["dependencies", "peerDependencies"])("openapi-fetch in %s: nothing to say", async (field) => {
@@ -187,11 +257,18 @@ describe("a package that resolves but that the owning package does not declare",
   });
 
   it("msw for msw.ts: a devDependency is right; undeclared gets the warning with `-D msw@2`", async () => {
-    const declared = await app("msw-dev", { dependencies: { "openapi-fetch": "^0.17.0" }, devDependencies: { msw: "^2.0.0" } });
+    const declared = await app("msw-dev", {
+      dependencies: { "openapi-fetch": "^0.17.0" },
+      devDependencies: { msw: "^2.0.0" },
+    });
     expect(warnings(join(declared, "src", "api"), true)).toEqual([]);
     const undeclared = await app("msw-undeclared", { dependencies: { "openapi-fetch": "^0.17.0" } });
     const lines = warnings(join(undeclared, "src", "api"), true);
-    expect(lines).toEqual([expect.stringMatching(/^warning: msw resolves from .* only through another package: .*; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^warning: msw resolves from .* only through another package: .*; fix: run `(npm install|pnpm add|yarn add|bun add) -D msw@2`/,
+      ),
+    ]);
   });
 
   it("declaringField reads the owning package.json, and an unreadable one declares nothing", async () => {
@@ -207,7 +284,8 @@ describe("a package that resolves but that the owning package does not declare",
 describe("kapso-codegen generate (the built CLI) warns when openapi-fetch does not resolve from the output", () => {
   // No npm_* variables: the fix then names plain npm, whatever runs this test.
   const env = isolatedEnv();
-  const generate = (args: readonly string[], cwd: string) => runCommand(process.execPath, [cli, "generate", ...args], cwd, env, 60_000);
+  const generate = (args: readonly string[], cwd: string) =>
+    runCommand(process.execPath, [cli, "generate", ...args], cwd, env, 60_000);
 
   beforeAll(async () => {
     await writeFile(join(dir, "pets.yaml"), PETS_SPEC);
@@ -234,11 +312,19 @@ describe("kapso-codegen generate (the built CLI) warns when openapi-fetch does n
     await mkdir(project, { recursive: true });
     await writeFile(join(project, "package.json"), JSON.stringify({ name: "project", private: true }));
     const result = await generate(["--spec", "../pets.yaml", "--out", "src/api/pets"], project);
-    expect(result.stderr).toMatch(/openapi-fetch does not resolve from src\/api\/pets, .*fix: run `npm install openapi-fetch` here, in the package that owns it/);
+    expect(result.stderr).toMatch(
+      /openapi-fetch does not resolve from src\/api\/pets, .*fix: run `npm install openapi-fetch` here, in the package that owns it/,
+    );
   });
 
   it("whatever NODE_PATH says: pnpm sets it for the scripts it runs, but tsc and bundlers never read it", async () => {
-    const withNodePath = await runCommand(process.execPath, [cli, "generate", "--spec", "pets.yaml", "--out", "out/pets"], dir, { ...env, NODE_PATH: join(root, "node_modules") }, 60_000);
+    const withNodePath = await runCommand(
+      process.execPath,
+      [cli, "generate", "--spec", "pets.yaml", "--out", "out/pets"],
+      dir,
+      { ...env, NODE_PATH: join(root, "node_modules") },
+      60_000,
+    );
     expect(withNodePath.stderr).toMatch(/openapi-fetch does not resolve from out\/pets/);
   });
 

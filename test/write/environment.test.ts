@@ -34,7 +34,12 @@ describe("environment errors", () => {
     expect((await runCli(["generate", "--spec", spec, "--out", out, "--name", "pets", "-q"], dir)).code).toBe(0);
     const changed = await petsSpec(join(dir, "pets-changed.yaml"), "age");
     const before = await readTree(out);
-    const result = await runCliWithout("write", [out], ["generate", "--spec", changed, "--out", out, "--name", "pets"], dir);
+    const result = await runCliWithout(
+      "write",
+      [out],
+      ["generate", "--spec", changed, "--out", out, "--name", "pets"],
+      dir,
+    );
     expectLocated(result, /^kapso-codegen: read-only\/\w+\.(ts|json): cannot write .*: permission denied \(EACCES\)/);
     expect(await readTree(out)).toEqual(before);
     expect(await temporaries(out)).toEqual([]);
@@ -42,14 +47,26 @@ describe("environment errors", () => {
 
   it("--out naming a file, or a path through a file: exit 1 naming it", async () => {
     await writeFile(join(dir, "a-file"), "mine\n");
-    expectLocated(await runCli(["generate", "--spec", spec, "--out", "a-file"], dir), /^kapso-codegen: a-file: the output folder is a file, not a folder/);
-    expectLocated(await runCli(["generate", "--spec", spec, "--out", "a-file/sub"], dir), /^kapso-codegen: a-file\/sub: .*a file stands where a folder is needed \(ENOTDIR\)/);
+    expectLocated(
+      await runCli(["generate", "--spec", spec, "--out", "a-file"], dir),
+      /^kapso-codegen: a-file: the output folder is a file, not a folder/,
+    );
+    expectLocated(
+      await runCli(["generate", "--spec", spec, "--out", "a-file/sub"], dir),
+      /^kapso-codegen: a-file\/sub: .*a file stands where a folder is needed \(ENOTDIR\)/,
+    );
   });
 
   it("a folder as the spec: exit 1 naming the folder (not an empty name)", async () => {
     await mkdir(join(dir, "specs-folder"));
-    expectLocated(await runCli(["generate", "--spec", "specs-folder", "--out", "x"], dir), /^kapso-codegen: specs-folder: .*folder/);
-    expectLocated(await runCli(["generate", "--spec", ".", "--out", "x"], join(dir, "specs-folder")), /^kapso-codegen: \.: .*folder/);
+    expectLocated(
+      await runCli(["generate", "--spec", "specs-folder", "--out", "x"], dir),
+      /^kapso-codegen: specs-folder: .*folder/,
+    );
+    expectLocated(
+      await runCli(["generate", "--spec", ".", "--out", "x"], join(dir, "specs-folder")),
+      /^kapso-codegen: \.: .*folder/,
+    );
   });
 
   it("a config file that cannot be read is a permission error, not 'no such file'", async () => {
@@ -59,6 +76,9 @@ describe("environment errors", () => {
     const config = join(project, "kapso-codegen.config.json");
     await writeFile(config, JSON.stringify({ apis: [{ spec: "pets.yaml", out: "gen" }] }));
     const result = await runCliWithout("read", [config], ["generate"], project);
-    expectLocated(result, /^kapso-codegen: kapso-codegen\.config\.json: cannot read the config file: permission denied \(EACCES\)/);
+    expectLocated(
+      result,
+      /^kapso-codegen: kapso-codegen\.config\.json: cannot read the config file: permission denied \(EACCES\)/,
+    );
   });
 });

@@ -31,7 +31,9 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
 }
 
 /** `name` generated from the pets spec; the spec (`<name>.yaml`) then changed, so the next run rewrites several files. */
-async function generatedThenChanged(name: string): Promise<{ spec: string; out: string; oldTree: Map<string, string> }> {
+async function generatedThenChanged(
+  name: string,
+): Promise<{ spec: string; out: string; oldTree: Map<string, string> }> {
   const spec = join(dir, `${name}.yaml`);
   const out = join(dir, name);
   await petsSpec(spec);
@@ -54,8 +56,14 @@ describe("a generation killed while writing", () => {
 
     let lastPid = 0;
     // Kill points spread over the stage: while temporary files are written, while they are renamed, near the end.
-    for (const delay of [0, PAUSE_MS * 3 + Math.random() * PAUSE_MS, PAUSE_MS * differing.length + Math.random() * PAUSE_MS * differing.length]) {
-      const child = spawnCli(["generate", "--spec", spec, "--out", out, "--name", "pets", "-q"], dir, { KAPSO_CODEGEN_TEST_WRITE_PAUSE_MS: String(PAUSE_MS) });
+    for (const delay of [
+      0,
+      PAUSE_MS * 3 + Math.random() * PAUSE_MS,
+      PAUSE_MS * differing.length + Math.random() * PAUSE_MS * differing.length,
+    ]) {
+      const child = spawnCli(["generate", "--spec", spec, "--out", out, "--name", "pets", "-q"], dir, {
+        KAPSO_CODEGEN_TEST_WRITE_PAUSE_MS: String(PAUSE_MS),
+      });
       const exited = once(child, "exit");
       const writing = await waitFor(async () => (await temporaries(out)).length > 0 || child.exitCode !== null, 60_000);
       expect(writing).toBe(true);
@@ -87,7 +95,9 @@ describe("a generation killed while writing", () => {
     const { spec, out, oldTree: before } = await generatedThenChanged("fail");
 
     // Once the first temporary file exists, a folder takes the temporary name of schema.ts, written later.
-    const child = spawnCli(["generate", "--spec", spec, "--out", out, "--name", "pets"], dir, { KAPSO_CODEGEN_TEST_WRITE_PAUSE_MS: String(PAUSE_MS * 3) });
+    const child = spawnCli(["generate", "--spec", spec, "--out", out, "--name", "pets"], dir, {
+      KAPSO_CODEGEN_TEST_WRITE_PAUSE_MS: String(PAUSE_MS * 3),
+    });
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = once(child, "exit");
@@ -97,7 +107,9 @@ describe("a generation killed while writing", () => {
     const [code] = (await exited) as [number];
 
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^kapso-codegen: fail\/schema\.ts: cannot write schema\.ts: is a folder, where a file is needed \(EISDIR\)/);
+    expect(stderr).toMatch(
+      /^kapso-codegen: fail\/schema\.ts: cannot write schema\.ts: is a folder, where a file is needed \(EISDIR\)/,
+    );
     await rm(blocker, { recursive: true });
     expect(await temporaries(out)).toEqual([]);
     expect(await readTree(out)).toEqual(before);

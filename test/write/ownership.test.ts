@@ -67,7 +67,9 @@ describe("a truncated manifest", () => {
 
     const refused = await runCli(["generate", "--spec", spec, "--out", out, "--name", "pets"], dir);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/truncated\/kapso-codegen\.manifest\.json: the manifest .* cannot be read \(it is not JSON/);
+    expect(refused.stderr).toMatch(
+      /truncated\/kapso-codegen\.manifest\.json: the manifest .* cannot be read \(it is not JSON/,
+    );
     expect(refused.stderr).toMatch(/truncated\/client\.ts/);
     expect(refused.stderr).not.toMatch(/fixtures\.ts/); // unchanged files are not at risk
     expect(await readTree(out)).toEqual(before);
@@ -93,7 +95,9 @@ describe("stale files", () => {
     // The folder it runs in holds the project's own files: refused before anything is read or written.
     const refused = await runCli(["generate", "--spec", spec, "--out", ".", "--name", "pets"], app);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/the output folder \. is the folder you run in, and it holds files kapso-codegen did not write \(index\.ts, package\.json, src\)/);
+    expect(refused.stderr).toMatch(
+      /the output folder \. is the folder you run in, and it holds files kapso-codegen did not write \(index\.ts, package\.json, src\)/,
+    );
     expect(await readFile(join(app, "index.ts"), "utf8")).toBe("export * from './src/main.js';\n");
     expect(await readTree(petstore)).toEqual(petstoreBefore);
 
@@ -121,7 +125,9 @@ describe("stale files", () => {
     const out = await copyOfGenerated("outer");
     await cp(generated, join(out, "inner"), { recursive: true });
     const manifest = JSON.parse(await readFile(join(out, MANIFEST), "utf8")) as { files: Record<string, string> };
-    const innerManifest = JSON.parse(await readFile(join(out, "inner", MANIFEST), "utf8")) as { files: Record<string, string> };
+    const innerManifest = JSON.parse(await readFile(join(out, "inner", MANIFEST), "utf8")) as {
+      files: Record<string, string>;
+    };
     manifest.files["inner/client.ts"] = innerManifest.files["client.ts"] ?? "";
     await writeFile(join(out, MANIFEST), JSON.stringify(manifest, null, 2));
     const inner = await readTree(join(out, "inner"));
@@ -141,7 +147,9 @@ describe("the change report", () => {
     const changed = await petsSpec(join(dir, "pets-changed.yaml"), "age");
     const result = await runCli(["generate", "--spec", changed, "--out", out, "--name", "pets", "--json"], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^warning: no-copy: no change report: the previous spec copy .*openapi\.json cannot be read \(ENOENT/m);
+    expect(result.stderr).toMatch(
+      /^warning: no-copy: no change report: the previous spec copy .*openapi\.json cannot be read \(ENOENT/m,
+    );
     const summary = JSON.parse(result.stdout) as { apis: Array<{ changes: unknown; changesWarning?: string }> };
     expect(summary.apis[0]?.changes).toBeNull();
     expect(summary.apis[0]?.changesWarning).toMatch(/no change report/);

@@ -8,7 +8,9 @@ import { root } from "../support/run.js";
 describe("the helper thread", () => {
   // The built module: only from the build is there a compiled worker to start.
   const start = async (): Promise<HelperThread> => {
-    const { startHelperThread } = (await import(pathToFileURL(join(root, "dist", "generator", "parallel", "helper-thread.js")).href)) as { startHelperThread: () => HelperThread | undefined };
+    const { startHelperThread } = (await import(
+      pathToFileURL(join(root, "dist", "generator", "parallel", "helper-thread.js")).href
+    )) as { startHelperThread: () => HelperThread | undefined };
     const helper = startHelperThread();
     if (helper === undefined) throw new Error("no compiled helper worker in dist/");
     return helper;
@@ -33,7 +35,10 @@ describe("the helper thread", () => {
     const helper = await start();
     try {
       const options = { parser: "typescript", semi: false };
-      expect(await helper.format(["const a = {b:1};", "let   c = 'x'"], options)).toEqual(["const a = { b: 1 }\n", 'let c = "x"\n']);
+      expect(await helper.format(["const a = {b:1};", "let   c = 'x'"], options)).toEqual([
+        "const a = { b: 1 }\n",
+        'let c = "x"\n',
+      ]);
       await expect(helper.format(["const = ;"], options)).rejects.toThrow(/Unexpected token|expected/i);
     } finally {
       await helper.close();
