@@ -6,9 +6,10 @@
  * last, the whole corpus run timed (specs per minute). Each case runs in its own process, N times (default 3); the
  * tables show medians. Prints figures, asserts nothing.
  *
- *   node dist/scripts/bench.js [--runs N] [--peers DIR] [--generate-only]
+ *   node dist/scripts/bench.js [--runs N] [--peers DIR] [--generate-only] [--skip-corpus]
  *
- * --generate-only stops after the generate section (a few minutes instead of half an hour).
+ * --generate-only stops after the generate section (a few minutes instead of half an hour); --skip-corpus leaves out
+ * the corpus timing (CI times the corpus run on every change anyway).
  *
  * Peers are not dependencies of this package: install them elsewhere and point --peers at that folder, e.g.
  * `npm install --prefix /tmp/bench-peers orval@8.38 @hey-api/openapi-ts@0.99 typescript@5.9`, then
@@ -34,6 +35,7 @@ const { values: flags } = parseArgs({
     runs: { type: "string", default: "3" },
     peers: { type: "string" },
     "generate-only": { type: "boolean", default: false },
+    "skip-corpus": { type: "boolean", default: false },
   },
 });
 const runs = Math.max(1, Number.parseInt(flags.runs, 10) || 3);
@@ -69,6 +71,7 @@ async function main(dir: string): Promise<void> {
   console.log(await benchGenerate(dir, peers, runs));
   if (flags["generate-only"]) return;
   await others(dir);
+  if (flags["skip-corpus"]) return;
   await mkdir(join(dir, "corpus"), { recursive: true });
   console.log(await benchCorpus(dir));
 }

@@ -239,17 +239,19 @@ const ok = (journey: Journey, name: string): CommandResult => {
 };
 
 describe("[slow, ~1 min] a new user's app, installed from the packed tarball with no network", () => {
-  it("the tarball holds only what the tool runs: its build, bin, templates and the embedded Kapso spec", () => {
+  it("the tarball holds only what the tool runs: its build (with the compiled schema checker), bin, templates and the embedded Kapso spec", () => {
     expect(tarball).toBe("kapso-codegen-0.1.0.tgz");
     const outside = packedFiles.filter(
       (path) =>
-        !/^(bin\/|dist\/generator\/|templates\/|specs\/kapso-platform\.yaml$|package\.json$|README\.md$|LICENSE)/.test(
+        !/^(bin\/|dist\/generator\/|dist\/templates\/|templates\/|specs\/kapso-platform\.yaml$|package\.json$|README\.md$|LICENSE)/.test(
           path,
         ),
     );
     expect(outside).toEqual([]);
     expect(packedFiles).toContain("dist/generator/cli.js");
     expect(packedFiles).toContain("templates/runtime.ts");
+    // The generator judges fixtures with the mock's own schema checker, compiled from the template.
+    expect(packedFiles).toContain("dist/templates/schema-check.js");
   });
 
   it("`npm install --offline` installs it from the tarball and links the command", () => {

@@ -178,9 +178,11 @@ describe("aborting", () => {
 describe("requests no operation answers", () => {
   const base = "https://api.kapso.ai/platform/v1";
   const known =
-    "known operations: connectPhoneNumber (POST /customers/{customer_id}/whatsapp/phone_numbers), updatePhoneNumber (PATCH /whatsapp/phone_numbers/{phone_number_id}), " +
+    // In the spec's order.
+    "known operations: updatePhoneNumber (PATCH /whatsapp/phone_numbers/{phone_number_id}), " +
     "getPhoneNumberHealth (GET /whatsapp/phone_numbers/{phone_number_id}/health), listPhoneNumberWebhooks (GET /whatsapp/phone_numbers/{phone_number_id}/webhooks), " +
-    "createPhoneNumberWebhook (POST /whatsapp/phone_numbers/{phone_number_id}/webhooks), updatePhoneNumberWebhook (PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id})";
+    "createPhoneNumberWebhook (POST /whatsapp/phone_numbers/{phone_number_id}/webhooks), updatePhoneNumberWebhook (PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}), " +
+    "connectPhoneNumber (POST /customers/{customer_id}/whatsapp/phone_numbers)";
 
   it("an unknown path rejects, naming method and path and listing the operations", async () => {
     const mock = createMockFetch();

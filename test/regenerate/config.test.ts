@@ -57,7 +57,12 @@ describe("kapso-codegen.config", () => {
     const kapso = await readTree(join(folder, "src/api/kapso"));
     const pets = await readTree(join(folder, "src/api/pets"));
     const runtime = await readTree(join(folder, "src/api/runtime"));
-    expect([...runtime.keys()]).toEqual(["kapso-codegen.manifest.json", "runtime.ts", "serialize.ts"]);
+    expect([...runtime.keys()]).toEqual([
+      "kapso-codegen.manifest.json",
+      "runtime.ts",
+      "schema-check.ts",
+      "serialize.ts",
+    ]);
     expect(kapso.get("runtime.ts")).toContain('export * from "../runtime/runtime.js";');
     expect(pets.get("runtime.ts")).toContain('export * from "../runtime/runtime.js";');
     expect(kapso.get("client.ts")).toContain("export function createKapsoClient(");
