@@ -25,7 +25,6 @@ import { renderSchemaTypes } from "./emit/types.js";
 import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
 import { createFormatter, formatFiles, type OutputFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
-import { sortKeysDeep } from "./spec/canonical.js";
 import { loadSpec } from "./load/index.js";
 import { createLeniency } from "./load/leniency.js";
 import { isUrl } from "./load/read.js";
@@ -181,7 +180,8 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
         : []),
       ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
     ])),
-    { path: SPEC_COPY, text: `${JSON.stringify(sortKeysDeep(spec.document), null, 2)}\n` },
+    // The load stage already wrote the canonical form (for the hash): indented, not sorted again.
+    { path: SPEC_COPY, text: `${JSON.stringify(JSON.parse(spec.canonicalJson), null, 2)}\n` },
   ]);
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));

@@ -152,14 +152,18 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
       resultType: types.claim(`${typeName}Result`),
     };
   });
-  // Standalone names after every type name, so they never shift one; route names after every standalone name.
-  const values = new NameRegistry([
+  // What index.ts exports besides the operations' own names.
+  const clientExports = [
     ...ENTRY_POINT_NAMES,
     factoryName,
     clientType,
     optionsType,
     transportFactoryName,
     transportType,
+  ];
+  // Standalone names after every type name, so they never shift one; route names after every standalone name.
+  const values = new NameRegistry([
+    ...clientExports,
     ...planned.flatMap((operation) => [operation.operationType, operation.argsType, operation.resultType]),
   ]);
   const named = planned.map((operation) => ({ ...operation, standaloneName: values.claim(operation.functionName) }));
@@ -203,12 +207,7 @@ export function planClient(model: ApiModel, clientName: string, paging?: PagingI
     }));
   // Last: a component type takes a name only where no export of the client already has it.
   const taken = [
-    ...ENTRY_POINT_NAMES,
-    factoryName,
-    clientType,
-    optionsType,
-    transportFactoryName,
-    transportType,
+    ...clientExports,
     ...operations.flatMap((operation) => [
       operation.operationType,
       operation.argsType,

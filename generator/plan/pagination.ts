@@ -5,6 +5,8 @@
  */
 import type { OperationModel } from "../model/index.js";
 import { appendPointer, isObject } from "../spec/pointer.js";
+import { walkAllOf } from "../spec/all-of.js";
+import { isJsonMediaType } from "../spec/constants.js";
 import { followToObject, locateObject } from "../spec/refs.js";
 
 /** A convention as the config names it: body paths dotted from the root of the success body (`meta.total_pages`). */
@@ -99,9 +101,9 @@ export function detectPaging(
   return undefined;
 }
 
-/** `application/json`, `application/problem+json`: a body the items can be read from. */
+/** `application/json`, `application/problem+json`: a body named JSON, that the items can be read from. */
 function holdsJson(mediaType: string): boolean {
-  return /^application\/(.+\+)?json(;|$)/i.test(mediaType);
+  return isJsonMediaType(mediaType) && mediaType !== "*/*";
 }
 
 function split(path: string): string[] {
@@ -122,23 +124,24 @@ function resolved(document: Json, schema: unknown): Json | undefined {
 function propertyAt(document: Json, schema: Json, path: readonly string[]): Json | undefined {
   let current: Json | undefined = schema;
   for (const name of path) {
-    current = current === undefined ? undefined : ownProperty(document, current, name, 0);
+    current = current === undefined ? undefined : ownProperty(document, current, name);
     if (current === undefined) return undefined;
   }
   return current;
 }
 
-function ownProperty(document: Json, schema: Json, name: string, depth: number): Json | undefined {
-  if (depth > 8) return undefined;
-  const properties = schema["properties"];
-  if (isObject(properties) && Object.hasOwn(properties, name)) return resolved(document, properties[name]);
-  const members = Array.isArray(schema["allOf"]) ? schema["allOf"] : [];
-  for (const member of members) {
-    const memberSchema = resolved(document, member);
-    const found = memberSchema === undefined ? undefined : ownProperty(document, memberSchema, name, depth + 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** The first `properties[name]` met in `schema`, its `$ref`s and its `allOf` members, after its own `$ref`s. */
+function ownProperty(document: Json, schema: Json, name: string): Json | undefined {
+  let found: { readonly value: unknown } | undefined;
+  walkAllOf(document, schema, {
+    enter(member) {
+      const properties = member["properties"];
+      if (found === undefined && isObject(properties) && Object.hasOwn(properties, name)) {
+        found = { value: properties[name] };
+      }
+    },
+  });
+  return found === undefined ? undefined : resolved(document, found.value);
 }
 
 function isArraySchema(schema: Json): boolean {
