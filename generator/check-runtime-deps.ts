@@ -1,5 +1,6 @@
 /**
- * The generated runtime imports `openapi-fetch`, and the package that owns the output folder must provide it. We look it
+ * The generated runtime imports `openapi-fetch`'s middleware types (nothing of it runs: a bundle holds none of it), and
+ * the package that owns the output folder must provide it for the client to compile. We look it
  * up from the output folder as tsc, bundlers and Node's ESM resolver do: a `node_modules/<name>/package.json` in the
  * folder or one above it. An npm workspace may hoist it there by luck (as a dependency of kapso-codegen); a pnpm
  * workspace, or a folder outside any package, will not, and then the generated code neither compiles nor runs.
@@ -11,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { shortPath } from "./errors.js";
 
-/** The packages that generated code imports at run time. */
+/** The packages the generated client imports (types only: a devDependency is enough). */
 export const RUNTIME_DEPENDENCIES: readonly string[] = ["openapi-fetch"];
 
 /** What msw.ts (written with the `msw` option) imports besides: a dev dependency, since only tests use it. */
@@ -58,7 +59,7 @@ export function runtimeDepsWarning(
   missing: readonly string[],
   ownerDir: string | undefined,
   command: string,
-  consequence = "the generated client cannot compile or run",
+  consequence = "the generated client cannot compile",
 ): string {
   const what = `${missing.join(", ")} ${missing.length === 1 ? "does" : "do"} not resolve from ${shortPath(folder)}, so ${consequence}`;
   return `warning: ${what}; fix: run \`${command}\` ${describeOwner(folder, ownerDir)}\n`;
@@ -112,15 +113,9 @@ export function undeclaredWarning(folder: string, name: string, ownerDir: string
   return `warning: ${name} resolves from ${shortPath(folder)} only through another package: ${owner} does not list it, so an install that drops that package (such as \`npm prune --omit=dev\`) breaks the generated code; fix: run \`${command}\` ${describeOwner(folder, ownerDir)}\n`;
 }
 
-/** openapi-fetch as a devDependency is fine for a bundled app, not for one that installs with --omit=dev: a note. */
-export function devDependencyNote(folder: string, name: string, ownerDir: string): string {
-  const owner = shortPath(join(ownerDir, "package.json"));
-  return `note: ${name} is a devDependency of ${owner}, and the generated code in ${shortPath(folder)} imports it at run time; a production install (\`npm install --omit=dev\`) leaves it out, so move it to dependencies unless the app is bundled\n`;
-}
-
 /**
- * What is wrong with one package for one folder: not resolvable, resolvable but undeclared (a warning), or declared
- * only as a devDependency when the folder needs it at run time (a note). Nothing when it is declared as it should be.
+ * What is wrong with one package for one folder: not resolvable, or resolvable but undeclared (a warning). Nothing when
+ * the owning package declares it, in any dependency field: the client needs openapi-fetch's types, msw.ts runs in tests.
  */
 function dependencyProblem(folder: string, name: string, runtime: boolean, write: (line: string) => void): void {
   const owner = owningPackageDir(folder);
@@ -132,7 +127,7 @@ function dependencyProblem(folder: string, name: string, runtime: boolean, write
         [name],
         owner,
         command,
-        runtime ? "the generated client cannot compile or run" : "its msw.ts cannot compile or run",
+        runtime ? "the generated client cannot compile" : "its msw.ts cannot compile or run",
       ),
     );
     return;
@@ -140,7 +135,6 @@ function dependencyProblem(folder: string, name: string, runtime: boolean, write
   if (owner === undefined) return; // a folder no package owns: nothing can declare it, and it resolves
   const field = declaringField(owner, name);
   if (field === undefined) write(undeclaredWarning(folder, name, owner, command));
-  else if (runtime && field === "devDependencies") write(devDependencyNote(folder, name, owner));
 }
 
 /**

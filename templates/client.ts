@@ -27,7 +27,14 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
-import type { BinaryBody, FormBody } from "./serialize.js";
+import {
+  jsonBody,
+  serializeBody,
+  serializeQuery,
+  splitFixedQuery,
+  type BinaryBody,
+  type FormBody,
+} from "./serialize.js";
 
 // kapso-codegen:operations — everything below is generated from the spec; what follows here is a sample for the stub schema.
 
@@ -52,7 +59,13 @@ export type GetPetResult =
   | Failure<Exclude<HttpStatus, 200 | 404>, unknown>
   | NetworkFailure;
 
-const getPetRoute: OperationRoute = { method: "GET", path: "/pets/{petId}", success: ["200"], security: [["apiKey"]] };
+const getPetRoute: OperationRoute = {
+  method: "GET",
+  path: "/pets/{petId}",
+  success: ["200"],
+  security: [["apiKey"]],
+  query: serializeQuery,
+};
 
 /** `GET /pets/{petId}` */
 export function getPet(transport: PetsTransport, args: GetPetArgs): Promise<GetPetResult> {
@@ -93,7 +106,7 @@ export function createPetsClient(options: PetsClientOptions): PetsClient {
 }
 
 // Runtime names only some specs' generated code uses, named here so the template compiles under `noUnusedLocals`.
-export const sampleRuntimeValues = { serverUrl, bindPaginators, paginate };
+export const sampleRuntimeValues = { serverUrl, bindPaginators, paginate, jsonBody, serializeBody, splitFixedQuery };
 export type SampleRuntimeTypes = [
   PageConvention,
   ClientErrorStatus,

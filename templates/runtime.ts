@@ -1,18 +1,14 @@
 /**
- * The hand-written runtime under every generated client: builds each request (paths as openapi-fetch serializes them,
- * queries and bodies as the spec describes them), sends it through `fetch` and turns the response into a result
- * discriminated by `ok` and by HTTP status. Copied verbatim into the output by kapso-codegen.
+ * The hand-written runtime under every generated client: builds each request (paths as openapi-fetch fills them,
+ * queries and bodies by the serializers each operation's route names), sends it through `fetch`, with the retries,
+ * timeout and middleware the client or the call asks for, and turns the response into a result discriminated by `ok`
+ * and by HTTP status. Copied verbatim into the output by kapso-codegen.
  *
  * Everything here is a function or a type, with no top-level side effects, so bundlers keep only what the operations an
  * app calls need.
  */
-import {
-  defaultPathSerializer,
-  type MergedOptions,
-  type Middleware,
-  type MiddlewareCallbackParams,
-} from "openapi-fetch";
-import { serializeBody, serializeQuery, type QueryStyle } from "./serialize.js";
+import type { MergedOptions, Middleware, MiddlewareCallbackParams } from "openapi-fetch";
+import type { BodyWriter, FixedQuerySplitter, QueryStyle, QueryWriter, SentBody } from "./serialize.js";
 
 export type { Middleware };
 
@@ -185,11 +181,10 @@ export interface Transport<Api extends string = string> {
   readonly credentials: Readonly<
     Record<string, { readonly slot: CredentialSlot; readonly value: Credential } | undefined>
   >;
-  readonly retry?: RetryOptions;
-  readonly timeout?: number;
-  readonly middleware?: readonly Middleware[];
-  /** What middleware sees as `options` (openapi-fetch's shape); present when there is middleware. */
-  readonly middlewareOptions?: MergedOptions;
+  readonly retry?: RetryOptions | undefined;
+  readonly timeout?: number | undefined;
+  /** Absent when there is none, so a call goes straight to `fetch`. */
+  readonly middleware?: readonly Middleware[] | undefined;
 }
 
 /** Makes the transport of one API from the options its client was given. */
@@ -200,50 +195,47 @@ export function createTransport<Api extends string>(
   slots: readonly CredentialSlot[],
   values: Readonly<Record<string, Credential | undefined>>,
 ): Transport<Api> {
-  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  const { baseUrl = defaultBaseUrl, middleware } = options;
   const credentials: Record<string, { slot: CredentialSlot; value: Credential }> = {};
   for (const slot of slots) {
     const value = values[slot.option];
     if (value !== undefined) credentials[slot.option] = { slot, value };
   }
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  // As openapi-fetch does: one trailing slash goes, since every path starts with one.
-  const transport: Transport<Api> = {
+  return {
     api,
+    // As openapi-fetch does: one trailing slash goes, since every path starts with one.
     baseUrl: baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl,
-    fetch,
+    // Looked up on every call, so a fetch installed later (a test's stub, a polyfill) is the one used.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     headers: lowerCaseKeys(options.headers),
     credentials,
+    retry: options.retry,
+    timeout: options.timeout,
+    middleware: middleware !== undefined && middleware.length > 0 ? [...middleware] : undefined,
   };
-  // Set only when given, so a call without them takes the one-attempt path without looking further.
-  const extra: { -readonly [Key in "retry" | "timeout" | "middleware" | "middlewareOptions"]?: Transport[Key] } = {};
-  if (options.retry !== undefined) extra.retry = options.retry;
-  if (options.timeout !== undefined) extra.timeout = options.timeout;
-  if (options.middleware !== undefined && options.middleware.length > 0) {
-    extra.middleware = [...options.middleware];
-    extra.middlewareOptions = Object.freeze({
-      baseUrl: transport.baseUrl,
-      fetch: (input: Request | string | URL, init?: RequestInit) => fetch(new Request(input, init)),
-      parseAs: "json",
-      querySerializer: (query: Record<string, unknown>) => serializeQuery(query),
-      bodySerializer: (body: unknown) => JSON.stringify(body),
-      pathSerializer: defaultPathSerializer,
-    } as MergedOptions);
-  }
-  return { ...transport, ...extra };
 }
 
-/** One operation as its generated function gives it: everything about a call but the caller's arguments. */
+/**
+ * One operation as its generated function gives it: everything about a call but the caller's arguments. The
+ * serializers an operation needs are referenced here, not called by name in the runtime, so an app bundles only those
+ * of the operations it calls (no query serializer for an app whose calls take no query, no form encoder for JSON).
+ */
 export interface OperationRoute {
   readonly method: HttpMethod;
+  /** The spec's path template. */
   readonly path: string;
   /** Documented success statuses ("200", "2XX"): these, and only these, give `ok: true`. */
   readonly success: readonly string[];
   /** Alternative credential sets; an empty set means the operation may be called without credentials. */
   readonly security: readonly (readonly string[])[];
+  /** Writes the query string: present when the operation takes query parameters or a credential in the query. */
+  readonly query?: QueryWriter;
   /** Query parameters written other than `form` + `explode: true`. */
   readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
-  /** The media type of the body when the caller names none; absent when the operation takes no body. */
+  /** Present when the spec writes the path with a query string (`/items?type=foo`): splits it off. */
+  readonly fixedQuery?: FixedQuerySplitter;
+  /** Writes the body: present, with `mediaType` (used when the caller names none), when the operation takes one. */
+  readonly body?: BodyWriter;
   readonly mediaType?: string;
   /** Per documented response ("429", "4XX", "default") that declares headers: each header's name and how to read it. */
   readonly headers?: Readonly<Record<string, Readonly<Record<string, HeaderKind>>>>;
@@ -274,11 +266,13 @@ interface LooseArgs extends CallOptions {
 
 const NO_ARGS: LooseArgs = {};
 
-type SentBody = ReturnType<typeof serializeBody> | undefined;
+const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+const DEFAULT_RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
 
 /**
- * Calls one operation: one pass over the arguments to build the request, one read of the response body. Resolves to
- * the operation's result type (`Result`, given by the generated function), never rejects.
+ * Calls one operation: the body written once, then one request per attempt (credentials resolved and middleware run
+ * for each), one read of the final response's body. Resolves to the operation's result type (`Result`, given by the
+ * generated function), never rejects. Without `retry` and `timeout` it is one attempt with no timer.
  */
 export async function callOperation<Result>(
   transport: Transport,
@@ -286,30 +280,7 @@ export async function callOperation<Result>(
   args?: unknown,
 ): Promise<Result> {
   const call = (args ?? NO_ARGS) as LooseArgs;
-  if (
-    call.retry === undefined &&
-    call.timeout === undefined &&
-    transport.retry === undefined &&
-    transport.timeout === undefined
-  ) {
-    // The common call: one attempt, no timer; nothing here costs more than the request itself.
-    try {
-      const request = await buildRequest(transport, route, call, sentBody(route, call), call.signal);
-      return (await toResult(await send(transport, route, call, request), route, 1)) as Result;
-    } catch (cause) {
-      return networkFailure(cause, call.signal, undefined, 1) as Result;
-    }
-  }
-  return (await callWithPolicy(transport, route, call)) as Result;
-}
-
-const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
-/** Statuses that say the server did not act on the request, so retrying is safe for every method. */
-const NOT_ACTED_ON: ReadonlySet<number> = new Set([429, 503]);
-const DEFAULT_RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
-
-/** The call with retries and/or a timeout: each attempt builds its request anew (credentials, middleware), the body once. */
-async function callWithPolicy(transport: Transport, route: OperationRoute, call: LooseArgs): Promise<unknown> {
+  const { signal } = call;
   const retry =
     call.retry === false
       ? undefined
@@ -317,76 +288,48 @@ async function callWithPolicy(transport: Transport, route: OperationRoute, call:
         ? transport.retry
         : { ...transport.retry, ...call.retry };
   const timeout = call.timeout ?? transport.timeout;
-  const signal = call.signal;
-  let body: SentBody;
+  let attempt = 1;
+  let limit: AbortSignal | undefined;
   try {
-    body = sentBody(route, call);
-  } catch (cause) {
-    return networkFailure(cause, signal, undefined, 1);
-  }
-  // A stream is read by the first attempt; there is nothing left to send again.
-  const attempts =
-    body?.body instanceof ReadableStream || retry === undefined ? 1 : Math.max(1, Math.floor(retry.attempts ?? 3));
-  const idempotent = retry?.idempotent === true || IDEMPOTENT_METHODS.has(route.method);
-  const statuses = retry?.statuses ?? DEFAULT_RETRY_STATUSES;
-  for (let attempt = 1; ; attempt++) {
-    const timer = timeout === undefined ? undefined : new AttemptTimer(timeout, signal);
-    let response: Response;
-    try {
-      response = await send(
-        transport,
-        route,
-        call,
-        await buildRequest(transport, route, call, body, timer?.signal ?? signal),
-      );
-    } catch (cause) {
-      timer?.clear();
-      const again = attempt < attempts && idempotent && signal?.aborted !== true;
-      if (again && (await pause(backoffDelay(retry?.backoff, attempt), signal))) continue;
-      return networkFailure(signal?.aborted === true ? (signal.reason ?? cause) : cause, signal, timer, attempt);
-    }
-    const retryable =
-      attempt < attempts && statuses.includes(response.status) && (idempotent || NOT_ACTED_ON.has(response.status));
-    const delay = retryable ? retryDelay(response, retry?.backoff, attempt) : undefined;
-    if (delay !== undefined) {
-      timer?.clear();
+    const body =
+      route.body !== undefined && call.body !== undefined
+        ? route.body(call.contentType ?? route.mediaType ?? "application/json", call.body)
+        : undefined;
+    // A stream is read by the first attempt; there is nothing left to send again.
+    const attempts =
+      retry === undefined || body?.body instanceof ReadableStream ? 1 : Math.max(1, Math.floor(retry.attempts ?? 3));
+    const idempotent = retry?.idempotent === true || IDEMPOTENT_METHODS.has(route.method);
+    for (; ; attempt++) {
+      limit = timeout === undefined ? undefined : AbortSignal.timeout(timeout);
+      const attemptSignal =
+        limit === undefined || signal === undefined ? (limit ?? signal) : AbortSignal.any([signal, limit]);
+      let response: Response;
+      try {
+        response = await send(transport, route, call, await buildRequest(transport, route, call, body, attemptSignal));
+      } catch (cause) {
+        const again = attempt < attempts && idempotent && signal?.aborted !== true;
+        if (again && (await pause(backoffDelay(retry?.backoff, attempt), signal))) continue;
+        throw cause;
+      }
+      // 429 and 503 say the server did not act on the request, so they are safe to retry for every method.
+      const retryable =
+        attempt < attempts &&
+        (retry?.statuses ?? DEFAULT_RETRY_STATUSES).includes(response.status) &&
+        (idempotent || response.status === 429 || response.status === 503);
+      const delay = retryable ? retryDelay(response, retry?.backoff, attempt) : undefined;
+      if (delay === undefined) return (await toResult(response, route, attempt)) as Result;
       await response.body?.cancel().catch(() => undefined);
-      if (await pause(delay, signal)) continue;
-      return networkFailure(signal?.reason ?? new Error("aborted while waiting to retry"), signal, undefined, attempt);
+      limit = undefined;
+      if (!(await pause(delay, signal))) throw new Error("aborted while waiting to retry");
     }
-    try {
-      return await toResult(response, route, attempt);
-    } catch (cause) {
-      return networkFailure(cause, signal, timer, attempt);
-    } finally {
-      timer?.clear();
-    }
-  }
-}
-
-/** Aborts one attempt after `timeout` ms, or when the caller's signal aborts; `fired` tells the two apart. */
-class AttemptTimer {
-  private readonly controller = new AbortController();
-  private readonly handle: ReturnType<typeof setTimeout>;
-  fired = false;
-  readonly signal = this.controller.signal;
-  private readonly forward = (): void => this.controller.abort(this.outer?.reason);
-
-  constructor(
-    readonly timeout: number,
-    private readonly outer: AbortSignal | undefined,
-  ) {
-    this.handle = setTimeout(() => {
-      this.fired = true;
-      this.controller.abort(new DOMException(`timed out after ${timeout} ms`, "TimeoutError"));
-    }, timeout);
-    if (outer?.aborted === true) this.forward();
-    else outer?.addEventListener("abort", this.forward, { once: true });
-  }
-
-  clear(): void {
-    clearTimeout(this.handle);
-    this.outer?.removeEventListener("abort", this.forward);
+  } catch (cause) {
+    const aborted = signal?.aborted === true;
+    return networkFailure(
+      aborted ? (signal?.reason ?? cause) : cause,
+      aborted,
+      !aborted && limit?.aborted === true ? timeout : undefined,
+      attempt,
+    ) as Result;
   }
 }
 
@@ -427,26 +370,19 @@ export function backoffDelay(backoff: BackoffOptions | undefined, attempt: numbe
   return full / 2 + (Math.random() * full) / 2;
 }
 
-function sentBody(route: OperationRoute, call: LooseArgs): SentBody {
-  return route.mediaType !== undefined && call.body !== undefined
-    ? serializeBody(call.contentType ?? route.mediaType, call.body)
-    : undefined;
-}
-
 /** The request of one attempt: credentials are resolved for each (a credential function may hand out a fresh token). */
 async function buildRequest(
   transport: Transport,
   route: OperationRoute,
   call: LooseArgs,
-  sent: SentBody,
+  sent: SentBody | undefined,
   signal: AbortSignal | undefined,
 ): Promise<Request> {
-  const { path, query, headers, cookies } = call;
+  const { path, headers } = call;
   const sentHeaders: Record<string, string> = { ...transport.headers };
   if (sent?.contentType !== undefined) sentHeaders["content-type"] = sent.contentType;
   if (headers !== undefined) addHeaders(sentHeaders, headers);
-  let sentQuery = query;
-  let sentCookies = cookies;
+  let { query, cookies } = call;
   const usable = credentialSet(transport, route.security);
   // In the client's order of credentials, so two that share a header resolve the same way on every call.
   for (const option in transport.credentials) {
@@ -454,18 +390,18 @@ async function buildRequest(
     if (credential === undefined || !usable.includes(option)) continue;
     const { slot, value } = credential;
     const given = typeof value === "function" ? await value() : value;
-    const text = `${slot.prefix ?? ""}${slot.base64 ? base64(given) : given}`;
+    const text = `${slot.prefix ?? ""}${slot.base64 === true ? base64(given) : given}`;
     if (slot.in === "header") sentHeaders[slot.name.toLowerCase()] = text;
-    else if (slot.in === "query") sentQuery = { ...sentQuery, [slot.name]: text };
-    else sentCookies = { ...sentCookies, [slot.name]: text };
+    else if (slot.in === "query") query = { ...query, [slot.name]: text };
+    else cookies = { ...cookies, [slot.name]: text };
   }
-  const cookie = sentCookies === undefined ? "" : cookieHeader(sentCookies);
+  const cookie = cookies === undefined ? "" : cookieHeader(cookies);
   if (cookie !== "") sentHeaders["cookie"] = cookie;
-  const fixed = route.path.includes("?") ? splitFixedQuery(route.path, path) : undefined;
-  const routePath = fixed === undefined ? route.path : fixed.pathname;
-  const own = sentQuery === undefined ? "" : serializeQuery(sentQuery, route.queryStyles);
+  const fixed = route.fixedQuery?.(route.path, path);
+  const pathname = fixed === undefined ? route.path : fixed.pathname;
+  const own = query === undefined || route.query === undefined ? "" : route.query(query, route.queryStyles);
   const search = fixed === undefined || fixed.query === "" ? own : own === "" ? fixed.query : `${fixed.query}&${own}`;
-  const url = `${transport.baseUrl}${path === undefined ? routePath : defaultPathSerializer(routePath, path)}${search === "" ? "" : `?${search}`}`;
+  const url = `${transport.baseUrl}${path === undefined ? pathname : fillPath(pathname, path)}${search === "" ? "" : `?${search}`}`;
   const init: RequestInit & { duplex?: "half" } = { method: route.method, headers: sentHeaders, redirect: "follow" };
   if (sent !== undefined) {
     init.body = sent.body;
@@ -476,18 +412,29 @@ async function buildRequest(
   return new Request(url, init);
 }
 
+/**
+ * Fills the `{name}`s of a path template, as openapi-fetch does for OpenAPI's default path style (`simple`): each value
+ * percent-encoded, a list comma-separated, an object as `key,value` pairs. A name without a value stays as written.
+ */
+function fillPath(template: string, values: Readonly<Record<string, unknown>>): string {
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null) return whole;
+    const parts = typeof value !== "object" ? [value] : Array.isArray(value) ? value : Object.entries(value).flat();
+    return parts.map((part) => encodeURIComponent(String(part))).join(",");
+  });
+}
+
 /** Sends one attempt: straight to fetch (no extra promise on the way), or through the middleware chain. */
 function send(transport: Transport, route: OperationRoute, call: LooseArgs, request: Request): Promise<Response> {
-  const { middleware, middlewareOptions } = transport;
-  return middleware === undefined || middlewareOptions === undefined
+  return transport.middleware === undefined
     ? transport.fetch(request)
-    : sendThrough(middleware, middlewareOptions, transport, route, call, request);
+    : sendThrough(transport.middleware, transport, route, call, request);
 }
 
 /** The middleware chain the way openapi-fetch runs it: `onRequest` in order, then fetch, `onError` and `onResponse` in reverse. */
 async function sendThrough(
   middleware: readonly Middleware[],
-  middlewareOptions: MergedOptions,
   transport: Transport,
   route: OperationRoute,
   call: LooseArgs,
@@ -498,7 +445,7 @@ async function sendThrough(
     schemaPath: route.path,
     params: requestParams(call),
     id: Math.random().toString(36).slice(2, 11),
-    options: middlewareOptions,
+    options: middlewareOptions(transport, route),
   };
   for (const step of middleware) {
     const changed = await step.onRequest?.(params);
@@ -526,6 +473,21 @@ async function sendThrough(
   return response;
 }
 
+/** What middleware sees as `options`: openapi-fetch's shape, with this client's own base URL, fetch and serializers. */
+function middlewareOptions(transport: Transport, route: OperationRoute): MergedOptions {
+  return {
+    baseUrl: transport.baseUrl,
+    fetch: (input: Request | string | URL, init?: RequestInit) => transport.fetch(new Request(input, init)),
+    parseAs: "json",
+    querySerializer: (query: Record<string, unknown>) =>
+      route.query === undefined
+        ? new URLSearchParams(query as Record<string, string>).toString()
+        : route.query(query, route.queryStyles),
+    bodySerializer: (body: unknown) => JSON.stringify(body),
+    pathSerializer: fillPath,
+  } as MergedOptions;
+}
+
 /** The caller's parameters as openapi-fetch hands them to middleware (`header`, `cookie`), absent ones left out. */
 function requestParams(call: LooseArgs): MiddlewareCallbackParams["params"] {
   const params: {
@@ -542,18 +504,11 @@ function requestParams(call: LooseArgs): MiddlewareCallbackParams["params"] {
 async function toResult(response: Response, route: OperationRoute, attempts: number): Promise<unknown> {
   const data = await readBody(response);
   const headers = route.headers === undefined ? undefined : declaredHeaders(response, route.headers);
-  if (!isDocumentedSuccess(response.status, route.success) || data instanceof MalformedBody) {
-    // A success whose body is not what its content type says breaks the contract: report it, don't throw.
-    return {
-      ok: false,
-      status: response.status,
-      error: data instanceof MalformedBody ? data.text : data,
-      headers,
-      response,
-      attempts,
-    };
-  }
-  return { ok: true, status: response.status, data, headers, response, attempts };
+  const { status } = response;
+  // A success whose body is not what its content type says breaks the contract: report it, don't throw.
+  return isDocumentedSuccess(status, route.success) && !(data instanceof MalformedBody)
+    ? { ok: true, status, data, headers, response, attempts }
+    : { ok: false, status, error: data instanceof MalformedBody ? data.text : data, headers, response, attempts };
 }
 
 /** The headers the spec declares for this status (exact, then its range, then `default`), each read by its schema. */
@@ -576,33 +531,13 @@ function declaredHeaders(
 /** A header value as its schema types it; a number that does not parse is left out rather than mistyped. */
 function readHeader(text: string, kind: HeaderKind): unknown {
   if (kind === "string") return text;
-  if (kind === "boolean") return text.trim() === "true" ? true : text.trim() === "false" ? false : undefined;
-  const parts = kind === "number" ? [text] : text.split(",").map((part) => part.trim());
+  const value = text.trim();
+  if (kind === "boolean") return value === "true" ? true : value === "false" ? false : undefined;
+  const parts = kind === "number" ? [value] : value.split(",").map((part) => part.trim());
   if (kind === "strings") return parts;
   const numbers = parts.map(Number);
-  if (numbers.some((value) => !Number.isFinite(value)) || parts.some((part) => part.trim() === "")) return undefined;
+  if (parts.some((part, index) => part === "" || !Number.isFinite(numbers[index]))) return undefined;
   return kind === "number" ? numbers[0] : numbers;
-}
-
-/**
- * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
- * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
- * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
- */
-function splitFixedQuery(
-  path: string,
-  values: Readonly<Record<string, unknown>> | undefined,
-): { pathname: string; query: string } {
-  const at = path.indexOf("?");
-  const valueOf = (name: string): unknown => values?.[name];
-  const pairs = path
-    .slice(at + 1)
-    .split("&")
-    .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
-  const filled = pairs.map((pair) =>
-    pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))),
-  );
-  return { pathname: path.slice(0, at), query: filled.join("&") };
 }
 
 /**
@@ -801,20 +736,20 @@ export async function readBody(response: Response): Promise<unknown> {
 /** A failure before any response; its message names the cause but never the request (which holds credentials). */
 function networkFailure(
   cause: unknown,
-  signal: AbortSignal | undefined,
-  timer: AttemptTimer | undefined,
+  aborted: boolean,
+  timedOutAfter: number | undefined,
   attempts: number,
 ): NetworkFailure {
-  const aborted = signal?.aborted === true;
-  const timedOut = !aborted && timer?.fired === true;
-  const reason = timedOut
-    ? `timed out after ${timer?.timeout} ms`
-    : cause instanceof Error
-      ? cause.message
-      : String(cause);
-  const error = new Error(aborted ? `request aborted: ${reason}` : timedOut ? reason : `network failure: ${reason}`, {
-    cause,
-  });
+  const timedOut = timedOutAfter !== undefined;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const error = new Error(
+    aborted
+      ? `request aborted: ${reason}`
+      : timedOut
+        ? `timed out after ${timedOutAfter} ms`
+        : `network failure: ${reason}`,
+    { cause },
+  );
   error.name = aborted ? "AbortError" : timedOut ? "TimeoutError" : "NetworkError";
   return { ok: false, status: "network", aborted, timedOut, error, headers: undefined, response: undefined, attempts };
 }

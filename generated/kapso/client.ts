@@ -27,6 +27,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody, serializeQuery } from "./serialize.js";
 
 type UpdatePhoneNumberOperation = paths["/whatsapp/phone_numbers/{phone_number_id}"]["patch"];
 /** Arguments of `updatePhoneNumber`. */
@@ -62,6 +63,7 @@ const updatePhoneNumberRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}",
   success: ["200"],
   security: [["apiKey"]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
@@ -164,6 +166,7 @@ const listPhoneNumberWebhooksRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks",
   success: ["200"],
   security: [["apiKey"]],
+  query: serializeQuery,
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
 
@@ -239,6 +242,7 @@ const createPhoneNumberWebhookRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks",
   success: ["201"],
   security: [["apiKey"]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
@@ -292,6 +296,7 @@ const updatePhoneNumberWebhookRoute: OperationRoute = {
   path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}",
   success: ["200"],
   security: [["apiKey"]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
@@ -344,6 +349,7 @@ const connectPhoneNumberRoute: OperationRoute = {
   path: "/customers/{customer_id}/whatsapp/phone_numbers",
   success: ["200"],
   security: [["apiKey"]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };

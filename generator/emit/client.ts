@@ -558,13 +558,27 @@ function routeLiteral(plan: OperationPlan, client: ClientPlan): string {
   const styles = operation.parameters
     .filter((parameter) => parameter.in === "query" && parameter.queryStyle !== undefined)
     .map((parameter) => `${JSON.stringify(parameter.name)}: ${JSON.stringify(parameter.queryStyle)}`);
+  // The serializers the call needs are named in the route, so a bundle holds only those of the operations it calls.
+  const inQuery = new Set(
+    client.credentials.flatMap(({ scheme, option }) =>
+      scheme.kind === "apiKey" && scheme.in === "query" ? [option] : [],
+    ),
+  );
+  const writesQuery =
+    operation.parameters.some((parameter) => parameter.in === "query") ||
+    security.some((set) => set.some((option) => inQuery.has(option)));
+  const bodyWriter = requestContents(operation).every((content) => isJsonMediaType(content.mediaType))
+    ? "jsonBody"
+    : "serializeBody";
   const fields = [
     `method: ${JSON.stringify(operation.method.toUpperCase())}`,
     `path: ${JSON.stringify(operation.path)}`,
     `success: ${JSON.stringify(successStatuses(operation))}`,
     `security: ${JSON.stringify(security)}`,
+    ...(writesQuery ? ["query: serializeQuery"] : []),
     ...(styles.length > 0 ? [`queryStyles: { ${styles.join(", ")} }`] : []),
-    ...(firstContent ? [`mediaType: ${JSON.stringify(firstContent.mediaType)}`] : []),
+    ...(operation.path.includes("?") ? ["fixedQuery: splitFixedQuery"] : []),
+    ...(firstContent ? [`body: ${bodyWriter}`, `mediaType: ${JSON.stringify(firstContent.mediaType)}`] : []),
     ...(declaring.length > 0 ? [`headers: { ${declaring.join(", ")} }`] : []),
   ];
   return `{ ${fields.join(", ")} }`;

@@ -3,6 +3,7 @@
  * body: by page number (Kapso's `page` + `meta.total_pages`) or by cursor (`after` + a `next` link). A convention can
  * also be named in the config, for specs that use other names; those are tried first.
  */
+import type { PageConvention } from "../../templates/runtime.js";
 import type { OperationModel } from "../model/index.js";
 import { appendPointer, isObject } from "../spec/pointer.js";
 import { walkAllOf } from "../spec/all-of.js";
@@ -22,20 +23,8 @@ export type PaginationConvention =
 
 /** How one operation pages: the convention with its paths split, and where its items are typed. */
 export interface PagingPlan {
-  readonly convention:
-    | {
-        readonly style: "page";
-        readonly page: string;
-        readonly items: readonly string[];
-        readonly totalPages: readonly string[];
-      }
-    | {
-        readonly style: "cursor";
-        readonly cursor: string;
-        readonly items: readonly string[];
-        readonly next?: readonly string[];
-        readonly nextCursor?: readonly string[];
-      };
+  /** The shape the generated runtime's `paginate` reads, printed into the client as it is. */
+  readonly convention: PageConvention;
   /** The success status and media type whose body holds the items. */
   readonly status: string;
   readonly mediaType: string;

@@ -15,7 +15,7 @@ import { committedKapso, removeDir, root, tempDir } from "../support/run.js";
 let dir: string;
 beforeAll(async () => {
   dir = await tempDir("bundle");
-  await linkNodeModules(dir); // the generated runtime imports openapi-fetch, as in an app that installed it
+  await linkNodeModules(dir); // the generated runtime takes its middleware types from openapi-fetch, as in an app
 });
 afterAll(async () => {
   await removeDir(dir);
@@ -51,6 +51,26 @@ describe("generated/kapso, bundled", () => {
     expect(fixtureStrings).toContain("EAABsbCS...long-lived-token");
     for (const fixture of fixtureStrings) expect(text).not.toContain(fixture);
     expect(text).not.toContain("createMockFetch");
+  });
+
+  it("keeps only the serializers its operations name: a JSON PATCH bundles no query writer and no form encoder", async () => {
+    const patch = await bundled("kapso-patch", standaloneApp([KAPSO_CALL], join(committedKapso, "index.js")));
+    const list: OneCall = {
+      clientName: "kapso",
+      operation: "listPhoneNumberWebhooks",
+      method: "GET",
+      path: "/whatsapp/phone_numbers/{phone_number_id}/webhooks",
+      pathParams: `{ phone_number_id: "123" }`,
+      query: `{ page: 2, active: true }`,
+      options: `{ apiKey: "key" }`,
+    };
+    const withQuery = await bundled("kapso-list", standaloneApp([list], join(committedKapso, "index.js")));
+    // `deepObject` is a style only the query writer knows; `FormData` only the multipart encoder uses.
+    expect(withQuery).toContain("deepObject");
+    expect(patch).not.toContain("deepObject");
+    expect(patch).not.toContain("FormData");
+    // The runtime fills paths itself: nothing of openapi-fetch's client is bundled.
+    expect(patch).not.toContain("allowReserved");
   });
 
   it("an app with the grouped client keeps every operation", async () => {

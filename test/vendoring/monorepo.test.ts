@@ -278,7 +278,7 @@ vendoringScenario(
       expect(generate.code, generate.stderr).toBe(0);
       const warnings = generate.stderr.split("\n").filter((line) => MISSING_RUNTIME_WARNING.test(line));
       expect(warnings).toEqual([
-        "warning: openapi-fetch does not resolve from src/api/runtime, so the generated client cannot compile or run; fix: run `pnpm add openapi-fetch` here, in the package that owns it",
+        "warning: openapi-fetch does not resolve from src/api/runtime, so the generated client cannot compile; fix: run `pnpm add openapi-fetch` here, in the package that owns it",
       ]);
       const tsc = await pnpm.runScript(appDir(repo), "typecheck");
       expect(tsc.code).not.toBe(0);

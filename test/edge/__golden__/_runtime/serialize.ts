@@ -2,7 +2,8 @@
 // Do not edit: changes are lost on the next `kapso-codegen generate`.
 /**
  * Request serialization the way OpenAPI describes it: query parameters by `style`/`explode`, and bodies by media type.
- * Copied verbatim into the output by kapso-codegen.
+ * Copied verbatim into the output by kapso-codegen. The runtime never calls these by name: each operation's route
+ * refers to the ones it needs, so a bundle holds only the serializers of the operations an app calls.
  */
 
 /** How one query parameter is written; absent means OpenAPI's default, `form` with `explode: true`. */
@@ -21,6 +22,21 @@ export type FormBody<T> = {
 };
 
 type Primitive = string | number | boolean;
+
+/** What fetch sends for a body, and the Content-Type to send with it (undefined for multipart: fetch sets the boundary). */
+export interface SentBody {
+  readonly body: BodyInit;
+  readonly contentType: string | undefined;
+}
+
+/** Writes a body of the given media type: `jsonBody` for operations that take only JSON, else `serializeBody`. */
+export type BodyWriter = (mediaType: string, body: unknown) => SentBody;
+
+/** Writes a query string (`serializeQuery`). */
+export type QueryWriter = typeof serializeQuery;
+
+/** Splits the query string off a path the spec writes with one (`splitFixedQuery`). */
+export type FixedQuerySplitter = typeof splitFixedQuery;
 
 /** `a=1&tags=x&tags=y&filter[kind]=dog`, without the leading `?`. */
 export function serializeQuery(
@@ -67,20 +83,20 @@ function isPrimitive(value: unknown): value is Primitive {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-/**
- * Turns a body into what fetch sends, by the media type the caller chose. Returns the Content-Type to send too
- * (undefined for multipart, where fetch adds the boundary itself).
- */
-export function serializeBody(mediaType: string, body: unknown): { body: BodyInit; contentType: string | undefined } {
-  if (mediaType === "application/json") return { body: JSON.stringify(body), contentType: mediaType };
+/** Turns a body into what fetch sends, by the media type the caller chose. */
+export function serializeBody(mediaType: string, body: unknown): SentBody {
   // `application/form-data` is not a registered type, but specs in the wild use it for multipart.
   if (/^(multipart|application)\/form-data/i.test(mediaType)) return { body: toFormData(body), contentType: undefined };
   if (/^application\/x-www-form-urlencoded/i.test(mediaType))
     return { body: toSearchParams(body).toString(), contentType: mediaType };
-  if (isJsonMediaType(mediaType))
-    return { body: JSON.stringify(body), contentType: mediaType === "*/*" ? "application/json" : mediaType };
+  if (isJsonMediaType(mediaType)) return jsonBody(mediaType, body);
   if (/^text\//i.test(mediaType)) return { body: String(body), contentType: mediaType };
   return { body: body as BodyInit, contentType: mediaType };
+}
+
+/** A JSON body; a body typed "any media type" is sent as `application/json`. */
+export function jsonBody(mediaType: string, body: unknown): SentBody {
+  return { body: JSON.stringify(body), contentType: mediaType === "*/*" ? "application/json" : mediaType };
 }
 
 export function isJsonMediaType(mediaType: string): boolean {
@@ -115,4 +131,25 @@ function fields(body: unknown): Array<[string, unknown]> {
 /** Form fields are text; nested objects travel as JSON, the usual reading of OpenAPI's default for them. */
 function fieldText(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * A path the spec writes with a query string (`/items?type=foo`, `/rides?page={page}`) is requested without it; the
+ * query, its `{name}`s filled from the path parameters, is sent on every call ahead of the caller's own. A pair whose
+ * `{name}` has no value is left out (the spec may declare that name as a query parameter instead).
+ */
+export function splitFixedQuery(
+  path: string,
+  values: Readonly<Record<string, unknown>> | undefined,
+): { pathname: string; query: string } {
+  const at = path.indexOf("?");
+  const valueOf = (name: string): unknown => values?.[name];
+  const pairs = path
+    .slice(at + 1)
+    .split("&")
+    .filter((pair) => [...pair.matchAll(/\{([^{}]+)\}/g)].every((match) => valueOf(match[1] ?? "") !== undefined));
+  const filled = pairs.map((pair) =>
+    pair.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(valueOf(name)))),
+  );
+  return { pathname: path.slice(0, at), query: filled.join("&") };
 }

@@ -23,7 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
-import type { BinaryBody, FormBody } from "./serialize.js";
+import { serializeBody, type BinaryBody, type FormBody } from "./serialize.js";
 
 type PutAttachmentOperation = paths["/attachments/{name}"]["put"];
 /** Arguments of `putAttachment`. */
@@ -50,6 +50,7 @@ const putAttachmentRoute: OperationRoute = {
   path: "/attachments/{name}",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/octet-stream",
 };
 
@@ -87,6 +88,7 @@ const uploadImageRoute: OperationRoute = {
   path: "/images",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/octet-stream",
 };
 
@@ -120,6 +122,7 @@ const clearPlanRoute: OperationRoute = {
   path: "/plans/{day}",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "",
 };
 

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type AddPetOperation = paths["/pets"]["post"];
 /** Arguments of `addPet`. */
@@ -48,6 +49,7 @@ const addPetRoute: OperationRoute = {
   path: "/pets",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type CreateOrderOperation = paths["/orders"]["post"];
 /** Arguments of `createOrder`. */
@@ -48,6 +49,7 @@ const createOrderRoute: OperationRoute = {
   path: "/orders",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 
@@ -81,6 +83,7 @@ const addItemRoute: OperationRoute = {
   path: "/orders/{id}/items",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 type OldListOperation = paths["/old"]["get"];
 /** Arguments of `oldList`. */
@@ -43,7 +44,13 @@ export type OldListResult =
       unknown
     >
   | NetworkFailure;
-const oldListRoute: OperationRoute = { method: "GET", path: "/old", success: ["200"], security: [[]] };
+const oldListRoute: OperationRoute = {
+  method: "GET",
+  path: "/old",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /**
  * The old way to list things

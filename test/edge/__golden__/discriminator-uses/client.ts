@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type CreateCheckOperation = paths["/checks"]["post"];
 /** Arguments of `createCheck`. */
@@ -48,6 +49,7 @@ const createCheckRoute: OperationRoute = {
   path: "/checks",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

@@ -24,6 +24,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody, serializeQuery } from "./serialize.js";
 
 type GetPetOperation = paths["/pets/{petId}"]["get"];
 /** Arguments of `getPet`. */
@@ -56,6 +57,7 @@ const getPetRoute: OperationRoute = {
   path: "/pets/{petId}",
   success: ["200"],
   security: [["bearerAuth"]],
+  query: serializeQuery,
 };
 
 /** `GET /pets/{petId}` */
@@ -87,6 +89,7 @@ const createPetRoute: OperationRoute = {
   path: "/pets",
   success: ["201"],
   security: [["apiKey"]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

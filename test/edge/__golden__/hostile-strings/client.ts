@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody, serializeQuery } from "./serialize.js";
 
 type EchoOperation = paths["/echo"]["post"];
 /** Arguments of `echo`. */
@@ -50,6 +51,8 @@ const echoRoute: OperationRoute = {
   path: "/echo",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
+  body: jsonBody,
   mediaType: "application/json",
 };
 

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody, serializeQuery, splitFixedQuery } from "./serialize.js";
 
 type ListFooItemsOperation = paths["/items?type=foo"]["get"];
 /** Arguments of `listFooItems`. */
@@ -43,7 +44,14 @@ export type ListFooItemsResult =
       unknown
     >
   | NetworkFailure;
-const listFooItemsRoute: OperationRoute = { method: "GET", path: "/items?type=foo", success: ["200"], security: [[]] };
+const listFooItemsRoute: OperationRoute = {
+  method: "GET",
+  path: "/items?type=foo",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+  fixedQuery: splitFixedQuery,
+};
 
 /** `GET /items?type=foo` */
 export function listFooItems(transport: LenientTransport, args?: ListFooItemsArgs): Promise<ListFooItemsResult> {
@@ -69,7 +77,13 @@ export type ListRidesResult =
       unknown
     >
   | NetworkFailure;
-const listRidesRoute: OperationRoute = { method: "GET", path: "/rides?page={page}", success: ["204"], security: [[]] };
+const listRidesRoute: OperationRoute = {
+  method: "GET",
+  path: "/rides?page={page}",
+  success: ["204"],
+  security: [[]],
+  fixedQuery: splitFixedQuery,
+};
 
 /** `GET /rides?page={page}` */
 export function listRides(transport: LenientTransport, args: ListRidesArgs): Promise<ListRidesResult> {
@@ -95,7 +109,14 @@ export type SearchResult =
       unknown
     >
   | NetworkFailure;
-const searchRoute: OperationRoute = { method: "GET", path: "/search?q={q}", success: ["204"], security: [[]] };
+const searchRoute: OperationRoute = {
+  method: "GET",
+  path: "/search?q={q}",
+  success: ["204"],
+  security: [[]],
+  query: serializeQuery,
+  fixedQuery: splitFixedQuery,
+};
 
 /** `GET /search?q={q}` */
 export function search(transport: LenientTransport, args: SearchArgs): Promise<SearchResult> {
@@ -206,6 +227,8 @@ const renameOwnerRoute: OperationRoute = {
   path: "/owners/{ownerId}",
   success: ["204"],
   security: [[]],
+  query: serializeQuery,
+  body: jsonBody,
   mediaType: "application/json",
 };
 

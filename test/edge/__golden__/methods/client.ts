@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type GetItemOperation = paths["/items/{id}"]["get"];
 /** Arguments of `getItem`. */
@@ -75,6 +76,7 @@ const replaceItemRoute: OperationRoute = {
   path: "/items/{id}",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 
@@ -223,6 +225,7 @@ const patchItemRoute: OperationRoute = {
   path: "/items/{id}",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/merge-patch+json",
 };
 

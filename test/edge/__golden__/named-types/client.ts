@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type ListPetsOperation = paths["/pets"]["get"];
 /** Arguments of `listPets`. */
@@ -78,6 +79,7 @@ const createPetRoute: OperationRoute = {
   path: "/pets",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

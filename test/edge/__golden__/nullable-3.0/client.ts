@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type GetProfileOperation = paths["/profiles/{id}"]["get"];
 /** Arguments of `getProfile`. */
@@ -75,6 +76,7 @@ const putProfileRoute: OperationRoute = {
   path: "/profiles/{id}",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

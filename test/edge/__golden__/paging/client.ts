@@ -26,6 +26,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 type ListWebhooksOperation = paths["/phone_numbers/{phone_number_id}/webhooks"]["get"];
 /** Arguments of `listWebhooks`. */
@@ -52,6 +53,7 @@ const listWebhooksRoute: OperationRoute = {
   path: "/phone_numbers/{phone_number_id}/webhooks",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
 };
 
 /**
@@ -101,7 +103,13 @@ export type ListLogsResult =
       unknown
     >
   | NetworkFailure;
-const listLogsRoute: OperationRoute = { method: "GET", path: "/logs", success: ["200"], security: [[]] };
+const listLogsRoute: OperationRoute = {
+  method: "GET",
+  path: "/logs",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /**
  * List API logs
@@ -151,7 +159,13 @@ export type ListEventsResult =
       unknown
     >
   | NetworkFailure;
-const listEventsRoute: OperationRoute = { method: "GET", path: "/events", success: ["200"], security: [[]] };
+const listEventsRoute: OperationRoute = {
+  method: "GET",
+  path: "/events",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /**
  * List events (paged by names no built-in convention knows)
@@ -187,6 +201,7 @@ const getPhoneNumberRoute: OperationRoute = {
   path: "/phone_numbers/{phone_number_id}",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
 };
 
 /**

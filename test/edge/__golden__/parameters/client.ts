@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 type GetRepoOperation = paths["/orgs/{org}/repos/{repoId}"]["get"];
 /** Arguments of `getRepo`. */
@@ -51,6 +52,7 @@ const getRepoRoute: OperationRoute = {
   path: "/orgs/{org}/repos/{repoId}",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
 };
 
 /** `GET /orgs/{org}/repos/{repoId}` */
@@ -84,6 +86,7 @@ const deleteRepoRoute: OperationRoute = {
   path: "/orgs/{org}/repos/{repoId}",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
 };
 
 /** `DELETE /orgs/{org}/repos/{repoId}` */
@@ -111,7 +114,13 @@ export type ListOptionalResult =
       unknown
     >
   | NetworkFailure;
-const listOptionalRoute: OperationRoute = { method: "GET", path: "/optional-only", success: ["200"], security: [[]] };
+const listOptionalRoute: OperationRoute = {
+  method: "GET",
+  path: "/optional-only",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /** `GET /optional-only` */
 export function listOptional(transport: ParametersTransport, args?: ListOptionalArgs): Promise<ListOptionalResult> {

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 type SearchOperation = paths["/search"]["get"];
 /** Arguments of `search`. */
@@ -48,6 +49,7 @@ const searchRoute: OperationRoute = {
   path: "/search",
   success: ["200"],
   security: [[]],
+  query: serializeQuery,
   queryStyles: {
     ids: ["form", false],
     words: ["spaceDelimited", false],

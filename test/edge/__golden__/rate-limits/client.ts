@@ -23,7 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
-import type { BinaryBody } from "./serialize.js";
+import { jsonBody, serializeBody, type BinaryBody } from "./serialize.js";
 
 type GetItemOperation = paths["/items/{id}"]["get"];
 /** Arguments of `getItem`. */
@@ -114,6 +114,7 @@ const putItemRoute: OperationRoute = {
   path: "/items/{id}",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
@@ -157,6 +158,7 @@ const createItemRoute: OperationRoute = {
   path: "/items",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
   headers: { "429": { "X-RateLimit-Limit": "number", "X-RateLimit-Remaining": "number", "Retry-After": "number" } },
 };
@@ -191,6 +193,7 @@ const uploadRoute: OperationRoute = {
   path: "/uploads/{id}",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/octet-stream",
 };
 

@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody } from "./serialize.js";
 
 type PlantTreeOperation = paths["/trees"]["post"];
 /** Arguments of `plantTree`. */
@@ -48,6 +49,7 @@ const plantTreeRoute: OperationRoute = {
   path: "/trees",
   success: ["200"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

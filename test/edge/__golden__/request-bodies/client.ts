@@ -23,7 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
-import type { BinaryBody, FormBody } from "./serialize.js";
+import { jsonBody, serializeBody, type BinaryBody, type FormBody } from "./serialize.js";
 
 type SendJsonOperation = paths["/json"]["post"];
 /** Arguments of `sendJson`. */
@@ -49,6 +49,7 @@ const sendJsonRoute: OperationRoute = {
   path: "/json",
   success: ["204"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 
@@ -81,6 +82,7 @@ const sendVendorJsonRoute: OperationRoute = {
   path: "/vendor-json",
   success: ["204"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/vnd.example.note+json",
 };
 
@@ -116,6 +118,7 @@ const sendFormRoute: OperationRoute = {
   path: "/form",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/x-www-form-urlencoded",
 };
 
@@ -148,6 +151,7 @@ const uploadRoute: OperationRoute = {
   path: "/upload",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "multipart/form-data",
 };
 
@@ -179,6 +183,7 @@ const putRawRoute: OperationRoute = {
   path: "/raw",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/octet-stream",
 };
 
@@ -211,6 +216,7 @@ const sendTextRoute: OperationRoute = {
   path: "/text",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "text/plain",
 };
 
@@ -255,6 +261,7 @@ const sendAnyRoute: OperationRoute = {
   path: "/multi",
   success: ["204"],
   security: [[]],
+  body: serializeBody,
   mediaType: "application/json",
 };
 
@@ -287,6 +294,7 @@ const sendOptionalRoute: OperationRoute = {
   path: "/optional",
   success: ["204"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

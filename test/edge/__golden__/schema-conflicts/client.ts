@@ -23,6 +23,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { jsonBody, serializeQuery } from "./serialize.js";
 
 type GetStatusOperation = paths["/status"]["get"];
 /** Arguments of `getStatus`. */
@@ -43,7 +44,13 @@ export type GetStatusResult =
       unknown
     >
   | NetworkFailure;
-const getStatusRoute: OperationRoute = { method: "GET", path: "/status", success: ["200"], security: [[]] };
+const getStatusRoute: OperationRoute = {
+  method: "GET",
+  path: "/status",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /** `GET /status` */
 export function getStatus(transport: SchemaConflictsTransport, args?: GetStatusArgs): Promise<GetStatusResult> {
@@ -69,7 +76,13 @@ export type ListListenersResult =
       unknown
     >
   | NetworkFailure;
-const listListenersRoute: OperationRoute = { method: "GET", path: "/listeners", success: ["200"], security: [[]] };
+const listListenersRoute: OperationRoute = {
+  method: "GET",
+  path: "/listeners",
+  success: ["200"],
+  security: [[]],
+  query: serializeQuery,
+};
 
 /** `GET /listeners` */
 export function listListeners(
@@ -103,6 +116,7 @@ const addListenerRoute: OperationRoute = {
   path: "/listeners",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 
@@ -135,6 +149,7 @@ const addScheduleRoute: OperationRoute = {
   path: "/schedules",
   success: ["201"],
   security: [[]],
+  body: jsonBody,
   mediaType: "application/json",
 };
 

@@ -24,6 +24,7 @@ import {
   type Transport,
   type TransportOptions,
 } from "./runtime.js";
+import { serializeQuery } from "./serialize.js";
 
 type UsesGlobalOperation = paths["/global"]["get"];
 /** Arguments of `usesGlobal`. */
@@ -74,6 +75,7 @@ const usesQueryKeyRoute: OperationRoute = {
   path: "/query-key",
   success: ["200"],
   security: [["queryKey"]],
+  query: serializeQuery,
 };
 
 /** `GET /query-key` */
@@ -243,6 +245,7 @@ const usesHeaderAndQueryKeyRoute: OperationRoute = {
   path: "/both",
   success: ["200"],
   security: [["headerKey", "queryKey"]],
+  query: serializeQuery,
 };
 
 /** `GET /both` */
