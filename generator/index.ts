@@ -66,8 +66,12 @@ export interface GenerateResult {
  * as its only job is comparing: its diff in review shows what the spec changed in meaning, not how it was reordered.
  */
 export const SPEC_COPY = "openapi.json";
-/** The hand-written runtime, written as it is (or shared through `runtimeDir`); schema-check.ts is the checker the mock embeds, the same file the generator judges fixtures with. */
-export const RUNTIME_FILES = ["runtime.ts", "serialize.ts", "schema-check.ts"] as const;
+/**
+ * The hand-written runtime, written as it is (or shared through `runtimeDir`): the client's runtime and serializers,
+ * the mock engine each API's mock.ts hands its operations to, and schema-check.ts, the checker the mock embeds (the
+ * same file the generator judges fixtures with).
+ */
+export const RUNTIME_FILES = ["runtime.ts", "serialize.ts", "schema-check.ts", "mock-engine.ts"] as const;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   // Started first: its start-up (openapi-typescript, TypeScript) overlaps the load stage on the other core.

@@ -33,14 +33,34 @@ export type RefResolver = SchemaRefs | ((ref: string) => unknown);
 export interface CheckOptions {
   /** Stop at the first issue: for callers that only ask whether a value conforms. */
   readonly firstIssueOnly?: boolean;
+  /**
+   * Whether `nullable: true` admits `null` (OpenAPI 3.0); default true. Embedded schemas carry `nullable` only from
+   * 3.0 specs; a caller reading a 3.1 document, where it is no keyword, passes false.
+   */
+  readonly nullable?: boolean;
+  /** The types a schema declares, undefined when it declares none; default: the names in its `type`. */
+  readonly declaredTypes?: (schema: SchemaObject) => readonly string[] | undefined;
+  /**
+   * Whether a string or number is of the named format; default: the formats listed below, for strings (a number, or a
+   * format not listed, passes).
+   */
+  readonly formatAccepts?: (format: string, value: string | number) => boolean;
 }
 
 type SchemaObject = { readonly [keyword: string]: unknown };
 
+/** The options of one check, with their defaults filled in. */
+interface Settings {
+  readonly firstIssueOnly: boolean;
+  readonly nullable: boolean;
+  readonly declaredTypes: (schema: SchemaObject) => readonly string[] | undefined;
+  readonly formatAccepts: (format: string, value: string | number) => boolean;
+}
+
 interface Walk {
   readonly resolve: (ref: string) => unknown;
   readonly issues: SchemaIssue[];
-  readonly firstIssueOnly: boolean;
+  readonly settings: Settings;
   /**
    * Schemas already being applied to this same value. Meeting one again means `$ref`s loop without consuming any of
    * the value (a base that `oneOf`s children that `allOf` the base): that path is taken as satisfied, so checks end.
@@ -58,13 +78,18 @@ export function checkSchema(
   const issues: SchemaIssue[] = [];
   const resolve =
     typeof refs === "function" ? refs : (ref: string): unknown => (hasOwn(refs, ref) ? refs[ref] : undefined);
-  checkValue(value, schema, "", {
-    resolve,
-    issues,
+  const settings: Settings = {
     firstIssueOnly: options.firstIssueOnly === true,
-    visiting: new Set(),
-  });
+    nullable: options.nullable !== false,
+    declaredTypes: options.declaredTypes ?? declaredTypes,
+    formatAccepts: options.formatAccepts ?? stringFormatAccepts,
+  };
+  checkValue(value, schema, "", { resolve, issues, settings, visiting: new Set() });
   return issues;
+}
+
+function stringFormatAccepts(format: string, value: string | number): boolean {
+  return typeof value !== "string" || formatAccepts(format, value);
 }
 
 function checkValue(value: unknown, schema: unknown, path: string, walk: Walk): void {
@@ -72,8 +97,9 @@ function checkValue(value: unknown, schema: unknown, path: string, walk: Walk): 
     walk.issues.push({ path, message: "is not allowed (the schema is false)" });
     return;
   }
-  if (!isSchemaObject(schema) || walk.visiting.has(schema) || (walk.firstIssueOnly && walk.issues.length > 0)) return;
-  if (value === null && schema["nullable"] === true) return;
+  if (!isSchemaObject(schema) || walk.visiting.has(schema) || (walk.settings.firstIssueOnly && walk.issues.length > 0))
+    return;
+  if (value === null && walk.settings.nullable && schema["nullable"] === true) return;
   walk.visiting.add(schema);
   try {
     const ref = schema["$ref"];
@@ -93,13 +119,15 @@ function checkValue(value: unknown, schema: unknown, path: string, walk: Walk): 
 }
 
 function checkType(value: unknown, schema: SchemaObject, path: string, walk: Walk): boolean {
-  const types = declaredTypes(schema);
+  const types = walk.settings.declaredTypes(schema);
   if (types === undefined || types.some((type) => hasType(value, type))) return true;
-  const allowed = schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
+  const allowed =
+    walk.settings.nullable && schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
   walk.issues.push({ path, message: `must be ${allowed.join(" or ")}` });
   return false;
 }
 
+/** The names in `type` (a string or an array), or undefined when the schema has none. */
 export function declaredTypes(schema: SchemaObject): string[] | undefined {
   const type = schema["type"];
   if (typeof type === "string") return [type];
@@ -153,7 +181,7 @@ function checkString(value: string, schema: SchemaObject, path: string, walk: Wa
   if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false)
     walk.issues.push({ path, message: `must match the pattern ${show(pattern)}` });
   const format = schema["format"];
-  if (typeof format === "string" && !formatAccepts(format, value))
+  if (typeof format === "string" && !walk.settings.formatAccepts(format, value))
     walk.issues.push({ path, message: `must match format ${show(format)}` });
 }
 
@@ -176,6 +204,9 @@ function checkNumber(value: number, schema: SchemaObject, path: string, walk: Wa
   const multipleOf = numberKeyword(schema, "multipleOf");
   if (multipleOf !== undefined && multipleOf > 0 && !Number.isInteger(value / multipleOf))
     walk.issues.push({ path, message: `must be a multiple of ${multipleOf}` });
+  const format = schema["format"];
+  if (typeof format === "string" && !walk.settings.formatAccepts(format, value))
+    walk.issues.push({ path, message: `must match format ${show(format)}` });
 }
 
 function checkArray(value: readonly unknown[], schema: SchemaObject, path: string, walk: Walk): void {
@@ -240,8 +271,14 @@ function checkComposition(value: unknown, schema: SchemaObject, path: string, wa
 
   const anyOf = schema["anyOf"];
   if (Array.isArray(anyOf) && anyOf.length > 0) {
-    const outcomes = anyOf.map((branch) => branchIssues(value, branch, path, walk));
-    if (!outcomes.some((issues) => issues.length === 0))
+    // Branches are tried until one matches; when none does, each one's first issue goes into the message.
+    const outcomes: SchemaIssue[][] = [];
+    for (const branch of anyOf) {
+      const issues = branchIssues(value, branch, path, walk);
+      outcomes.push(issues);
+      if (issues.length === 0) break;
+    }
+    if (outcomes.every((issues) => issues.length > 0))
       walk.issues.push({ path, message: `must match one of the anyOf schemas (${summarize(outcomes, path)})` });
   }
 
@@ -266,12 +303,7 @@ function checkComposition(value: unknown, schema: SchemaObject, path: string, wa
 /** The issues of one branch, kept apart from the walk's own: a failing anyOf branch is not by itself a problem. */
 function branchIssues(value: unknown, branch: unknown, path: string, walk: Walk): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  checkValue(value, branch, path, {
-    resolve: walk.resolve,
-    issues,
-    firstIssueOnly: walk.firstIssueOnly,
-    visiting: walk.visiting,
-  });
+  checkValue(value, branch, path, { resolve: walk.resolve, issues, settings: walk.settings, visiting: walk.visiting });
   return issues;
 }
 
@@ -288,7 +320,7 @@ function summarize(outcomes: readonly (readonly SchemaIssue[])[], path: string):
 
 /** A walk into a part of the value: a new value, so schemas seen on the way here may apply again. */
 function child(walk: Walk): Walk {
-  return { resolve: walk.resolve, issues: walk.issues, firstIssueOnly: walk.firstIssueOnly, visiting: new Set() };
+  return { resolve: walk.resolve, issues: walk.issues, settings: walk.settings, visiting: new Set() };
 }
 
 export function isSchemaObject(value: unknown): value is SchemaObject {

@@ -14,7 +14,7 @@ import type {
 import type { ClientPlan, CredentialPlan, OperationPlan, PagedOperationPlan } from "../plan/index.js";
 import { isJsonMediaType } from "../spec/constants.js";
 import { docLines } from "./jsdoc.js";
-import { printKey } from "./literal.js";
+import { printInlineLiteral, printKey } from "./literal.js";
 
 export interface ClientEmitInput {
   readonly plan: ClientPlan;
@@ -451,9 +451,7 @@ function paginateProperty(plan: ClientPlan, member: string) {
 function transportStatements(input: ClientEmitInput): StatementStructures[] {
   const { plan } = input;
   const optional = optionsOptional(input);
-  const slots = plan.credentials.map((credential) =>
-    JSON.stringify(credentialSlot(credential)).replace(/"(\w+)":/g, "$1: "),
-  );
+  const slots = plan.credentials.map((credential) => printInlineLiteral(credentialSlot(credential)));
   const values = plan.credentials.map((credential) => `${credential.option}: options.${credential.option}`);
   const defaults = Object.fromEntries(input.serverVariables.map((variable) => [variable.name, variable.default]));
   const baseUrl =

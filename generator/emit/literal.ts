@@ -21,6 +21,20 @@ export function printLiteral(value: unknown, indent = ""): string {
   return "null";
 }
 
+/**
+ * The same value on one line (`{ option: "apiKey", in: "header" }`), for a short literal inside a printed statement;
+ * the format stage lays it out.
+ */
+export function printInlineLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(printInlineLiteral).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+    if (entries.length === 0) return "{}";
+    return `{ ${entries.map(([key, item]) => `${printKey(key)}: ${printInlineLiteral(item)}`).join(", ")} }`;
+  }
+  return printLiteral(value);
+}
+
 export function printKey(key: string): string {
   if (key === "__proto__") return `["__proto__"]`;
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);

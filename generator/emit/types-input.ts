@@ -2,6 +2,7 @@
  * The document as openapi-typescript should see it. The types stage hands it a copy with what it would misread made
  * plain; the fixtures and the runtime keep reading the document as written.
  */
+import { walkAllOf } from "../spec/all-of.js";
 import { isObject, resolvePointer, schemaPointer } from "../spec/pointer.js";
 import { refChain, refTarget } from "../spec/refs.js";
 
@@ -131,7 +132,7 @@ function declareRequiredNames(schema: Record<string, unknown>, document: object)
     isObject(holder) && Array.isArray(holder["required"]) ? holder["required"] : [],
   );
   if (required.length === 0) return;
-  const declared = declaredNames(schema, document, new Set());
+  const declared = declaredNames(schema, document);
   const missing = required.filter((name): name is string => typeof name === "string" && !declared.has(name));
   if (missing.length === 0) return;
   const properties = isObject(schema["properties"]) ? schema["properties"] : (schema["properties"] = {});
@@ -140,16 +141,13 @@ function declareRequiredNames(schema: Record<string, unknown>, document: object)
 }
 
 /** The property names a schema describes itself or through its allOf members (followed through `$ref`s). */
-function declaredNames(schema: unknown, document: object, seen: Set<unknown>): Set<string> {
+function declaredNames(schema: unknown, document: object): Set<string> {
   const names = new Set<string>();
-  if (!isObject(schema) || seen.has(schema)) return names;
-  seen.add(schema);
-  if (typeof schema["$ref"] === "string")
-    return declaredNames(refTarget(document, schema["$ref"])?.value, document, seen);
-  if (isObject(schema["properties"])) for (const name of Object.keys(schema["properties"])) names.add(name);
-  for (const member of Array.isArray(schema["allOf"]) ? schema["allOf"] : []) {
-    for (const name of declaredNames(member, document, seen)) names.add(name);
-  }
+  walkAllOf(document, schema, {
+    enter(member) {
+      if (isObject(member["properties"])) for (const name of Object.keys(member["properties"])) names.add(name);
+    },
+  });
   return names;
 }
 

@@ -6,11 +6,12 @@
  * schema at all by its kind (an example, a link…) always is.
  */
 import { SpecError } from "../errors.js";
+import { NAME_MAPS } from "../spec/constants.js";
 import { appendPointer, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { locateObject } from "../spec/refs.js";
 import type { Leniency } from "./leniency.js";
 import type { LocatedDocument } from "./parse.js";
-import { collectRefs, NAME_MAPS } from "./refs.js";
+import { collectRefs } from "./refs.js";
 import { isRefObject } from "./targets.js";
 
 const WITH_CONTENT = new Set(["responses", "requestBodies"]);

@@ -5,21 +5,9 @@
  * through optional members). Each such target is copied to the components section of its kind under a name made
  * from its pointer, and the refs to it are rewritten: the same object, reachable by name.
  */
+import { isComponentSection } from "../spec/constants.js";
 import { encodePointerToken, isObject, parsePointer, refToPointer, resolvePointer } from "../spec/pointer.js";
 import { collectRefs } from "./refs.js";
-
-const COMPONENT_TYPES = new Set([
-  "schemas",
-  "responses",
-  "parameters",
-  "examples",
-  "requestBodies",
-  "headers",
-  "securitySchemes",
-  "links",
-  "callbacks",
-  "pathItems",
-]);
 
 /** Mutates `document`; returns how many targets were hoisted. */
 export function hoistDeepRefs(document: Record<string, unknown>): number {
@@ -73,7 +61,7 @@ const SCHEMA_WORDS = new Set([
  */
 function componentKindOf(pointer: string): string | undefined {
   const tokens = parsePointer(pointer);
-  const isComponent = tokens.length === 3 && tokens[0] === "components" && COMPONENT_TYPES.has(tokens[1] ?? "");
+  const isComponent = tokens.length === 3 && tokens[0] === "components" && isComponentSection(tokens[1] ?? "");
   if (isComponent) return undefined;
   const underSchemas = tokens[0] === "components" && tokens[1] === "schemas";
   if (underSchemas || tokens.some((token) => SCHEMA_WORDS.has(token))) return "schemas";

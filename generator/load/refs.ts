@@ -3,6 +3,7 @@
  * reported at the line that wrote it instead of surfacing later as a confusing type error.
  */
 import { SpecError } from "../errors.js";
+import { NAME_MAPS } from "../spec/constants.js";
 import { appendPointer, isObject, refToPointer, resolvePointer } from "../spec/pointer.js";
 import type { LocatedDocument } from "./parse.js";
 
@@ -14,31 +15,6 @@ export interface RefSite {
 
 /** Keywords whose value is data, not schema: a `$ref` key inside them is just a value. */
 const DATA_KEYWORDS = new Set(["example", "const", "default", "enum"]);
-
-/**
- * Maps whose keys are names chosen by the author (`properties: { default: … }`, `responses: { default: … }`), so a
- * key there is never a keyword.
- */
-export const NAME_MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "dependentSchemas",
-  "$defs",
-  "definitions",
-  "schemas",
-  "parameters",
-  "responses",
-  "requestBodies",
-  "headers",
-  "securitySchemes",
-  "links",
-  "callbacks",
-  "pathItems",
-  "paths",
-  "webhooks",
-  "content",
-  "encoding",
-]);
 
 export interface CollectOptions {
   /** Also report discriminator mapping values that are refs (`./dog.yaml`, `#/components/schemas/Dog`). */

@@ -52,7 +52,8 @@ export const SHARED_RUNTIME = "_runtime";
 
 /**
  * Generates one edge spec as the golden test does: the runtime shared in `<outRoot>/_runtime/`, so each spec's
- * runtime.ts and serialize.ts are one-line re-exports and the runtime itself is compared with its templates once.
+ * runtime files (runtime.ts, serialize.ts, schema-check.ts, mock-engine.ts) are one-line re-exports and the runtime
+ * itself is compared with its templates once.
  */
 export function generateGolden(spec: EdgeSpec, outRoot: string): Promise<GenerateResult> {
   return generate({

@@ -20,6 +20,7 @@ const TYPESCRIPT_FILES = [
   "client.ts",
   "fixtures.ts",
   "index.ts",
+  "mock-engine.ts",
   "mock.ts",
   "runtime.ts",
   "schema-check.ts",

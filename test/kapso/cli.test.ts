@@ -115,7 +115,7 @@ describe("kapso-codegen generate --check", () => {
   it("exits 0 when the output is current", async () => {
     const result = await runCli(["generate", "--check", "--out", out]);
     expect(result.stderr).not.toMatch(/stale/);
-    expect(result.stdout).toMatch(/is up to date \(9 files\)/);
+    expect(result.stdout).toMatch(/is up to date \(10 files\)/);
     expect(result.code).toBe(0);
   });
 

@@ -30,6 +30,7 @@ describe("generated/kapso", () => {
       "fixtures.ts",
       "index.ts",
       MANIFEST_FILE,
+      "mock-engine.ts",
       "mock.ts",
       "openapi.json",
       "runtime.ts",

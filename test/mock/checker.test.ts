@@ -1,6 +1,6 @@
 /**
- * The schema checker inside templates/mock.ts (copied into every mock.ts): one table per keyword, each issue naming
- * the field by JSON pointer.
+ * The schema checker the mock runs (templates/schema-check.ts, re-exported by every mock.ts): one table per keyword,
+ * each issue naming the field by JSON pointer.
  */
 import { describe, expect, it } from "vitest";
 import { checkSchema, type JsonSchema, type SchemaRefs } from "../../templates/mock.js";

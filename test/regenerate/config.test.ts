@@ -59,6 +59,7 @@ describe("kapso-codegen.config", () => {
     const runtime = await readTree(join(folder, "src/api/runtime"));
     expect([...runtime.keys()]).toEqual([
       "kapso-codegen.manifest.json",
+      "mock-engine.ts",
       "runtime.ts",
       "schema-check.ts",
       "serialize.ts",

@@ -53,6 +53,7 @@ describe("no-op regeneration", () => {
       "client.ts",
       "fixtures.ts",
       "index.ts",
+      "mock-engine.ts",
       "mock.ts",
       "openapi.json",
       "runtime.ts",
