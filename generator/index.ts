@@ -33,6 +33,7 @@ import { generatorVersion } from "./paths.js";
 import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
 import { checkRenamedOperations } from "./plan/renamed-operations.js";
+import { indentCompactJson } from "./spec/canonical.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
@@ -181,7 +182,7 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
       ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
     ])),
     // The load stage already wrote the canonical form (for the hash): indented, not sorted again.
-    { path: SPEC_COPY, text: `${JSON.stringify(JSON.parse(spec.canonicalJson), null, 2)}\n` },
+    { path: SPEC_COPY, text: `${indentCompactJson(spec.canonicalJson)}\n` },
   ]);
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));
