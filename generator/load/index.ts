@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { SourcePlace, SpecWarning } from "../errors.js";
 import { bundleSources } from "./bundle.js";
-import { copyDeep, sortedJson } from "../spec/canonical.js";
+import { copyDeep, sortKeysDeep } from "../spec/canonical.js";
 import { repairEntryRefs } from "./entry-refs.js";
 import { followRefs } from "./follow.js";
 import { hoistDeepRefs } from "./hoist.js";
@@ -120,7 +120,7 @@ function finish(
   hoistDeepRefs(located.value as Record<string, unknown>);
   // The output follows the spec's own order; only the hash (and what compares specs) reads the canonical form.
   const document = copyDeep(located.value) as Record<string, unknown>;
-  const canonicalJson = sortedJson(document);
+  const canonicalJson = JSON.stringify(sortKeysDeep(document));
   return {
     source,
     files: [...texts.keys()],

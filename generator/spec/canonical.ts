@@ -26,56 +26,6 @@ export function copyDeep(value: unknown, order: (keys: string[]) => string[] = (
   return copy;
 }
 
-/**
- * `JSON.stringify(sortKeysDeep(value))` written directly, without the sorted copy (on a large spec, a second copy of the
- * whole document, and the collection it costs). Keys come in the order that copy has: array-index keys first in numeric
- * order (JavaScript's own key order), then the others sorted by code unit.
- */
-export function sortedJson(value: unknown): string {
-  const parts: string[] = [];
-  writeSorted(value, parts);
-  return parts.join("");
-}
-
-/** Writes the value's JSON, or nothing when JSON leaves it out (undefined, a function, a symbol): returns whether it wrote. */
-function writeSorted(value: unknown, parts: string[]): boolean {
-  if (typeof value !== "object" || value === null) {
-    const text = JSON.stringify(value) as string | undefined;
-    if (text === undefined) return false;
-    parts.push(text);
-    return true;
-  }
-  if (Array.isArray(value)) {
-    parts.push("[");
-    for (let index = 0; index < value.length; index++) {
-      if (index > 0) parts.push(",");
-      if (!writeSorted(value[index], parts)) parts.push("null");
-    }
-    parts.push("]");
-    return true;
-  }
-  const record = value as Record<string, unknown>;
-  parts.push("{");
-  let first = true;
-  for (const key of sortedKeys(record)) {
-    const at = parts.length;
-    parts.push(first ? "" : ",", JSON.stringify(key), ":");
-    if (writeSorted(record[key], parts)) first = false;
-    else parts.length = at;
-  }
-  parts.push("}");
-  return true;
-}
-
-function sortedKeys(record: Record<string, unknown>): string[] {
-  const keys = Object.keys(record).sort(compareText);
-  if (!keys.some((key) => key.charCodeAt(0) >= 0x30 && key.charCodeAt(0) <= 0x39)) return keys;
-  // A key that may be an array index: let the engine order them, as it does for the sorted copy.
-  const ordered: Record<string, true> = Object.create(null) as Record<string, true>;
-  for (const key of keys) ordered[key] = true;
-  return Object.keys(ordered);
-}
-
 /** Deeper than this, a value is not worth a canonical text (and may be a cycle in a hand-built object). */
 const MAX_CANONICAL_DEPTH = 64;
 
