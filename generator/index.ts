@@ -20,10 +20,10 @@ import { emitFixturesRegion } from "./emit/fixtures.js";
 import { emitMockRegion, MOCK_ANCHOR } from "./emit/mock.js";
 import { emitMswRegion, MSW_ANCHOR, MSW_FILE } from "./emit/msw.js";
 import { emitNamedTypesRegion, NAMED_TYPES_ANCHOR } from "./emit/named-types.js";
-import { fillAnchor, readTemplate } from "./emit/template.js";
+import { fillAnchor, fillAnchorKeeping, readTemplate } from "./emit/template.js";
 import { renderSchemaTypes } from "./emit/types.js";
 import { apiInputs, fingerprint, optionValues, runtimeInputs } from "./fingerprint.js";
-import { createFormatter, formatFiles, type OutputFile } from "./format/prettier.js";
+import { createFormatter, formatFiles, type OutputFile, type SourceFile } from "./format/prettier.js";
 import { checkRefChains } from "./load/depth.js";
 import { loadSpec } from "./load/index.js";
 import { createLeniency } from "./load/leniency.js";
@@ -33,6 +33,7 @@ import { generatorVersion } from "./paths.js";
 import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
 import { checkRenamedOperations } from "./plan/renamed-operations.js";
+import { indentCompactJson } from "./spec/canonical.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
 
@@ -143,26 +144,35 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
 
   // Formatting starts on this thread while the types are still running; the helper takes a share once they are done.
   const formatter = await createFormatter(options.out);
-  const format = (path: string, text: string): Promise<OutputFile> => {
-    const pending = formatter.format({ path, text: head + text });
+  const format = (path: string, text: string, shaped?: string): Promise<OutputFile> => {
+    const pending = formatter.format({
+      path,
+      text: head + text,
+      shaped: shaped === undefined ? undefined : head + shaped,
+    });
     pending.catch(() => undefined); // awaited (and its failure reported) below, after the types
+    return pending;
+  };
+  // A template (in shape: the lint formats templates/) and a region that knows its shape, when the template's imports
+  // are all kept as written.
+  const formatRegion = (
+    path: string,
+    anchor: string,
+    region: { readonly text: string; readonly shaped: string | undefined },
+  ): Promise<OutputFile> => {
+    const pending = readTemplate(path).then((template) => {
+      const filled = fillAnchorKeeping(template, anchor, region.text);
+      const shaped = filled.headAsWritten && region.shaped !== undefined ? filled.head + region.shaped : undefined;
+      return format(path, filled.text, shaped);
+    });
+    pending.catch(() => undefined); // as in format()
     return pending;
   };
   const formatted = [
     format("client.ts", client),
     format("fixtures.ts", fixtures),
-    format(
-      "index.ts",
-      fillAnchor(await readTemplate("index.ts"), NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes)),
-    ),
-    format(
-      "mock.ts",
-      fillAnchor(
-        await readTemplate("mock.ts"),
-        MOCK_ANCHOR,
-        emitMockRegion(plan, spec.document, fixtureRegion.emitted),
-      ),
-    ),
+    formatRegion("index.ts", NAMED_TYPES_ANCHOR, emitNamedTypesRegion(plan.namedTypes)),
+    formatRegion("mock.ts", MOCK_ANCHOR, emitMockRegion(plan, spec.document, fixtureRegion.emitted)),
   ];
   const { text: schema, refCycles } = await timed("types (waiting)", () => pendingSchema);
   const outputWarnings = [
@@ -182,10 +192,10 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
       ...(options.msw
         ? [format(MSW_FILE, fillAnchor(await readTemplate(MSW_FILE), MSW_ANCHOR, emitMswRegion(model.defaultServer)))]
         : []),
-      ...(await runtimeSources(options)).map((file) => format(file.path, file.text)),
+      ...(await runtimeSources(options)).map((file) => format(file.path, file.text, file.shaped)),
     ])),
     // The load stage already wrote the canonical form (for the hash): indented, not sorted again.
-    { path: SPEC_COPY, text: `${JSON.stringify(JSON.parse(spec.canonicalJson), null, 2)}\n` },
+    { path: SPEC_COPY, text: `${indentCompactJson(spec.canonicalJson)}\n` },
   ]);
 
   const comparison = await timed("compare", () => compareWithDisk(options.out, rendered));
@@ -224,9 +234,14 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
 }
 
 /** The runtime itself, or, when it is shared, one-line re-exports of it. */
-async function runtimeSources(options: GenerateOptions): Promise<OutputFile[]> {
+async function runtimeSources(options: GenerateOptions): Promise<SourceFile[]> {
   if (options.runtimeDir === undefined)
-    return Promise.all(RUNTIME_FILES.map(async (path) => ({ path, text: await readTemplate(path) })));
+    return Promise.all(
+      RUNTIME_FILES.map(async (path) => {
+        const text = await readTemplate(path);
+        return { path, text, shaped: text }; // copied verbatim, and the lint keeps templates/ formatted
+      }),
+    );
   const shared = relative(options.out, options.runtimeDir).split(sep).join("/");
   return RUNTIME_FILES.map((path) => ({
     path,
@@ -281,7 +296,10 @@ export async function generateRuntime(
 ): Promise<RuntimeResult> {
   const inputsFingerprint = fingerprint(dir, runtimeInputs(dir)) ?? ""; // before formatting reads the config, as in generate()
   const sources = await Promise.all(
-    RUNTIME_FILES.map(async (path) => ({ path, text: runtimeBanner(generatorVersion) + (await readTemplate(path)) })),
+    RUNTIME_FILES.map(async (path) => {
+      const text = runtimeBanner(generatorVersion) + (await readTemplate(path));
+      return { path, text, shaped: text };
+    }),
   );
   const rendered = await formatFiles(sources, dir);
   const comparison = await compareWithDisk(dir, rendered);

@@ -16,26 +16,38 @@ import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { successStatuses } from "./client.js";
 import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
 import { printWithSlots } from "./literal-slots.js";
+import { isPlainLine, typeAliasInShape } from "../format/shape.js";
 
 /** The anchor in templates/mock.ts after which the generated region goes. */
 export const MOCK_ANCHOR = "kapso-codegen:mock";
 
-export function emitMockRegion(plan: ClientPlan, document: Record<string, unknown>, emitted: EmittedFixtures): string {
+export interface MockRegion {
+  readonly text: string;
+  /** The text as prettier formats it at the default options, when that is known (format/shape.ts). */
+  readonly shaped: string | undefined;
+}
+
+export function emitMockRegion(
+  plan: ClientPlan,
+  document: Record<string, unknown>,
+  emitted: EmittedFixtures,
+): MockRegion {
   const embedder = createSchemaEmbedder(document);
   const credentials = credentialData(plan);
   const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted, credentials));
   const names = plan.operations.map((operation) => JSON.stringify(operation.functionName));
   const operations = `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`;
   const schemas = `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`;
+  const union = names.length === 0 ? "never" : names.join(" | ");
   // The data is printed already: it goes in as slots.
-  return printWithSlots((slot) => {
+  const text = printWithSlots((slot) => {
     const statements: StatementStructures[] = [
       {
         kind: StructureKind.TypeAlias,
         name: "MockOperationName",
         isExported: true,
         docs: ["The operations' names, as on the client."],
-        type: names.length === 0 ? "never" : names.join(" | "),
+        type: union,
       },
       {
         kind: StructureKind.VariableStatement,
@@ -54,6 +66,13 @@ export function emitMockRegion(plan: ClientPlan, document: Record<string, unknow
     ];
     return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
   });
+  // The union of names, laid out as prettier lays it out (the data after it is JSON text in template literals, which
+  // prettier keeps as it is).
+  const line = `export type MockOperationName = ${union};`;
+  const shaped = typeAliasInShape("export type MockOperationName", names.length === 0 ? ["never"] : names);
+  const at = text.indexOf(`\n${line}\n`);
+  if (at === -1 || !isPlainLine(line)) return { text, shaped: undefined };
+  return { text, shaped: `${text.slice(0, at + 1)}${shaped}${text.slice(at + 1 + line.length)}` };
 }
 
 /**

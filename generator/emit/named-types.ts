@@ -1,11 +1,21 @@
 /** The region of index.ts that exports each component's type under its own name: `export type Pet = components[…]`. */
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
+import { hasNoTrailingSpace, isPlainLine, typeAliasInShape } from "../format/shape.js";
 import type { NamedTypePlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
 
 export const NAMED_TYPES_ANCHOR = "kapso-codegen:named-types";
 
-export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): string {
+export interface NamedTypesRegion {
+  readonly text: string;
+  /** The text as prettier formats it at the default options, when that is known (format/shape.ts). */
+  readonly shaped: string | undefined;
+}
+
+export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): NamedTypesRegion {
+  // Each alias printed on one line, and as prettier breaks it where that line is too long (for `shaped`).
+  const lines = new Map<string, string>();
+  let plain = true;
   const statements = namedTypes.map(({ component, typeName }): StatementStructures => {
     const indexes = [
       component.section,
@@ -13,13 +23,27 @@ export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): stri
       ...(component.mediaType === undefined ? [] : ["content", component.mediaType]),
     ];
     const docs = docLines(component.description);
+    const type = `components${indexes.map((index) => `[${JSON.stringify(index)}]`).join("")}`;
+    const line = `export type ${typeName} = ${type};`;
+    if (!isPlainLine(line)) plain = false;
+    const shaped = typeAliasInShape(`export type ${typeName}`, [type]);
+    if (shaped !== line) lines.set(line, shaped);
     return {
       kind: StructureKind.TypeAlias,
       name: typeName,
       isExported: true,
       ...(docs === "" ? {} : { docs: [docs] }),
-      type: `components${indexes.map((index) => `[${JSON.stringify(index)}]`).join("")}`,
+      type,
     };
   });
-  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  const text = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  if (!plain || !hasNoTrailingSpace(text)) return { text, shaped: undefined };
+  const shaped =
+    lines.size === 0
+      ? text
+      : text
+          .split("\n")
+          .map((line) => lines.get(line) ?? line)
+          .join("\n");
+  return { text, shaped };
 }

@@ -13,21 +13,39 @@ export function readTemplate(name: string): Promise<string> {
 
 /** Replaces what follows the anchor line with `generated`, and drops template imports the generated code does not use. */
 export function fillAnchor(template: string, anchor: string, generated: string): string {
+  return fillAnchorKeeping(template, anchor, generated).text;
+}
+
+/**
+ * fillAnchor, also telling whether the template's head is kept as written (every import used): then a head already in
+ * prettier's shape stays in it, as dropping or reprinting an import may leave blank lines or long lines prettier changes.
+ */
+export function fillAnchorKeeping(
+  template: string,
+  anchor: string,
+  generated: string,
+): { readonly text: string; readonly head: string; readonly headAsWritten: boolean } {
   const at = template.indexOf(`// ${anchor}`);
   if (at === -1) throw new Error(`template has no anchor "// ${anchor}"`);
   const head = template.slice(0, at);
-  return `${pruneUnusedImports(head, generated)}${generated}`;
+  const pruned = pruneUnusedImports(head, generated);
+  return { text: `${pruned}${generated}`, head: pruned, headAsWritten: pruned === head };
 }
 
 /**
  * Removes the named imports of `head` that neither its own code nor `body` uses as an identifier (comments and strings
- * do not count). The head is parsed, the body scanned; an import declaration is kept as written, dropped, or printed
- * again with fewer names.
+ * do not count). The head is parsed, the body scanned, only until every imported name is found used; an import
+ * declaration is kept as written, dropped, or printed again with fewer names.
  */
 export function pruneUnusedImports(head: string, body: string): string {
   const headFile = parse(head);
-  const used = identifiers(body);
+  const used = new Set<string>();
   for (const statement of headFile.statements) if (!ts.isImportDeclaration(statement)) addIdentifiers(statement, used);
+  const wanted = new Set<string>();
+  for (const statement of headFile.statements)
+    if (ts.isImportDeclaration(statement))
+      for (const name of importedNames(statement)) if (!used.has(name)) wanted.add(name);
+  if (wanted.size > 0) for (const name of identifiers(body, wanted)) used.add(name);
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
   let text = "";
   let copied = 0;
@@ -39,7 +57,18 @@ export function pruneUnusedImports(head: string, body: string): string {
     copied = head[statement.end] === "\n" ? statement.end + 1 : statement.end;
     if (pruned !== undefined) text += `${printer.printNode(ts.EmitHint.Unspecified, pruned, headFile)}\n`;
   }
-  return text + head.slice(copied);
+  return copied === 0 ? head : text + head.slice(copied);
+}
+
+/** The local names an import declaration binds. */
+function importedNames(declaration: ts.ImportDeclaration): string[] {
+  const clause = declaration.importClause;
+  if (clause === undefined) return [];
+  const names = clause.name === undefined ? [] : [clause.name.text];
+  const bindings = clause.namedBindings;
+  if (bindings === undefined) return names;
+  if (ts.isNamespaceImport(bindings)) return [...names, bindings.name.text];
+  return [...names, ...bindings.elements.map((element) => element.name.text)];
 }
 
 /** The declaration itself when all of it is used, `undefined` when none of it is, else one with only the used names. */
@@ -68,9 +97,10 @@ function prunedImport(declaration: ts.ImportDeclaration, used: ReadonlySet<strin
  * Every identifier in TypeScript source, found with the compiler's scanner (a full parse of megabytes of generated
  * literals costs seconds): words in comments, strings, regular expressions and template text are not identifiers.
  * A scanner alone cannot tell `/` (division) from the start of a regular expression, nor `}` that closes a template
- * substitution from any other; the previous token decides, as it does for the parser.
+ * substitution from any other; the previous token decides, as it does for the parser. Given `wanted`, only those names
+ * are collected, and the scan stops once all of them are found.
  */
-export function identifiers(source: string): Set<string> {
+export function identifiers(source: string, wanted?: ReadonlySet<string>): Set<string> {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
   const found = new Set<string>();
   const substitutions: number[] = []; // brace depth at each open `${`
@@ -94,7 +124,14 @@ export function identifiers(source: string): Set<string> {
         braces--;
       }
     }
-    if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenValue());
+    if (token === ts.SyntaxKind.Identifier) {
+      const name = scanner.getTokenValue();
+      if (wanted === undefined) found.add(name);
+      else if (wanted.has(name)) {
+        found.add(name);
+        if (found.size === wanted.size) break;
+      }
+    }
     previous = token;
   }
   return found;

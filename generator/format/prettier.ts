@@ -5,11 +5,17 @@
  */
 import { join } from "node:path";
 import { splitTopLevel } from "./chunks.js";
+import { isDefaultShape, PRINT_WIDTH } from "./shape.js";
 
 export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */
   readonly path: string;
   readonly text: string;
+}
+
+/** A file to format, and, when the generator knows it, its text as prettier formats it at the default options (shape.ts). */
+export interface SourceFile extends OutputFile {
+  readonly shaped?: string | undefined;
 }
 
 /** What formats a batch of texts with the given options on another thread (parallel/helper-thread.ts). */
@@ -23,7 +29,7 @@ const FORMAT_LIMIT = 1_000_000;
 const RUN_SIZE = 48_000;
 
 export async function formatFiles(
-  files: readonly OutputFile[],
+  files: readonly SourceFile[],
   outDir: string,
   helper?: FormatHelper,
 ): Promise<OutputFile[]> {
@@ -34,8 +40,11 @@ export async function formatFiles(
 }
 
 export interface Formatter {
-  /** The file as prettier formats it; starts at once on this thread (between other work) and on a helper, once shared. */
-  format(file: OutputFile): Promise<OutputFile>;
+  /**
+   * The file as prettier formats it; starts at once on this thread (between other work) and on a helper, once shared.
+   * A file's `shaped` text is taken as it is when prettier would run at its defaults.
+   */
+  format(file: SourceFile): Promise<OutputFile>;
   /** Lets a helper take runs from the queue from now on. */
   share(helper: FormatHelper): void;
 }
@@ -50,8 +59,9 @@ interface Job {
 export async function createFormatter(outDir: string, runSize = RUN_SIZE): Promise<Formatter> {
   const prettier = await import("prettier");
   const config = (await prettier.resolveConfig(join(outDir, "index.ts"), { editorconfig: true })) ?? {};
+  const defaultShape = isDefaultShape(config);
   const optionsFor = (path: string): Record<string, unknown> => ({
-    printWidth: 120,
+    printWidth: PRINT_WIDTH,
     ...config,
     parser: "typescript",
     filepath: join(outDir, path),
@@ -79,7 +89,8 @@ export async function createFormatter(outDir: string, runSize = RUN_SIZE): Promi
 
   return {
     async format(file) {
-      if (file.text.length > FORMAT_LIMIT) return file;
+      if (file.text.length > FORMAT_LIMIT) return { path: file.path, text: file.text };
+      if (defaultShape && file.shaped !== undefined) return { path: file.path, text: file.shaped };
       if (!splittable || file.text.length <= runSize)
         return { path: file.path, text: await prettier.format(file.text, optionsFor(file.path)) };
       const runs = splitTopLevel(file.text, runSize);

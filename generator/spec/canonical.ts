@@ -51,3 +51,61 @@ function canonicalText(value: unknown, depth: number): string {
   }
   return JSON.stringify(value) ?? "null";
 }
+
+/**
+ * `JSON.stringify(JSON.parse(compact), null, 2)` without parsing: compact JSON (as `JSON.stringify` writes it, no
+ * whitespace outside strings) indented two spaces a level, the way `JSON.stringify` indents, empty `{}` and `[]` kept.
+ */
+export function indentCompactJson(compact: string): string {
+  const parts: string[] = [];
+  const indents: string[] = ["\n"];
+  const indent = (depth: number): string => (indents[depth] ??= `\n${"  ".repeat(depth)}`);
+  let depth = 0;
+  let copied = 0; // text before this index is in `parts`
+  for (let at = 0; at < compact.length; at++) {
+    const code = compact.charCodeAt(at);
+    if (code === QUOTE) {
+      // Skip the string: its end is the first quote not escaped by an odd run of backslashes.
+      let end = compact.indexOf('"', at + 1);
+      while (end !== -1 && isEscaped(compact, end)) end = compact.indexOf('"', end + 1);
+      if (end === -1) break;
+      at = end;
+      continue;
+    }
+    let glue: string;
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      const next = compact.charCodeAt(at + 1);
+      if (next === CLOSE_BRACE || next === CLOSE_BRACKET) {
+        at++;
+        continue;
+      }
+      glue = compact[at] + indent(++depth);
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      glue = indent(--depth) + compact[at];
+    } else if (code === COMMA) {
+      glue = `,${indent(depth)}`;
+    } else if (code === COLON) {
+      glue = ": ";
+    } else {
+      continue;
+    }
+    parts.push(compact.slice(copied, at), glue);
+    copied = at + 1;
+  }
+  parts.push(compact.slice(copied));
+  return parts.join("");
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let at = quote - 1; text.charCodeAt(at) === 0x5c; at--) backslashes++;
+  return backslashes % 2 === 1;
+}
