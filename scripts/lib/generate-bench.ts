@@ -69,7 +69,8 @@ export async function benchGenerate(dir: string, peers: readonly Peer[], runs: n
       for (const [toolIndex, tool] of all.entries()) {
         if (failures[toolIndex] !== "") continue;
         const out = join(dir, "generate", `s${specIndex}-t${toolIndex}-r${round}`);
-        const measurement = await measureNode(tool.args(spec.file, out), repoRoot, dir);
+        // In the scratch folder: a failing peer writes its error log into its working directory (Hey API does).
+        const measurement = await measureNode(tool.args(spec.file, out), dir, dir);
         process.stdout.write(` ${(measurement.wallMs / 1000).toFixed(1)}`);
         if (measurement.exitCode === 0) measured[toolIndex]?.push(measurement);
         else failures[toolIndex] = `failed (exit ${String(measurement.exitCode)}): ${measurement.lastError}`;
