@@ -16,7 +16,7 @@ import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { successStatuses } from "./client.js";
 import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
 import { printWithSlots } from "./literal-slots.js";
-import { isPlainLine, typeAliasInShape } from "../format/shape.js";
+import { isPlainLine, typeAliasInShape, withLayouts } from "../format/shape.js";
 
 /** The anchor in templates/mock.ts after which the generated region goes. */
 export const MOCK_ANCHOR = "kapso-codegen:mock";
@@ -38,17 +38,27 @@ export function emitMockRegion(
   const names = plan.operations.map((operation) => JSON.stringify(operation.functionName));
   const operations = `JSON.parse(${jsonTemplate(entries)}) as readonly MockOperation[]`;
   const schemas = `JSON.parse(${jsonTemplate(embedder.refTargets())}) as SchemaRefs`;
-  const union = names.length === 0 ? "never" : names.join(" | ");
+  const members = names.length === 0 ? ["never"] : names;
+  // The names' union is printed on its own, so its shape is known: prettier keeps the data after it (JSON text in
+  // template literals) as it is.
+  const nameAlias = printStructure(
+    {
+      kind: StructureKind.SourceFile,
+      statements: [
+        {
+          kind: StructureKind.TypeAlias,
+          name: "MockOperationName",
+          isExported: true,
+          docs: ["The operations' names, as on the client."],
+          type: members.join(" | "),
+        },
+      ],
+    },
+    { indentNumberOfSpaces: 2 },
+  );
   // The data is printed already: it goes in as slots.
-  const text = printWithSlots((slot) => {
+  const data = printWithSlots((slot) => {
     const statements: StatementStructures[] = [
-      {
-        kind: StructureKind.TypeAlias,
-        name: "MockOperationName",
-        isExported: true,
-        docs: ["The operations' names, as on the client."],
-        type: union,
-      },
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
@@ -66,13 +76,10 @@ export function emitMockRegion(
     ];
     return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
   });
-  // The union of names, laid out as prettier lays it out (the data after it is JSON text in template literals, which
-  // prettier keeps as it is).
-  const line = `export type MockOperationName = ${union};`;
-  const shaped = typeAliasInShape("export type MockOperationName", names.length === 0 ? ["never"] : names);
-  const at = text.indexOf(`\n${line}\n`);
-  if (at === -1 || !isPlainLine(line)) return { text, shaped: undefined };
-  return { text, shaped: `${text.slice(0, at + 1)}${shaped}${text.slice(at + 1 + line.length)}` };
+  const line = `export type MockOperationName = ${members.join(" | ")};`;
+  const layout = typeAliasInShape("export type MockOperationName", members);
+  const shapedAlias = isPlainLine(line) ? withLayouts(nameAlias, new Map([[line, layout]])) : undefined;
+  return { text: nameAlias + data, shaped: shapedAlias === undefined ? undefined : shapedAlias + data };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The region of index.ts that exports each component's type under its own name: `export type Pet = components[…]`. */
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
-import { hasNoTrailingSpace, isPlainLine, typeAliasInShape } from "../format/shape.js";
+import { hasNoTrailingSpace, isPlainLine, typeAliasInShape, withLayouts } from "../format/shape.js";
 import type { NamedTypePlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
 
@@ -38,12 +38,5 @@ export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): Name
   });
   const text = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
   if (!plain || !hasNoTrailingSpace(text)) return { text, shaped: undefined };
-  const shaped =
-    lines.size === 0
-      ? text
-      : text
-          .split("\n")
-          .map((line) => lines.get(line) ?? line)
-          .join("\n");
-  return { text, shaped };
+  return { text, shaped: withLayouts(text, lines) };
 }

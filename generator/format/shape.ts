@@ -65,3 +65,20 @@ export function typeAliasInShape(head: string, members: readonly string[]): stri
   if (members.length <= 1 || 2 + union.length + 1 <= PRINT_WIDTH) return `${head} =\n  ${union};`;
   return `${head} =\n${members.map((member) => `  | ${member}`).join("\n")};`;
 }
+
+/**
+ * `text` with each of its lines that `layouts` names (a line as the emitter printed it) replaced by its layout in
+ * prettier's shape: how an emitter that knows its lines' shape gives its text in that shape. Undefined when a named
+ * line is not one of the text's lines (then prettier formats the file).
+ */
+export function withLayouts(text: string, layouts: ReadonlyMap<string, string>): string | undefined {
+  if (layouts.size === 0) return text;
+  const found = new Set<string>();
+  const lines = text.split("\n").map((line) => {
+    const layout = layouts.get(line);
+    if (layout === undefined) return line;
+    found.add(line);
+    return layout;
+  });
+  return found.size === layouts.size ? lines.join("\n") : undefined;
+}
