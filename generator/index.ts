@@ -9,6 +9,7 @@ import { compareSpecs, type ChangeReport } from "./changes/index.js";
 import { isFileSystemError, SpecError, type SpecWarning } from "./errors.js";
 import type { GenerateOptions } from "./generate-options.js";
 import { banner, runtimeBanner } from "./emit/banner.js";
+import { CLIENT_CHECK_DIRECTIVE } from "./emit/check-directive.js";
 import { emitClientRegion } from "./emit/client.js";
 import {
   createFixtureValues,
@@ -118,18 +119,20 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   checkRenamedOperations(plan, spec.locate, planLeniency);
   const head = banner({ generatorVersion, specName: basename(options.spec), specSha256: spec.sha256 });
 
-  const client = await timed("client", async () =>
-    fillAnchor(
-      await readTemplate("client.ts"),
-      "kapso-codegen:operations",
-      emitClientRegion({
-        plan,
-        title: model.title,
-        defaultServer: model.defaultServer,
-        serverTemplate: model.serverTemplate,
-        serverVariables: model.serverVariables,
-      }),
-    ),
+  const client = await timed(
+    "client",
+    async () =>
+      `${CLIENT_CHECK_DIRECTIVE}\n${fillAnchor(
+        await readTemplate("client.ts"),
+        "kapso-codegen:operations",
+        emitClientRegion({
+          plan,
+          title: model.title,
+          defaultServer: model.defaultServer,
+          serverTemplate: model.serverTemplate,
+          serverVariables: model.serverVariables,
+        }),
+      )}`,
   );
   const fixtureValues = createFixtureValues(spec.document, spec.locate);
   const fixtureRegion = await timed("fixtures", () => emitFixturesRegion(plan, fixtureValues.values));

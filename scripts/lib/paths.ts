@@ -5,6 +5,8 @@ import { packageRoot } from "../../generator/paths.js";
 export const repoRoot = packageRoot;
 export const nodeModules = join(repoRoot, "node_modules");
 export const tscBin = join(nodeModules, "typescript", "bin", "tsc");
+/** tsc that also checks a generated client.ts in full (it reads the client's `@ts-nocheck` line as `@ts-check`). */
+export const tscFullScript = join(repoRoot, "dist", "scripts", "tsc-full.js");
 export const cliScript = join(repoRoot, "dist", "generator", "cli.js");
 /** The compiled worker: the corpus always generates through the build, as `npm run corpus` and the tests both build first. */
 export const workerScript = join(repoRoot, "dist", "scripts", "lib", "generate-worker.js");

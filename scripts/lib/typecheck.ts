@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { nodeModules, tscBin } from "./paths.js";
+import { nodeModules, tscFullScript } from "./paths.js";
 
 /** The options users of the generated code may have: the strictest common ones, lib checking included. */
 export const strictCompilerOptions = {
@@ -100,7 +100,7 @@ async function runProgram(workDir: string, folders: readonly string[], index: nu
   let stdout: string;
   let failure = "";
   try {
-    ({ stdout } = await run(process.execPath, [tscBin, "-p", config, "--pretty", "false"], {
+    ({ stdout } = await run(process.execPath, [tscFullScript, "-p", config, "--pretty", "false"], {
       cwd: workDir,
       maxBuffer: 512 * 1024 * 1024,
     }));

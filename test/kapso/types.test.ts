@@ -1,12 +1,16 @@
 /**
  * tsc over the committed output and over a consumer whose `@ts-expect-error` lines must all be needed: strict, with
- * exactOptionalPropertyTypes and noUncheckedIndexedAccess, under both bundler and nodenext resolution.
+ * exactOptionalPropertyTypes and noUncheckedIndexedAccess, under both bundler and nodenext resolution. Twice: with the
+ * client's declarations checked in full (as the tests check every output), and by tsc as a user's build runs it, where
+ * client.ts's `@ts-nocheck` leaves its declarations to be resolved where the consumer uses them: every wrong call must
+ * still be an error.
  */
-import { writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { strictCompilerOptions } from "../../scripts/lib/typecheck.js";
-import { removeDir, root, runTsc, tempDir } from "../support/run.js";
+import { linkNodeModules, strictCompilerOptions } from "../../scripts/lib/typecheck.js";
+import { CLIENT_CHECK_DIRECTIVE } from "../../generator/emit/check-directive.js";
+import { committedKapso, removeDir, root, runTsc, runUserTsc, tempDir } from "../support/run.js";
 import { strictestExtras } from "../support/strict.js";
 
 let dir: string;
@@ -24,9 +28,18 @@ const resolutions = [
   { name: "nodenext", module: "NodeNext", moduleResolution: "NodeNext" },
 ] as const;
 
-describe.each(resolutions)("tsc --strict, moduleResolution $name", (resolution) => {
+const compilers = [
+  { name: "in full", run: runTsc },
+  { name: "as a user's build runs it", run: runUserTsc },
+] as const;
+
+describe.each(
+  resolutions.flatMap((resolution) =>
+    compilers.map((compiler) => ({ ...resolution, compiler: compiler.name, compiler$: compiler })),
+  ),
+)("tsc --strict, moduleResolution $name, $compiler", ({ compiler$: compiler, ...resolution }) => {
   it("accepts generated/ and the consumer, and rejects every wrong call in it", async () => {
-    const config = join(dir, `tsconfig.${resolution.name}.json`);
+    const config = join(dir, `tsconfig.${resolution.name}.${compiler.name === "in full" ? "full" : "user"}.json`);
     await writeFile(
       config,
       JSON.stringify({
@@ -40,8 +53,45 @@ describe.each(resolutions)("tsc --strict, moduleResolution $name", (resolution) 
         include: [join(root, "generated/**/*.ts")],
       }),
     );
-    const result = await runTsc(["-p", config]);
+    const result = await compiler.run(["-p", config]);
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
+  });
+});
+
+describe("client.ts's check directive", () => {
+  it("follows the banner, and only the full check reports an error in the client's declarations", async () => {
+    const client = await readFile(join(committedKapso, "client.ts"), "utf8");
+    expect(client.split("\n")[2]).toBe(CLIENT_CHECK_DIRECTIVE);
+
+    const copy = join(dir, "broken");
+    await linkNodeModules(dir); // the output imports openapi-fetch's types
+    await cp(committedKapso, copy, { recursive: true });
+    const broken = client.replace(
+      "export type UpdatePhoneNumberArgs = {",
+      'const notANumber: number = "text";\nexport { notANumber };\nexport type UpdatePhoneNumberArgs = {',
+    );
+    expect(broken).not.toBe(client);
+    await writeFile(join(copy, "client.ts"), broken);
+    const config = join(dir, "tsconfig.broken.json");
+    await writeFile(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "ESNext",
+          moduleResolution: "bundler",
+          typeRoots: [join(root, "node_modules/@types")],
+        },
+        include: [`${copy}/*.ts`],
+      }),
+    );
+    const user = await runUserTsc(["-p", config, "--pretty", "false"]);
+    expect(user.stdout).toBe("");
+    const full = await runTsc(["-p", config, "--pretty", "false"]);
+    expect(full.stdout).toMatch(
+      /client\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'\./,
+    );
+    expect(full.code).toBe(2);
   });
 });

@@ -11,6 +11,8 @@ export const kapsoSpec = join(root, "specs", "kapso-platform.yaml");
 export const committedKapso = join(root, "generated", "kapso");
 const cliPath = join(root, "dist", "generator", "cli.js");
 const tscPath = join(root, "node_modules", "typescript", "bin", "tsc");
+// tsc that reads a generated client's `@ts-nocheck` line as `@ts-check`: the tests check every declaration written.
+const tscFullPath = join(root, "dist", "scripts", "tsc-full.js");
 
 const run = promisify(execFile);
 
@@ -37,7 +39,13 @@ export async function runCli(
   return runNode([...nodeArgs, cliPath, ...args], cwd);
 }
 
+/** tsc -p over a project, generated clients checked in full (see scripts/tsc-full.ts). */
 export async function runTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
+  return runNode([tscFullPath, ...args], cwd);
+}
+
+/** tsc itself, as a user's build runs it: a generated client's declarations are resolved where they are used. */
+export async function runUserTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
   return runNode([tscPath, ...args], cwd);
 }
 
