@@ -28,6 +28,7 @@ const config = ts.getParsedCommandLineOfConfigFile(project, undefined, {
 const diagnostics = [...configErrors];
 if (config !== undefined) {
   const host = ts.createCompilerHost(config.options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors; // as tsc's own host: JSDoc is parsed only where it types
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => {
     const text = readFile(fileName);
