@@ -9,8 +9,9 @@ export const CLIENT_CHECK_DIRECTIVE =
 
 /** The same text with the directive turned into `@ts-check` (same length: diagnostics keep their columns). */
 export function checkedInFull(text: string): string {
-  return text.replace(
-    `\n${CLIENT_CHECK_DIRECTIVE}\n`,
-    `\n${CLIENT_CHECK_DIRECTIVE.replace("@ts-nocheck", "@ts-check  ")}\n`,
-  );
+  const at = text.indexOf(CLIENT_CHECK_DIRECTIVE);
+  // Only as a whole line (the banner's lines end in \n, or in \r\n under a user's prettier config).
+  if (at === -1 || (at > 0 && text[at - 1] !== "\n")) return text;
+  const checked = CLIENT_CHECK_DIRECTIVE.replace("@ts-nocheck", "@ts-check  ");
+  return text.slice(0, at) + checked + text.slice(at + CLIENT_CHECK_DIRECTIVE.length);
 }

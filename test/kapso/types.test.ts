@@ -9,7 +9,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkNodeModules, strictCompilerOptions } from "../../scripts/lib/typecheck.js";
-import { CLIENT_CHECK_DIRECTIVE } from "../../generator/emit/check-directive.js";
+import { CLIENT_CHECK_DIRECTIVE, checkedInFull } from "../../generator/emit/check-directive.js";
 import { committedKapso, removeDir, root, runTsc, runUserTsc, tempDir } from "../support/run.js";
 import { strictestExtras } from "../support/strict.js";
 
@@ -60,6 +60,17 @@ describe.each(
 });
 
 describe("client.ts's check directive", () => {
+  it("is read as @ts-check by the full check, as a whole line only, with LF or CRLF endings", () => {
+    const checked = CLIENT_CHECK_DIRECTIVE.replace("@ts-nocheck", "@ts-check  ");
+    expect(checked).toHaveLength(CLIENT_CHECK_DIRECTIVE.length);
+    expect(checkedInFull(`// banner\n${CLIENT_CHECK_DIRECTIVE}\nexport {};\n`)).toBe(
+      `// banner\n${checked}\nexport {};\n`,
+    );
+    expect(checkedInFull(`// banner\r\n${CLIENT_CHECK_DIRECTIVE}\r\n`)).toBe(`// banner\r\n${checked}\r\n`);
+    const quoted = `const text = "${CLIENT_CHECK_DIRECTIVE}";\n`;
+    expect(checkedInFull(quoted)).toBe(quoted);
+  });
+
   it("follows the banner, and only the full check reports an error in the client's declarations", async () => {
     const client = await readFile(join(committedKapso, "client.ts"), "utf8");
     expect(client.split("\n")[2]).toBe(CLIENT_CHECK_DIRECTIVE);
