@@ -34,6 +34,7 @@ import { generatorVersion } from "./paths.js";
 import { startHelperThread, type HelperThread } from "./parallel/helper-thread.js";
 import { planClient } from "./plan/index.js";
 import { checkRenamedOperations } from "./plan/renamed-operations.js";
+import { type ShapedText } from "./format/shape.js";
 import { indentCompactJson } from "./spec/canonical.js";
 import { sha256 } from "./write/manifest.js";
 import { applyChanges, compareWithDisk, guardHandEdits, type FileState } from "./write/index.js";
@@ -158,11 +159,7 @@ async function generateWith(options: GenerateOptions, helper: HelperThread | und
   };
   // A template (in shape: the lint formats templates/) and a region that knows its shape, when the template's imports
   // are all kept as written.
-  const formatRegion = (
-    path: string,
-    anchor: string,
-    region: { readonly text: string; readonly shaped: string | undefined },
-  ): Promise<OutputFile> => {
+  const formatRegion = (path: string, anchor: string, region: ShapedText): Promise<OutputFile> => {
     const pending = readTemplate(path).then((template) => {
       const filled = fillAnchorKeeping(template, anchor, region.text);
       const shaped = filled.headAsWritten && region.shaped !== undefined ? filled.head + region.shaped : undefined;

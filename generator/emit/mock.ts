@@ -16,22 +16,16 @@ import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { successStatuses } from "./client.js";
 import { fixtureContent, type EmittedFixtures } from "./fixtures.js";
 import { printWithSlots } from "./literal-slots.js";
-import { isPlainLine, typeAliasInShape, withLayouts } from "../format/shape.js";
+import { isPlainLine, typeAliasInShape, withLayouts, type ShapedText } from "../format/shape.js";
 
 /** The anchor in templates/mock.ts after which the generated region goes. */
 export const MOCK_ANCHOR = "kapso-codegen:mock";
-
-export interface MockRegion {
-  readonly text: string;
-  /** The text as prettier formats it at the default options, when that is known (format/shape.ts). */
-  readonly shaped: string | undefined;
-}
 
 export function emitMockRegion(
   plan: ClientPlan,
   document: Record<string, unknown>,
   emitted: EmittedFixtures,
-): MockRegion {
+): ShapedText {
   const embedder = createSchemaEmbedder(document);
   const credentials = credentialData(plan);
   const entries = plan.operations.map((operation) => operationEntry(operation, embedder, emitted, credentials));

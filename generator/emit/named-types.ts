@@ -1,18 +1,12 @@
 /** The region of index.ts that exports each component's type under its own name: `export type Pet = components[…]`. */
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
-import { hasNoTrailingSpace, isPlainLine, typeAliasInShape, withLayouts } from "../format/shape.js";
+import { hasNoTrailingSpace, isPlainLine, typeAliasInShape, withLayouts, type ShapedText } from "../format/shape.js";
 import type { NamedTypePlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";
 
 export const NAMED_TYPES_ANCHOR = "kapso-codegen:named-types";
 
-export interface NamedTypesRegion {
-  readonly text: string;
-  /** The text as prettier formats it at the default options, when that is known (format/shape.ts). */
-  readonly shaped: string | undefined;
-}
-
-export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): NamedTypesRegion {
+export function emitNamedTypesRegion(namedTypes: readonly NamedTypePlan[]): ShapedText {
   // Each alias printed on one line, and as prettier breaks it where that line is too long (for `shaped`).
   const lines = new Map<string, string>();
   let plain = true;

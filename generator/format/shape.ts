@@ -7,6 +7,12 @@
  * marked in shape and compare (test/format/default-shape.test.ts).
  */
 
+/** Generated text, and the same text as prettier formats it at the default options when the emitter knows that. */
+export interface ShapedText {
+  readonly text: string;
+  readonly shaped: string | undefined;
+}
+
 /** The print width the generator formats with when the user's config names none. */
 export const PRINT_WIDTH = 120;
 
