@@ -3,7 +3,8 @@
  * function, plus the options, the transport factory, and the grouped client's interface and factory. Built as ts-morph
  * structures and printed once, never edited node by node.
  */
-import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { printStructure, StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type {
   ContentModel,
   OperationModel,

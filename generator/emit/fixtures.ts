@@ -2,7 +2,8 @@
  * Emits the generated part of fixtures.ts: per operation an example request (typed by its Args) and an example body
  * per documented response (typed by the spec's type for that status), each checked by `satisfies`.
  */
-import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { printStructure, StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { ContentModel, OperationModel, ResponseModel } from "../model/index.js";
 import type { ClientPlan, OperationPlan } from "../plan/index.js";
 import { isJsonMediaType } from "../spec/constants.js";

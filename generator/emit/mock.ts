@@ -6,7 +6,8 @@
  * Only what the checker reads is embedded: validation keywords, never descriptions or examples, so the data stays
  * small, and every spec string in it is printed by literal.ts.
  */
-import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { printStructure, StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { openApiVersionOf, type OpenApiVersion } from "../fixtures/json-schema-dialect.js";
 import { appendPointer, isObject, resolvePointer } from "../spec/pointer.js";
 import { refTarget } from "../spec/refs.js";

@@ -1,5 +1,6 @@
 /** The region of index.ts that exports each component's type under its own name: `export type Pet = components[…]`. */
-import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { printStructure, StructureKind } from "./ts-morph.js";
 import { hasNoTrailingSpace, isPlainLine, typeAliasInShape, withLayouts, type ShapedText } from "../format/shape.js";
 import type { NamedTypePlan } from "../plan/index.js";
 import { docLines } from "./jsdoc.js";

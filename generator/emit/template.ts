@@ -4,7 +4,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "./ts-morph.js";
 import { templatesDir } from "../paths.js";
 
 export function readTemplate(name: string): Promise<string> {
@@ -61,7 +62,7 @@ export function pruneUnusedImports(head: string, body: string): string {
 }
 
 /** The local names an import declaration binds. */
-function importedNames(declaration: ts.ImportDeclaration): string[] {
+function importedNames(declaration: TS.ImportDeclaration): string[] {
   const clause = declaration.importClause;
   if (clause === undefined) return [];
   const names = clause.name === undefined ? [] : [clause.name.text];
@@ -72,7 +73,7 @@ function importedNames(declaration: ts.ImportDeclaration): string[] {
 }
 
 /** The declaration itself when all of it is used, `undefined` when none of it is, else one with only the used names. */
-function prunedImport(declaration: ts.ImportDeclaration, used: ReadonlySet<string>): ts.ImportDeclaration | undefined {
+function prunedImport(declaration: TS.ImportDeclaration, used: ReadonlySet<string>): TS.ImportDeclaration | undefined {
   const clause = declaration.importClause;
   const bindings = clause?.namedBindings;
   if (clause === undefined) return declaration; // a side-effect import
@@ -138,7 +139,7 @@ export function identifiers(source: string, wanted?: ReadonlySet<string>): Set<s
 }
 
 /** After these a `/` divides; after anything else it starts a regular expression. */
-const ENDS_OPERAND = new Set<ts.SyntaxKind>([
+const ENDS_OPERAND = new Set<TS.SyntaxKind>([
   ts.SyntaxKind.Identifier,
   ts.SyntaxKind.CloseParenToken,
   ts.SyntaxKind.CloseBracketToken,
@@ -158,12 +159,12 @@ const ENDS_OPERAND = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusMinusToken,
 ]);
 
-function parse(source: string): ts.SourceFile {
+function parse(source: string): TS.SourceFile {
   return ts.createSourceFile("template.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
 }
 
 /** The identifiers of a parsed node (the template's own code, small: parsed, not scanned). */
-function addIdentifiers(node: ts.Node, found: Set<string>): void {
+function addIdentifiers(node: TS.Node, found: Set<string>): void {
   if (ts.isIdentifier(node)) found.add(node.text);
   ts.forEachChild(node, (child) => addIdentifiers(child, found));
 }
