@@ -30,15 +30,41 @@ import { benchNoop } from "./lib/noop-bench.js";
 import { cliScript, githubSpecFile, kapsoSpecFile, nodeModules, repoRoot, tscBin, tscFullScript } from "./lib/paths.js";
 import { linkNodeModules, strictCompilerOptions } from "./lib/typecheck.js";
 
-const { values: flags } = parseArgs({
-  options: {
-    runs: { type: "string", default: "3" },
-    peers: { type: "string" },
-    "generate-only": { type: "boolean", default: false },
-    "skip-corpus": { type: "boolean", default: false },
-  },
-});
+const USAGE = `Usage: node dist/scripts/bench.js [--runs N] [--peers DIR] [--generate-only] [--skip-corpus]
+
+  --runs N           runs of each case (default 3); the tables show medians
+  --peers DIR        where orval and @hey-api/openapi-ts are installed, e.g. after
+                     npm install --prefix /tmp/bench-peers orval@8.38 @hey-api/openapi-ts@0.99 typescript@5.9
+  --generate-only    stop after the generate section (GitHub, Stripe, DigitalOcean)
+  --skip-corpus      leave out the timing of the whole corpus run
+`;
+
+const flags = parseFlags(process.argv.slice(2));
 const runs = Math.max(1, Number.parseInt(flags.runs, 10) || 3);
+
+function parseFlags(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        runs: { type: "string", default: "3" },
+        peers: { type: "string" },
+        "generate-only": { type: "boolean", default: false },
+        "skip-corpus": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  return parsed;
+}
 const openapiTsRunner = join(repoRoot, "dist", "scripts", "lib", "bench-openapi-typescript.js");
 
 interface BenchCase {
