@@ -1,7 +1,8 @@
 /**
- * A second thread for the work that does not wait on the main thread's: schema.ts (openapi-typescript, the heaviest
- * stage) and, once that is done, a share of the formatting. Started before the spec is loaded, so its own start-up
- * (loading openapi-typescript and TypeScript) overlaps the load stage.
+ * Second threads for the work that does not wait on the main thread's: schema.ts (openapi-typescript, the heaviest
+ * stage) on the types thread, started before the spec is loaded so that its own start-up (loading openapi-typescript
+ * and TypeScript) overlaps the load stage; and, once the types are done, a share of the formatting on a thread of its
+ * own, started only when there is some (onDemandFormatThread).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,11 @@ type HelperTask =
   | { readonly kind: "types"; readonly documentJson: string }
   | { readonly kind: "format"; readonly texts: readonly string[]; readonly options: Record<string, unknown> };
 export type HelperRequest = HelperTask & { readonly id: number };
+
+/** The types thread preloads openapi-typescript; a formatting thread loads only prettier, when asked to format. */
+export interface HelperData {
+  readonly role: "types" | "format";
+}
 
 export type HelperReply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
@@ -26,11 +32,11 @@ export interface HelperThread {
   close(): Promise<void>;
 }
 
-/** The helper, or undefined when running from source (tests run TypeScript directly and there is no compiled worker). */
-export function startHelperThread(): HelperThread | undefined {
+/** A helper, or undefined when running from source (tests run TypeScript directly and there is no compiled worker). */
+export function startHelperThread(role: HelperData["role"] = "types"): HelperThread | undefined {
   const workerFile = fileURLToPath(new URL("./helper-worker.js", import.meta.url));
   if (!existsSync(workerFile)) return undefined;
-  const worker = new Worker(workerFile);
+  const worker = new Worker(workerFile, { workerData: { role } satisfies HelperData });
   const pending = new Map<
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void; kind: string }
@@ -67,6 +73,20 @@ export function startHelperThread(): HelperThread | undefined {
     format: (texts, options) => send<string[]>({ kind: "format", texts, options }),
     close: async () => {
       await worker.terminate();
+    },
+  };
+}
+
+/** A formatting thread started on the first batch it is handed, so a run with nothing to share starts none. */
+export function onDemandFormatThread(): Pick<HelperThread, "format" | "close"> {
+  let thread: HelperThread | undefined;
+  return {
+    format: (texts, options) => {
+      thread ??= startHelperThread("format");
+      return thread ? thread.format(texts, options) : Promise.reject(new Error("no compiled helper thread"));
+    },
+    close: async () => {
+      await thread?.close();
     },
   };
 }

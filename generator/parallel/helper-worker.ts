@@ -1,14 +1,23 @@
 /**
- * The helper thread's entry. It starts loading openapi-typescript at once, while the main thread is still loading the
- * spec; then it renders schema.ts when the document arrives, and afterwards formats whatever chunks it is handed.
+ * A helper thread's entry. The types thread starts loading openapi-typescript at once, while the main thread is still
+ * loading the spec, then renders schema.ts when the document arrives; a formatting thread formats the runs it is
+ * handed.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Options } from "prettier";
-import type { HelperReply, HelperRequest } from "./helper-thread.js";
+import type { HelperData, HelperReply, HelperRequest } from "./helper-thread.js";
 
-const typesModule = import("../emit/types.js");
-// Loaded now: the types stage requires it on demand, and that is most of its start-up.
-const warm = typesModule.then((types) => types.requireOpenapiTypescript()).catch(() => undefined);
+const typesModule = (workerData as HelperData).role === "types" ? loadTypesModule() : undefined;
+
+async function loadTypesModule(): Promise<typeof import("../emit/types.js")> {
+  const types = await import("../emit/types.js");
+  try {
+    types.requireOpenapiTypescript(); // loaded now: the types stage requires it on demand, and that is most of its start-up
+  } catch {
+    // reported by the types stage, which requires it again
+  }
+  return types;
+}
 
 parentPort?.on("message", (request: HelperRequest) => {
   void answer(request).then((reply) => parentPort?.postMessage(reply));
@@ -17,8 +26,7 @@ parentPort?.on("message", (request: HelperRequest) => {
 async function answer(request: HelperRequest): Promise<HelperReply> {
   try {
     if (request.kind === "types") {
-      await warm;
-      const { renderSchemaTypes } = await typesModule;
+      const { renderSchemaTypes } = await (typesModule ?? loadTypesModule());
       return { id: request.id, ok: true, value: await renderSchemaTypes(request.documentJson) };
     }
     const prettier = await import("prettier");
