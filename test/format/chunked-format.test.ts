@@ -10,6 +10,7 @@ import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitTopLevel } from "../../generator/format/chunks.js";
 import { createFormatter } from "../../generator/format/prettier.js";
+import type { FormatHelper } from "../../generator/format/prettier.js";
 import type { HelperThread } from "../../generator/parallel/helper-thread.js";
 import { removeDir, root, tempDir } from "../support/run.js";
 
@@ -41,14 +42,14 @@ const userConfig: prettier.Options = {
 };
 
 describe("formatting in runs of statements", () => {
-  let helper: HelperThread | undefined;
+  let helper: Pick<HelperThread, "format" | "close"> | undefined;
   const dirs: string[] = [];
   beforeAll(async () => {
-    // The compiled helper thread (from the build); formatting is shared with it as in a real run.
-    const { startHelperThread } = (await import(
+    // The compiled formatting thread (from the build), started on the first batch, as in a real run.
+    const { onDemandFormatThread } = (await import(
       pathToFileURL(join(root, "dist", "generator", "parallel", "helper-thread.js")).href
-    )) as { startHelperThread: () => HelperThread | undefined };
-    helper = startHelperThread();
+    )) as { onDemandFormatThread: () => Pick<HelperThread, "format" | "close"> };
+    helper = onDemandFormatThread();
   });
   afterAll(async () => {
     await helper?.close();
@@ -67,8 +68,17 @@ describe("formatting in runs of statements", () => {
       expect(sources.length).toBeGreaterThan(40);
       const formatter = await createFormatter(out, RUN_SIZE);
       const pending = sources.map((source) => formatter.format(source));
-      if (helper) formatter.share(helper);
+      let batches = 0;
+      const counted: FormatHelper | undefined = helper && {
+        format: (texts, options) => {
+          batches++;
+          return helper?.format(texts, options) ?? Promise.reject(new Error("no helper"));
+        },
+      };
+      if (counted) formatter.share(counted);
       const chunked = await Promise.all(pending);
+      // The helper thread formatted some of the runs.
+      expect(batches).toBeGreaterThan(0);
       let split = 0;
       for (const [index, source] of sources.entries()) {
         if (splitTopLevel(source.text, RUN_SIZE).length > 1) split++;
