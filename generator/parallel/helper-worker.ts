@@ -5,11 +5,12 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Options } from "prettier";
+import type * as TypesModule from "../emit/types.js";
 import type { HelperData, HelperReply, HelperRequest } from "./helper-thread.js";
 
 const typesModule = (workerData as HelperData).role === "types" ? loadTypesModule() : undefined;
 
-async function loadTypesModule(): Promise<typeof import("../emit/types.js")> {
+async function loadTypesModule(): Promise<typeof TypesModule> {
   const types = await import("../emit/types.js");
   try {
     types.requireOpenapiTypescript(); // loaded now: the types stage requires it on demand, and that is most of its start-up
