@@ -42,6 +42,9 @@ const USAGE = `Usage: node dist/scripts/bench.js [--runs N] [--peers DIR] [--gen
 const flags = parseFlags(process.argv.slice(2));
 const runs = Math.max(1, Number.parseInt(flags.runs, 10) || 3);
 
+const openapiTsRunner = join(repoRoot, "dist", "scripts", "lib", "bench-openapi-typescript.js");
+
+/** The flags; `--help` prints the usage and exits, an unknown or malformed flag exits 2 with it. */
 function parseFlags(args: string[]) {
   let parsed;
   try {
@@ -65,7 +68,6 @@ function parseFlags(args: string[]) {
   }
   return parsed;
 }
-const openapiTsRunner = join(repoRoot, "dist", "scripts", "lib", "bench-openapi-typescript.js");
 
 interface BenchCase {
   readonly label: string;

@@ -5,14 +5,11 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { cliScript, tscBin, tscFullScript } from "../../scripts/lib/paths.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const kapsoSpec = join(root, "specs", "kapso-platform.yaml");
 export const committedKapso = join(root, "generated", "kapso");
-const cliPath = join(root, "dist", "generator", "cli.js");
-const tscPath = join(root, "node_modules", "typescript", "bin", "tsc");
-// tsc that reads a generated client's `@ts-nocheck` line as `@ts-check`: the tests check every declaration written.
-const tscFullPath = join(root, "dist", "scripts", "tsc-full.js");
 
 const run = promisify(execFile);
 
@@ -36,17 +33,17 @@ export async function runCli(
   cwd = root,
   nodeArgs: readonly string[] = [],
 ): Promise<CommandResult> {
-  return runNode([...nodeArgs, cliPath, ...args], cwd);
+  return runNode([...nodeArgs, cliScript, ...args], cwd);
 }
 
 /** tsc -p over a project, generated clients checked in full (see scripts/tsc-full.ts). */
 export async function runTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
-  return runNode([tscFullPath, ...args], cwd);
+  return runNode([tscFullScript, ...args], cwd);
 }
 
 /** tsc itself, as a user's build runs it: a generated client's declarations are resolved where they are used. */
 export async function runUserTsc(args: readonly string[], cwd = root): Promise<CommandResult> {
-  return runNode([tscPath, ...args], cwd);
+  return runNode([tscBin, ...args], cwd);
 }
 
 async function runNode(args: readonly string[], cwd: string): Promise<CommandResult> {
